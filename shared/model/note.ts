@@ -103,10 +103,10 @@ export const NoteSummary = z.object({
 });
 export type NoteSummary = z.infer<typeof NoteSummary>;
 
-/** A whole note: its summary, its parsed frontmatter and its Markdown body. */
+/** A whole note: its summary, its frontmatter (null when missing or invalid) and its Markdown body. */
 export const Note = z.object({
   summary: NoteSummary,
-  frontmatter: z.record(z.string(), z.unknown()),
+  frontmatter: Frontmatter.nullable(),
   body: z.string(),
 });
 export type Note = z.infer<typeof Note>;

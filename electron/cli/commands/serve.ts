@@ -1,0 +1,79 @@
+// `fieldnotes serve`: the browser mode. Starts the engine and the loopback server, prints the URL.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { createApi } from '../../core/api';
+import { startServer } from '../../server/server';
+import { PACKAGE_ROOT, RENDERER_DIR, VERSION, rendererIsBuilt } from '../project';
+import { CliError, type GlobalOptions } from '../cli-error';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+}
+
+export function registerServe(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('serve')
+    .description('Serve the Fieldnotes UI on this machine and print the address to open in a browser')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '0')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (options: ServeOptions) => {
+      const { notebook, json } = globals();
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not ${options.port}`);
+      ensureRenderer(json);
+
+      const engine = await createApi({
+        app: { name: 'Fieldnotes', version: VERSION },
+        transport: 'http',
+        notebook,
+        defaultNotebook: notebook,
+      });
+      const server = await startServer({
+        engine,
+        rendererDir: RENDERER_DIR,
+        host: options.host,
+        port,
+        token: process.env.FIELDNOTES_SERVE_TOKEN,
+        dispatchOptions: { logError: (method, error) => console.error(`[fieldnotes] ${method} failed:`, error) },
+      });
+
+      // Signals are handled before the URL is printed: whoever reads the URL may stop us at once.
+      const stopRequested = new Promise<void>((done) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          done();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+
+      if (json) {
+        console.log(JSON.stringify({ url: server.url, origin: server.origin, port: server.port, notebook }));
+      } else {
+        console.log(`Fieldnotes is serving the notebook ${notebook}`);
+        console.log(`Open ${server.url}`);
+        console.log('Press Ctrl-C to stop.');
+      }
+
+      await stopRequested;
+      await server.close();
+      await engine.close();
+    });
+}
+
+/** In a checkout the UI may not be built yet: build it once, so `serve` just works. */
+function ensureRenderer(quiet: boolean): void {
+  if (rendererIsBuilt()) return;
+  const builder = join(PACKAGE_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  if (!quiet) console.error('The UI is not built yet; building it once (electron-vite build)…');
+  const result = spawnSync(process.execPath, [builder, 'build', '--logLevel', 'warn'], {
+    cwd: PACKAGE_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0 || !rendererIsBuilt()) {
+    throw new CliError(`The UI is not built and building it failed. Run \`npm run build\` in ${PACKAGE_ROOT} and try again.`);
+  }
+}

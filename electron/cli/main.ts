@@ -1,0 +1,38 @@
+// The `fieldnotes` program: global options, the commands, and how errors reach the terminal.
+import { resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { ApiError } from '../../shared/contract/errors';
+import { defaultNotebookDir } from '../core/app-paths';
+import { CliError, type GlobalOptions } from './cli-error';
+import { registerServe } from './commands/serve';
+import { VERSION } from './project';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('fieldnotes')
+    .description('A notebook for research done by coding agents.')
+    .version(VERSION, '-v, --version')
+    .option('--notebook <dir>', 'notebook folder (default: $FIELDNOTES_NOTEBOOK, else ~/Documents/Fieldnotes)')
+    .option('--json', 'print machine-readable JSON', false)
+    .showHelpAfterError('(run fieldnotes --help for usage)')
+    .exitOverride();
+
+  const globals = (): GlobalOptions => {
+    const options = program.opts<{ notebook?: string; json: boolean }>();
+    return { notebook: resolve(options.notebook ?? defaultNotebookDir()), json: options.json };
+  };
+  registerServe(program, globals);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError || error instanceof ApiError) {
+      console.error(`fieldnotes: ${error.message}`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+    console.error('fieldnotes: unexpected error:', error);
+    return 1;
+  }
+}

@@ -1,0 +1,80 @@
+// The desktop app's main process: one instance, one window, the engine served over IPC.
+import { app, BrowserWindow } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultNotebookDir, userDataDir } from '../core/app-paths';
+import { createApi, type Engine } from '../core/api';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { hardenApp } from './security';
+import { createMainWindow, rendererPage } from './window';
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+const page = rendererPage(outDir, devUrl);
+const appPageUrl = 'url' in page ? new URL(page.url).origin : pathToFileURL(page.file).href;
+
+app.setName('Fieldnotes');
+app.setPath('userData', userDataDir());
+
+function isAppUrl(url: string): boolean {
+  return 'url' in page ? url.startsWith(appPageUrl + '/') || url === appPageUrl : url.split('#')[0] === appPageUrl;
+}
+
+function notebookArgument(argv: string[]): string | undefined {
+  const index = argv.indexOf('--notebook');
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  hardenApp(isAppUrl);
+  const engine: Engine = await createApi({
+    app: { name: 'Fieldnotes', version: app.getVersion() },
+    transport: 'ipc',
+    notebook: notebookArgument(process.argv) ?? defaultNotebookDir(),
+    defaultNotebook: defaultNotebookDir(),
+  });
+  registerIpc({
+    engine,
+    isAppUrl,
+    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    logError: (method, error) => console.error(`[fieldnotes] ${method} failed:`, error),
+  });
+  installMenu(engine, () => mainWindow);
+
+  const open = (): void => {
+    mainWindow = createMainWindow({
+      preload: join(outDir, 'preload', 'index.cjs'),
+      page,
+      stateFile: join(app.getPath('userData'), 'window-state.json'),
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  open();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('will-quit', () => void engine.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('[fieldnotes] could not start:', error);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,140 @@
+// The app shell: sidebar, notes list and detail pane, the command palette, and the empty states.
+import { useQueryClient } from '@tanstack/react-query';
+import { Command as CommandIcon, MousePointerClick, NotebookPen, SearchX, WifiOff } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button } from './components/Button';
+import { EmptyState } from './components/EmptyState';
+import { Kbd } from './components/Kbd';
+import { hasMod } from './lib/platform';
+import { useAppInfo } from './features/app/use-app-info';
+import { useLiveUpdates } from './features/app/use-live-updates';
+import { useSelectedNoteId } from './features/app/use-route';
+import { Sidebar } from './features/notebook/Sidebar';
+import { ThemeToggle } from './features/settings/ThemeToggle';
+import { NotesList } from './features/notes/NotesList';
+import { NoteView } from './features/notes/NoteView';
+import { ALL_NOTES, filterLabel, matchesFilter, type NoteFilter } from './features/notes/note-filter';
+import { useNoteList } from './features/notes/use-notes';
+import { CommandPalette } from './features/palette/CommandPalette';
+import './styles/layout.css';
+
+export function App() {
+  const queryClient = useQueryClient();
+  const { connected } = useLiveUpdates();
+  const { data: info } = useAppInfo();
+  const notesQuery = useNoteList();
+  const [selectedId, select] = useSelectedNoteId();
+  const [filter, setFilter] = useState<NoteFilter>(ALL_NOTES);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+
+  const allNotes = useMemo(() => notesQuery.data ?? [], [notesQuery.data]);
+  const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter)), [allNotes, filter]);
+  const reload = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (hasMod(event) && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPaletteOpen((open) => !open);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const openPalette = <Button variant="secondary" icon={<CommandIcon />} onClick={() => setPaletteOpen(true)}>Command palette</Button>;
+  const notebookEmpty = notesQuery.isSuccess && allNotes.length === 0;
+
+  return (
+    <div className={`app${notebookEmpty ? ' is-empty' : ''}`}>
+      <Sidebar
+        notebook={info?.notebook ?? null}
+        notes={allNotes}
+        filter={filter}
+        onFilter={setFilter}
+        footer={
+          <div className="app-footer">
+            <span className={`connection${connected ? '' : ' is-offline'}`} title={connected ? 'Connected to the engine' : 'Reconnecting…'}>
+              {connected ? (info?.transport === 'http' ? 'Browser mode' : 'Desktop') : 'Reconnecting…'}
+            </span>
+            <ThemeToggle />
+          </div>
+        }
+      />
+
+      {!connected && (
+        <div className="app-banner" role="status">
+          <WifiOff aria-hidden /> Lost the connection to Fieldnotes. Reconnecting… Is <code>fieldnotes serve</code> still running?
+        </div>
+      )}
+
+      {notesQuery.isError ? (
+        <main className="app-onboarding">
+          <EmptyState icon={<SearchX />} title="Fieldnotes cannot read this notebook" actions={<Button onClick={reload}>Try again</Button>}>
+            <p>{notesQuery.error.message}</p>
+          </EmptyState>
+        </main>
+      ) : notebookEmpty ? (
+        <main className="app-onboarding">
+          <EmptyState icon={<NotebookPen />} title="Your notebook is empty" actions={openPalette}>
+            <p>
+              Fieldnotes keeps what your coding agents explain as Markdown notes, each tied to the repo, commit and files it
+              describes.
+            </p>
+            <p>
+              Notes live in <code>{info?.notebook?.path ?? 'your notebook folder'}</code>. Markdown files you put there —
+              an Obsidian vault, notes from another tool — show up here as soon as they are saved.
+            </p>
+            <p>
+              Press <Kbd keys={['mod', 'K']} /> at any time to jump to a note or run a command.
+            </p>
+          </EmptyState>
+        </main>
+      ) : (
+        <>
+          <section className="list-pane" aria-label="Notes">
+            <header className="pane-header">
+              <h2>{filterLabel(filter)}</h2>
+              <span className="pane-count">{notesQuery.isSuccess ? notes.length : ''}</span>
+            </header>
+            {notesQuery.isPending ? (
+              <div className="list-loading" aria-busy="true">Reading notes…</div>
+            ) : notes.length === 0 ? (
+              <EmptyState
+                title="No notes here"
+                actions={<Button onClick={() => setFilter(ALL_NOTES)}>Show all notes</Button>}
+              >
+                <p>Nothing in this notebook matches “{filterLabel(filter)}”.</p>
+              </EmptyState>
+            ) : (
+              <NotesList notes={notes} selectedId={selectedId} onSelect={select} label={filterLabel(filter)} />
+            )}
+          </section>
+          <main className="detail-pane">
+            {selectedId ? (
+              <NoteView key={selectedId} id={selectedId} />
+            ) : (
+              <EmptyState icon={<MousePointerClick />} title="Select a note to read it">
+                <p>
+                  Move through the list with <Kbd keys={['↑', '↓']} />, or press <Kbd keys={['mod', 'K']} /> to jump to a
+                  note by its title.
+                </p>
+              </EmptyState>
+            )}
+          </main>
+        </>
+      )}
+
+      <CommandPalette
+        open={paletteOpen}
+        onClose={() => setPaletteOpen(false)}
+        notes={allNotes}
+        onOpenNote={(id) => {
+          setFilter(ALL_NOTES);
+          select(id);
+        }}
+        onReload={reload}
+      />
+    </div>
+  );
+}

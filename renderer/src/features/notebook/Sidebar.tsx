@@ -1,0 +1,78 @@
+// The sidebar: the open notebook, and ways to narrow the list (status, repo, tag).
+import { AlertTriangle, BookOpen, FolderGit2, Hash, Inbox, Loader, XCircle } from 'lucide-react';
+import { useMemo, type ReactNode } from 'react';
+import type { NotebookInfo } from '../../../../shared/contract/app';
+import type { NoteSummary } from '../../../../shared/model/note';
+import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
+import './Sidebar.css';
+
+interface SidebarProps {
+  notebook: NotebookInfo | null;
+  notes: NoteSummary[];
+  filter: NoteFilter;
+  onFilter: (filter: NoteFilter) => void;
+  footer?: ReactNode;
+}
+
+const MAX_LISTED = 12;
+
+export function Sidebar({ notebook, notes, filter, onFilter, footer }: SidebarProps) {
+  const repos = useMemo(() => countBy(notes.flatMap((note) => (note.repo ? [note.repo] : []))), [notes]);
+  const tags = useMemo(() => countBy(notes.flatMap((note) => note.tags)), [notes]);
+  const running = notes.filter((note) => note.status === 'running' || note.status === 'queued').length;
+  const failed = notes.filter((note) => note.status === 'failed').length;
+  const problems = notes.filter((note) => note.problem).length;
+
+  const item = (target: NoteFilter, icon: ReactNode, label: string, count: number) => (
+    <li key={JSON.stringify(target)}>
+      <button
+        type="button"
+        className={`sidebar-item${sameFilter(filter, target) ? ' is-active' : ''}`}
+        onClick={() => onFilter(target)}
+        aria-current={sameFilter(filter, target) ? 'true' : undefined}
+      >
+        {icon}
+        <span className="sidebar-item-label">{label}</span>
+        <span className="sidebar-item-count">{count}</span>
+      </button>
+    </li>
+  );
+
+  return (
+    <nav className="sidebar" aria-label="Notebook">
+      <div className="sidebar-brand">
+        <img src="./favicon.svg" alt="" width={22} height={22} />
+        <span>Fieldnotes</span>
+      </div>
+      {notebook && (
+        <div className="sidebar-notebook" title={notebook.path}>
+          <BookOpen aria-hidden />
+          <span>{notebook.name}</span>
+        </div>
+      )}
+      <ul className="sidebar-list">
+        {item({ kind: 'all' }, <Inbox />, 'All notes', notes.length)}
+        {running > 0 && item({ kind: 'status', status: 'running' }, <Loader />, 'Running', running)}
+        {failed > 0 && item({ kind: 'status', status: 'failed' }, <XCircle />, 'Failed', failed)}
+        {problems > 0 && item({ kind: 'problems' }, <AlertTriangle />, 'Problems', problems)}
+      </ul>
+      {repos.length > 0 && (
+        <section>
+          <h3 className="sidebar-heading">Repos</h3>
+          <ul className="sidebar-list">
+            {repos.slice(0, MAX_LISTED).map(([repo, count]) => item({ kind: 'repo', repo }, <FolderGit2 />, repo, count))}
+          </ul>
+        </section>
+      )}
+      {tags.length > 0 && (
+        <section>
+          <h3 className="sidebar-heading">Tags</h3>
+          <ul className="sidebar-list">
+            {tags.slice(0, MAX_LISTED).map(([tag, count]) => item({ kind: 'tag', tag }, <Hash />, tag, count))}
+          </ul>
+        </section>
+      )}
+      <div className="sidebar-footer">{footer}</div>
+    </nav>
+  );
+}

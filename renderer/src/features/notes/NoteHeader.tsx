@@ -1,0 +1,90 @@
+// The note's provenance at a glance: where it came from, who answered, when, and at what cost.
+import { AlertTriangle, Bot, Clock, Coins, GitCommitHorizontal, FolderGit2, Hash } from 'lucide-react';
+import type { Note } from '../../../../shared/model/note';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatCost, formatDateTime, formatDuration, formatTokens, shortCommit } from '../../lib/format';
+
+export function NoteHeader({ note }: { note: Note }) {
+  const { summary, frontmatter: fm } = note;
+  const tokens = (fm?.usage?.input_tokens ?? 0) + (fm?.usage?.output_tokens ?? 0);
+  return (
+    <header className="note-header">
+      <h1 className="note-title">{summary.title}</h1>
+      {fm?.question && fm.question.trim() !== summary.title.trim() && <p className="note-question">{fm.question}</p>}
+      <dl className="note-facts">
+        <Fact icon={<StatusBadge status={summary.status} compact />} label="Status">
+          {summary.status}
+        </Fact>
+        {fm?.repo && (
+          <Fact icon={<FolderGit2 />} label="Repository">
+            {fm.repo.name}
+            {fm.repo.branch && <span className="faint"> on {fm.repo.branch}</span>}
+          </Fact>
+        )}
+        {fm?.repo && (
+          <Fact icon={<GitCommitHorizontal />} label="Commit">
+            {fm.repo.commit ? (
+              <code title={fm.repo.commit}>
+                {shortCommit(fm.repo.commit)}
+                {fm.repo.dirty ? '+dirty' : ''}
+              </code>
+            ) : (
+              <span className="faint">not a git repository</span>
+            )}
+          </Fact>
+        )}
+        {fm?.agent && (
+          <Fact icon={<Bot />} label="Agent">
+            {fm.agent.id}
+            {fm.agent.model && <span className="faint"> · {fm.agent.model}</span>}
+          </Fact>
+        )}
+        <Fact icon={<Clock />} label="When">
+          {formatDateTime(summary.created)}
+          {fm?.duration_ms !== undefined && <span className="faint"> · took {formatDuration(fm.duration_ms)}</span>}
+        </Fact>
+        {(tokens > 0 || fm?.usage?.cost_usd !== undefined) && (
+          <Fact icon={<Coins />} label="Usage">
+            {tokens > 0 && `${formatTokens(tokens)} tokens`}
+            {fm?.usage?.cost_usd !== undefined && <span className="faint"> · {formatCost(fm.usage.cost_usd)}</span>}
+          </Fact>
+        )}
+        {summary.tags.length > 0 && (
+          <Fact icon={<Hash />} label="Tags">
+            {summary.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+          </Fact>
+        )}
+      </dl>
+      {summary.problem && (
+        <div className="note-banner is-warning" role="note">
+          <AlertTriangle aria-hidden />
+          <div>
+            <strong>This file has a problem.</strong> {summary.problem.message} Fix it in any editor; the note
+            updates here as soon as the file is saved.
+          </div>
+        </div>
+      )}
+      {fm?.error && (
+        <div className="note-banner is-error" role="note">
+          <AlertTriangle aria-hidden />
+          <div>
+            <strong>The task {summary.status === 'done' ? 'reported an error' : `ended ${summary.status}`}.</strong> {fm.error}
+          </div>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function Fact({ icon, label, children }: { icon: React.ReactNode; label: string; children: React.ReactNode }) {
+  return (
+    <div className="note-fact" title={label}>
+      <dt aria-label={label}>{icon}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Starts the real `fieldnotes serve` command as a child process and reads the URL it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { CLI } from './paths';
+
+export interface ServeProcess {
+  url: string;
+  origin: string;
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServeProcess(notebook: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [CLI, '--json', '--notebook', notebook, 'serve', '--port', '0'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`fieldnotes serve exited (${code}) before printing its URL:\n${stderr}`)));
+  });
+  const info = JSON.parse(line) as { url: string; origin: string; port: number };
+  return {
+    ...info,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

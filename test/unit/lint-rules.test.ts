@@ -1,0 +1,47 @@
+// The layout rules of DESIGN.md are enforced by lint: a forbidden import fails the build.
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/paths';
+
+const eslint = new ESLint({ cwd: ROOT });
+
+async function importErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+describe('layout lint rules', () => {
+  it.each([
+    ['shared/model/x.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;"],
+    ['shared/model/x.ts', "import path from 'path';\nexport const x = path;"],
+    ['shared/model/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['shared/model/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
+    ['shared/model/x.ts', "import { createApi } from '../../electron/core/api';\nexport const x = createApi;"],
+    ['electron/core/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['electron/server/x.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;"],
+    ['electron/cli/x.ts', "import { shell } from 'electron/main';\nexport const x = shell;"],
+    ['electron/core/x.ts', "import { registerIpc } from '../main/ipc';\nexport const x = registerIpc;"],
+    ['renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
+    ['renderer/src/x.ts', "import { spawn } from 'child_process';\nexport const x = spawn;"],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
+    ['renderer/src/features/x.ts', "import { createApi } from '../../../electron/core/api';\nexport const x = createApi;"],
+    ['electron/preload/x.ts', "import { dispatch } from '../core/dispatch';\nexport const x = dispatch;"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await importErrors(file, code)).not.toEqual([]);
+  });
+
+  it('rejects DOM globals in shared/', async () => {
+    expect(await importErrors('shared/x.ts', 'export const width = window.innerWidth;')).not.toEqual([]);
+  });
+
+  it.each([
+    ['shared/model/x.ts', "import { z } from 'zod';\nexport const x = z;"],
+    ['electron/core/x.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['renderer/src/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
+    ['renderer/src/x.ts', "import type { Note } from '../../shared/model/note';\nexport type X = Note;"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+});
