@@ -1,0 +1,44 @@
+// Running git: argv arrays only (never a shell string), bounded output, errors that say what failed.
+import { execFile } from 'node:child_process';
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Runs `git -C cwd ...args` and resolves with its output, whatever the exit code. */
+export function git(cwd: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      ['-C', cwd, ...args],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: options.timeoutMs ?? 30_000,
+        // Never prompt for credentials or open an editor; never page.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_EDITOR: 'true', LC_ALL: 'C' },
+      },
+      (error, stdout, stderr) => {
+        if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+          const code = (error as NodeJS.ErrnoException).code;
+          reject(new Error(code === 'ENOENT' ? 'git is not installed or not on PATH.' : `git failed to run: ${error.message}`));
+          return;
+        }
+        resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 });
+      },
+    );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** Like `git`, but a non-zero exit becomes an error carrying git's own message. */
+export async function gitOk(cwd: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<string> {
+  const result = await git(cwd, args, options);
+  if (result.code !== 0) {
+    const message = result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`;
+    throw new Error(`git ${args[0]} failed: ${message}`);
+  }
+  return result.stdout;
+}
