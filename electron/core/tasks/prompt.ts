@@ -1,0 +1,73 @@
+// What an agent is asked, and how its answer becomes a note: the prompt carries the question,
+// any context notes (as an xml bundle) and short instructions for a good note; the answer's first
+// line becomes the note's title.
+import { formatContext, type ContextNote } from '../../../shared/context/context-bundle';
+import type { NoteMode } from '../../../shared/model/note';
+
+const MAX_TITLE = 120;
+
+export interface PromptInput {
+  question: string;
+  mode: NoteMode;
+  /** Notes attached as context. */
+  context?: readonly ContextNote[];
+}
+
+export function buildPrompt({ question, mode, context = [] }: PromptInput): string {
+  const parts: string[] = [];
+  if (context.length > 0) {
+    parts.push(
+      'Earlier research notes about this codebase, for context. They may be out of date; check them against the code.',
+      formatContext(context, 'xml').trimEnd(),
+      '',
+    );
+  }
+  parts.push(
+    mode === 'explain'
+      ? 'Answer the question below about the codebase in the current directory. Read the code you need; do not change any file.'
+      : 'Work on the task below in the current directory, a scratch copy of the codebase: you may edit files and run code to try things out. Report what you found and what you changed.',
+    '',
+    'Write your answer as a research note in Markdown:',
+    '- First line: a short title for the note (one line, no more than 80 characters, no Markdown).',
+    '- Then the explanation. Cite the code you rely on as `path:line` (paths relative to the repository root).',
+    '- Be precise and concrete; prefer short sections and code excerpts over long prose.',
+    '',
+    'Question:',
+    question.trim(),
+  );
+  return parts.join('\n') + '\n';
+}
+
+export interface TitledAnswer {
+  title: string;
+  body: string;
+}
+
+/**
+ * Splits an answer into its title (the first line, cleaned of Markdown) and the body after it.
+ * When the first line is not a usable title, the question becomes the title and the whole
+ * answer is the body.
+ */
+export function titleFromAnswer(answer: string, question: string): TitledAnswer {
+  const text = answer.replace(/^\uFEFF/, '');
+  const match = /^\s*([^\n]*)\n?/.exec(text);
+  const firstLine = match?.[1] ?? '';
+  const cleaned = firstLine
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^(title|titre)\s*:\s*/i, '')
+    .replace(/^\*\*(.+)\*\*$/, '$1')
+    .replace(/^__(.+)__$/, '$1')
+    .replace(/^["'“](.+)["'”]$/, '$1')
+    .trim();
+  const usable = cleaned.length > 0 && cleaned.length <= 160 && !/^(```|[-*+] |\d+\. |>|\|)/.test(firstLine.trim());
+  if (!usable) return { title: shorten(question), body: text };
+  return { title: shorten(cleaned), body: text.slice(match![0].length).replace(/^\s*\n/, '') };
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= MAX_TITLE) return line;
+  const cut = line.slice(0, MAX_TITLE - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > 60 ? cut.slice(0, space) : cut).trimEnd() + '…';
+}
