@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { AgentAdapter, RunRequest } from './agent-adapter';
+import { ProcessTree } from './process-tree';
 import { createRedactor } from './secret-redactor';
 
 export type RunStatus = 'done' | 'failed' | 'cancelled' | 'timed_out';
@@ -42,7 +43,6 @@ export interface StartAgentRunOptions {
 }
 
 const DEFAULTS = { idleTimeoutMs: 5 * 60_000, wallTimeoutMs: 60 * 60_000, killGraceMs: 5_000, maxStderrChars: 64 * 1024 };
-const GROUP_POLL_MS = 25;
 
 export function startAgentRun(options: StartAgentRunOptions): AgentRun {
   const { adapter, request } = options;
@@ -84,19 +84,17 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
   });
   const pid = child.pid;
 
-  const signalGroup = (signal: NodeJS.Signals) => {
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // ESRCH: the group is already gone.
-    }
-  };
+  const tree = pid === undefined ? undefined : new ProcessTree(pid);
+
   const requestStop = (status: 'cancelled' | 'timed_out', error: string) => {
-    if (stop !== undefined || exit !== undefined || pid === undefined) return;
+    if (stop !== undefined || exit !== undefined || tree === undefined) return;
     stop = { status, error };
-    signalGroup('SIGTERM');
-    killTimer = setTimeout(() => signalGroup('SIGKILL'), killGraceMs);
+    tree.collect();
+    tree.signal('SIGTERM');
+    killTimer = setTimeout(() => {
+      if (exit === undefined) tree.collect();
+      tree.signal('SIGKILL');
+    }, killGraceMs);
   };
 
   let idleTimer: NodeJS.Timeout | undefined;
@@ -132,8 +130,8 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
     const finish = async () => {
       clearTimeout(idleTimer);
       clearTimeout(wallTimer);
-      // Whatever the leader left behind in its group goes with it.
-      await endGroup(pid, killGraceMs, signalGroup);
+      // Whatever the leader left behind goes with it.
+      await tree?.end(killGraceMs);
       clearTimeout(killTimer);
       emit(parser.end());
       const code = exit?.code ?? null;
@@ -159,7 +157,7 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
       clearTimeout(idleTimer);
       clearTimeout(wallTimer);
       // A grandchild may hold stdout open; once the group is gone, stop waiting for it.
-      void endGroup(pid, killGraceMs, signalGroup).then(() => {
+      void tree?.end(killGraceMs).then(() => {
         if (!closed) {
           child.stdout.destroy();
           child.stderr.destroy();
@@ -173,32 +171,6 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
   });
 
   return { pid, outcome, cancel: () => requestStop('cancelled', `${adapter.label} was cancelled.`) };
-}
-
-/** SIGTERMs what is left of the group, SIGKILLs it after the grace period, and waits until it is gone. */
-async function endGroup(pid: number | undefined, graceMs: number, signalGroup: (signal: NodeJS.Signals) => void): Promise<void> {
-  if (pid === undefined || !groupAlive(pid)) return;
-  signalGroup('SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (groupAlive(pid) && Date.now() < deadline) await sleep(GROUP_POLL_MS);
-  if (!groupAlive(pid)) return;
-  signalGroup('SIGKILL');
-  const hardDeadline = Date.now() + 2_000;
-  while (groupAlive(pid) && Date.now() < hardDeadline) await sleep(GROUP_POLL_MS);
-}
-
-/** True while any process of the group exists. */
-export function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function duration(ms: number): string {
