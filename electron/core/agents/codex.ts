@@ -15,11 +15,15 @@ export const codex: AgentAdapter = {
   },
 
   buildRun(request) {
-    // Codex's own sandbox: read-only everywhere, or writable inside the working directory only.
-    const sandbox = request.mode === 'explain' ? 'read-only' : 'workspace-write';
+    // Codex's own sandbox: read-only everywhere, or writable inside the working directory only
+    // (workspace-write also opens /tmp and $TMPDIR unless told not to).
+    const sandbox = request.mode === 'explain'
+      ? ['-c', 'sandbox_mode="read-only"']
+      : ['-c', 'sandbox_mode="workspace-write"', '-c', 'sandbox_workspace_write.exclude_slash_tmp=true',
+        '-c', 'sandbox_workspace_write.exclude_tmpdir_env_var=true'];
     // `exec resume` has no --sandbox flag; the config key does the same for both forms.
     const args = ['exec', ...(request.resumeSession ? ['resume'] : []), '--json', '--skip-git-repo-check',
-      '-c', `sandbox_mode="${sandbox}"`, '-c', 'approval_policy="never"'];
+      ...sandbox, '-c', 'approval_policy="never"'];
     if (request.model) args.push('-m', request.model);
     if (request.resumeSession) args.push(request.resumeSession);
     // `-`: the prompt comes from stdin, which must be closed or Codex waits for more.
@@ -40,6 +44,7 @@ export const codex: AgentAdapter = {
 interface StreamState {
   thread?: string;
   lastMessage?: string;
+  lastError?: string;
   /** Ids of items whose tool_call was already emitted by item.started. */
   announced: Set<string>;
 }
@@ -63,13 +68,16 @@ function translate(line: JsonRecord, context: ParserContext, state: StreamState)
     }
     case 'turn.failed': {
       const message = str(rec(line.error)?.message) ?? 'Codex reported a failed turn.';
-      return [{ type: 'error', message }, { type: 'result', ok: false, text: message, ...opt('session', state.thread) }];
+      // Codex usually sends the same message as an `error` event just before.
+      const error: AgentEvent[] = message === state.lastError ? [] : [{ type: 'error', message }];
+      return [...error, { type: 'result', ok: false, text: message, ...opt('session', state.thread) }];
     }
     case 'error': {
       const message = str(line.message) ?? 'Codex reported an error.';
       // Stream retries are reported as errors: "Reconnecting... 2/5 (...)".
       const retry = /^Reconnecting\.*\s*(\d+)\/\d+/.exec(message);
       if (retry) return [{ type: 'retry', attempt: Number(retry[1]), reason: message }];
+      state.lastError = message;
       return [{ type: 'error', message }];
     }
     default:

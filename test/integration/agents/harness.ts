@@ -31,6 +31,8 @@ export interface Workspace {
   /** An empty folder for poc runs. */
   scratch: string;
   home: string;
+  /** TMPDIR for the CLIs (Codex refuses to keep helper binaries under it, so homes live beside it). */
+  tmp: string;
   cleanup(): Promise<void>;
 }
 
@@ -39,14 +41,15 @@ export async function createWorkspace(): Promise<Workspace> {
   const repo = path.join(root, 'repo');
   const scratch = path.join(root, 'scratch');
   const home = path.join(root, 'home');
-  await Promise.all([mkdir(path.join(repo, 'docs'), { recursive: true }), mkdir(scratch), mkdir(home)]);
+  const tmp = path.join(root, 'tmp');
+  await Promise.all([mkdir(path.join(repo, 'docs'), { recursive: true }), mkdir(scratch), mkdir(home), mkdir(tmp)]);
   await writeFile(path.join(repo, FIXTURE_FILE), `# Recipe\n\n${FIXTURE_MARKER}\n`);
   await writeFile(path.join(repo, 'README.md'), '# Fixture repo\n');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
   git('init', '-q');
   git('add', '.');
   git('-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'commit', '-qm', 'fixture');
-  return { root, repo, scratch, home, cleanup: () => rm(root, { recursive: true, force: true }) };
+  return { root, repo, scratch, home, tmp, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
 
 export function gitStatus(repo: string): string {
@@ -63,7 +66,7 @@ export function baseEnv(workspace: Workspace, tripwire: Tripwire): Env {
     PATH: `${CLI_BIN}:${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
     HOME: workspace.home,
     LANG: 'C.UTF-8',
-    TMPDIR: workspace.root,
+    TMPDIR: workspace.tmp,
     HTTPS_PROXY: tripwire.url,
     HTTP_PROXY: tripwire.url,
     https_proxy: tripwire.url,
