@@ -64,7 +64,7 @@ function translate(line: JsonRecord, context: ParserContext): AgentEvent[] {
         ...opt('summary', firstLine(error ?? output ?? '') || undefined) }];
     }
     case 'error': {
-      const message = str(line.message) ?? 'Gemini CLI reported an error.';
+      const message = readableError(str(line.message) ?? 'Gemini CLI reported an error.');
       return [line.severity === 'warning' ? { type: 'diagnostic', message } : { type: 'error', message }];
     }
     case 'result':
@@ -99,8 +99,24 @@ function result(line: JsonRecord): AgentEvent[] {
   if (stats) {
     events.push({ type: 'usage', ...opt('input_tokens', num(stats.input_tokens)), ...opt('output_tokens', num(stats.output_tokens)) });
   }
-  const message = str(rec(line.error)?.message);
+  const raw = str(rec(line.error)?.message);
+  const message = raw === undefined ? undefined : readableError(raw);
   if (!ok) events.push({ type: 'error', message: message ?? 'Gemini CLI reported a failure.' });
   events.push({ type: 'result', ok, ...opt('text', ok ? undefined : message) });
   return events;
+}
+
+/** `[API Error: {"error":{"code":500,"message":"..."}}]` becomes `API error 500: ...`. */
+function readableError(message: string): string {
+  const inner = /^\[API Error: (.*)\]$/s.exec(message.trim())?.[1];
+  if (inner === undefined) return message;
+  try {
+    const error = rec(rec(JSON.parse(inner))?.error);
+    const text = str(error?.message);
+    const code = num(error?.code);
+    if (text !== undefined) return `API error${code === undefined ? '' : ` ${code}`}: ${text}`;
+  } catch {
+    // Not JSON: keep the text as it came.
+  }
+  return `API error: ${inner}`;
 }
