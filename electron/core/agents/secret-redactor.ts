@@ -4,7 +4,7 @@ import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { Env } from './agent-adapter';
 
 /** Names that hold secrets: *_KEY, *_TOKEN, *_SECRET, *_PASSWORD, *APIKEY, *_CREDENTIALS, ... */
-const SECRET_NAME = /(^|_)(KEY|API_?KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|AUTH_TOKEN)$/i;
+const SECRET_NAME = /(^|_)(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?)$|API_?KEY$/i;
 /** Shorter values are too likely to be ordinary words or numbers to replace safely. */
 const MIN_SECRET_LENGTH = 8;
 

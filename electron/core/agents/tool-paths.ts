@@ -16,12 +16,28 @@ const FILE_ARGS = new Set(['cat', 'nl', 'wc', 'ls', 'less', 'more', 'file', 'sta
 const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'sed', 'awk']);
 /** Programs whose first plain argument is a script file. */
 const SCRIPT_FIRST = new Set(['node', 'python', 'python3', 'bash', 'sh', 'deno', 'tsx', 'ruby', 'perl']);
-/** Options that take a value, so the next word is not a file. */
-const VALUE_OPTIONS = new Set(['-n', '-c', '-e', '-f', '-g', '-t', '-T', '-m', '-A', '-B', '-C', '-F', '-E', '-M', '-j', '-l',
-  '--glob', '--type', '--type-not', '--max-count', '--context', '--before-context', '--after-context', '--regexp', '--file',
-  '--lines', '--bytes', '--max-depth', '--maxdepth', '--iglob', '--type-add']);
-/** Options after which the pattern was given, so the first plain argument is already a file. */
-const PATTERN_OPTIONS = new Set(['-e', '-f', '--regexp', '--file']);
+/** Options that take a value (so the next word is not a file), per program. */
+const SEARCH_VALUE_OPTIONS = ['-e', '-f', '-g', '-t', '-T', '-m', '-A', '-B', '-C', '-M', '-j', '--glob', '--iglob', '--type',
+  '--type-not', '--type-add', '--max-count', '--context', '--before-context', '--after-context', '--regexp', '--file', '--max-depth'];
+const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
+  grep: new Set(SEARCH_VALUE_OPTIONS),
+  egrep: new Set(SEARCH_VALUE_OPTIONS),
+  fgrep: new Set(SEARCH_VALUE_OPTIONS),
+  rg: new Set(SEARCH_VALUE_OPTIONS),
+  ag: new Set(SEARCH_VALUE_OPTIONS),
+  sed: new Set(['-e', '-f', '--expression', '--file']),
+  awk: new Set(['-f', '-F', '-v']),
+  head: new Set(['-n', '-c', '--lines', '--bytes']),
+  tail: new Set(['-n', '-c', '--lines', '--bytes']),
+  node: new Set(['-e', '-p', '--eval', '--print', '-r', '--require', '--import']),
+  python: new Set(['-c', '-m']),
+  python3: new Set(['-c', '-m']),
+};
+const NO_VALUE_OPTIONS: ReadonlySet<string> = new Set();
+/** Options after which the pattern (or script) was given, so the first plain argument is already a file. */
+const PATTERN_OPTIONS = new Set(['-e', '-f', '--regexp', '--file', '--expression']);
+/** Options that give an interpreter its code inline, so there is no script file. */
+const INLINE_CODE_OPTIONS = new Set(['-e', '-p', '-c', '--eval', '--print']);
 
 type Token = { word: string } | { op: string };
 
@@ -92,6 +108,7 @@ function simpleCommandPaths(words: string[], cwd: string): string[] {
     }
     return keep(roots, cwd);
   }
+  const valueOptions = VALUE_OPTIONS[program] ?? NO_VALUE_OPTIONS;
   const plain: string[] = [];
   let patternGiven = false;
   for (let i = 0; i < args.length; i += 1) {
@@ -101,15 +118,15 @@ function simpleCommandPaths(words: string[], cwd: string): string[] {
       break;
     }
     if (arg.startsWith('-') && arg.length > 1) {
-      if (PATTERN_OPTIONS.has(arg)) patternGiven = true;
-      if (VALUE_OPTIONS.has(arg)) i += 1;
+      if (PATTERN_OPTIONS.has(arg) || (SCRIPT_FIRST.has(program) && INLINE_CODE_OPTIONS.has(arg))) patternGiven = true;
+      if (valueOptions.has(arg)) i += 1;
       continue;
     }
     plain.push(arg);
   }
   if (FILE_ARGS.has(program)) return keep(plain, cwd);
   if (PATTERN_FIRST.has(program)) return keep(patternGiven ? plain : plain.slice(1), cwd);
-  if (SCRIPT_FIRST.has(program)) return keep(plain.slice(0, 1), cwd);
+  if (SCRIPT_FIRST.has(program)) return patternGiven ? [] : keep(plain.slice(0, 1), cwd);
   if (program === 'head' || program === 'tail') return keep(plain.filter((arg) => !/^\d+$/.test(arg)), cwd);
   return [];
 }
