@@ -9,7 +9,7 @@ import type { Env } from '../../../electron/core/agents/agent-adapter';
 import { startAnthropicServer } from '../../fixtures/model-servers/anthropic';
 import type { ModelServer, Turn } from '../../fixtures/model-servers/script-server';
 import {
-  FIXTURE_FILE, FIXTURE_MARKER, baseEnv, bodiesText, cliPath, createWorkspace, gitStatus, groupGone, ofType, runToEnd,
+  FIXTURE_FILE, FIXTURE_MARKER, STALL_IDLE_MS, baseEnv, bodiesText, cliPath, createWorkspace, gitStatus, groupGone, ofType, runToEnd,
   processesWith, startRun, startTripwire, textOf, until, type Tripwire, type Workspace,
 } from './harness';
 
@@ -130,11 +130,11 @@ describe('Claude Code adapter with the real CLI', () => {
 
   it('a stream that stalls is stopped by the idle timeout, with its whole process group', async () => {
     const env = await serve([{ kind: 'stall', text: 'Let me think' }]);
-    const { outcome, pid } = await runToEnd({ adapter: claudeCode, cwd: workspace.repo, env, options: { idleTimeoutMs: 4_000 } });
+    const { outcome, pid } = await runToEnd({ adapter: claudeCode, cwd: workspace.repo, env, options: { idleTimeoutMs: STALL_IDLE_MS } });
 
     expect(server!.turnRequests()).toHaveLength(1);
     expect(outcome.status).toBe('timed_out');
-    expect(outcome.error).toMatch(/no output for 4 s/);
+    expect(outcome.error).toMatch(/no output for 8 s/);
     expect(groupGone(pid!)).toBe(true);
   });
 

@@ -24,6 +24,12 @@ export function cliPath(name: 'claude' | 'codex' | 'gemini'): string {
 export const FIXTURE_MARKER = 'The secret ingredient is cardamom-7f3a.';
 export const FIXTURE_FILE = 'docs/recipe.md';
 
+/**
+ * The idle timeout of the stall tests. The CLI's start-up is silent too (Gemini CLI needs a few
+ * seconds before its first line on a busy machine), so this must be well above start-up time.
+ */
+export const STALL_IDLE_MS = 8_000;
+
 export interface Workspace {
   root: string;
   /** A git repo with one committed file, FIXTURE_FILE. */
