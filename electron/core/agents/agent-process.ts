@@ -166,7 +166,8 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
     });
     child.on('close', () => {
       closed = true;
-      void finish();
+      // A process that never started has already been answered by the 'error' handler.
+      if (pid !== undefined) void finish();
     });
   });
 

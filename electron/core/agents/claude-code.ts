@@ -10,9 +10,9 @@ const READ_ONLY_TOOLS = 'Read,Grep,Glob';
 
 /**
  * poc mode: file edits are accepted inside the working directory only (`acceptEdits` denies
- * paths outside it), and Bash runs inside Claude Code's OS sandbox (bubblewrap on Linux,
- * Seatbelt on macOS), which lets commands write to the working directory only. Where no
- * sandbox is available, Bash falls back to asking, which `-p` answers with a denial.
+ * paths outside it), and Bash runs inside Claude Code's OS sandbox (bubblewrap + socat on
+ * Linux, Seatbelt on macOS), which lets commands write to the working directory only. Where no
+ * sandbox is available, commands that would need approval are denied (`-p` has nobody to ask).
  */
 const POC_SETTINGS = JSON.stringify({
   sandbox: { enabled: true, autoAllowBashIfSandboxed: true, allowUnsandboxedCommands: false },
@@ -57,7 +57,7 @@ export const claudeCode: AgentAdapter = {
 function translate(line: JsonRecord, context: ParserContext): AgentEvent[] {
   switch (line.type) {
     case 'system':
-      return system(line);
+      return system(line, context);
     case 'assistant':
       return assistant(line, context);
     case 'user':
@@ -69,12 +69,17 @@ function translate(line: JsonRecord, context: ParserContext): AgentEvent[] {
   }
 }
 
-function system(line: JsonRecord): AgentEvent[] {
+function system(line: JsonRecord, context: ParserContext): AgentEvent[] {
   if (line.subtype === 'init') {
     const session = str(line.session_id);
     if (session === undefined) return [];
     const tools = Array.isArray(line.tools) ? line.tools.filter((t): t is string => typeof t === 'string') : undefined;
-    return [{ type: 'session', session, ...opt('model', str(line.model)), ...(tools ? { tools } : {}) }];
+    const events: AgentEvent[] = [{ type: 'session', session, ...opt('model', str(line.model)), ...(tools ? { tools } : {}) }];
+    if (context.mode === 'poc' && line.sandbox_enabled === false) {
+      events.push({ type: 'diagnostic', message: 'Claude Code runs without its sandbox (on Linux it needs bubblewrap and socat): '
+        + 'shell commands that need approval will be denied.' });
+    }
+    return events;
   }
   if (line.subtype === 'api_retry') {
     const status = num(line.error_status);

@@ -5,6 +5,8 @@ import type { AgentAdapter } from './agent-adapter';
 import { findOnPath } from './detect';
 import { firstLine } from './json-lines';
 
+const MAX_PENDING = 16 * 1024;
+
 export interface CustomCommandConfig {
   id?: string;
   label?: string;
@@ -47,9 +49,21 @@ export function createCustomCommand(config: CustomCommandConfig): AgentAdapter {
     },
 
     createParser() {
+      // Whole lines at a time, so that a secret is never split across two events (and escapes
+      // redaction); a very long line goes out in pieces.
+      let pending = '';
+      const take = (upTo: number): AgentEvent[] => {
+        const text = pending.slice(0, upTo);
+        pending = pending.slice(upTo);
+        return text === '' ? [] : [{ type: 'text', text }];
+      };
       return {
-        push: (chunk): AgentEvent[] => (chunk === '' ? [] : [{ type: 'text', text: chunk }]),
-        end: () => [],
+        push(chunk) {
+          pending += chunk;
+          if (pending.length > MAX_PENDING) return take(pending.length);
+          return take(pending.lastIndexOf('\n') + 1);
+        },
+        end: () => take(pending.length),
       };
     },
 

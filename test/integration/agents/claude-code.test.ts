@@ -1,7 +1,7 @@
 // Claude Code, the real CLI, against a scripted Anthropic Messages server on 127.0.0.1.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claudeCode } from '../../../electron/core/agents/claude-code';
@@ -101,6 +101,22 @@ describe('Claude Code adapter with the real CLI', () => {
     expect(ofType(events, 'tool_result').map((result) => result.ok)).toEqual([false, false, false]);
     expect(gitStatus(workspace.repo)).toBe('');
     expect(await readFile(path.join(workspace.repo, FIXTURE_FILE), 'utf8')).toContain(FIXTURE_MARKER);
+  });
+
+  it("a repo's own .claude/settings.json cannot run hooks: only the user's settings are loaded", async () => {
+    const marker = path.join(workspace.root, 'hook-ran');
+    const hook = [{ hooks: [{ type: 'command', command: `touch ${marker}` }] }];
+    await mkdir(path.join(workspace.repo, '.claude'));
+    await writeFile(path.join(workspace.repo, '.claude', 'settings.json'),
+      JSON.stringify({ hooks: { SessionStart: hook, PreToolUse: [{ matcher: '*', ...hook[0] }] } }));
+    const env = await serve([
+      { kind: 'tool', name: 'Read', input: { file_path: path.join(workspace.repo, FIXTURE_FILE) } },
+      { kind: 'text', text: 'Done.' },
+    ]);
+    const { outcome } = await runToEnd({ adapter: claudeCode, cwd: workspace.repo, env });
+
+    expect(outcome.status).toBe('done');
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('poc mode: edits land in the scratch folder, writes outside it are denied', async () => {

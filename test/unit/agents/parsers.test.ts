@@ -49,6 +49,7 @@ describe('Claude Code stream', () => {
 
   it('poc mode: Bash calls write, and their file arguments are paths', () => {
     const events = parse(claudeCode, 'claude-code-poc.jsonl', { mode: 'poc', cwd: SCRATCH });
+    expect(events.some((e) => e.type === 'diagnostic')).toBe(false); // the recording ran sandboxed
     const calls = events.filter((e) => e.type === 'tool_call');
     expect(calls).toEqual([
       expect.objectContaining({ name: 'Write', paths: ['poc.js'], writes: true }),
@@ -66,6 +67,12 @@ describe('Claude Code stream', () => {
     const verdict = claudeCode.verdict({ exitCode: 1, signal: null, events });
     expect(verdict.ok).toBe(false);
     expect(verdict.error).toMatch(/^API Error: 500 scripted boom/);
+  });
+
+  it('poc mode without a sandbox says so in a diagnostic', () => {
+    const parser = claudeCode.createParser({ mode: 'poc', cwd: SCRATCH });
+    const events = parser.push(`${JSON.stringify({ type: 'system', subtype: 'init', session_id: 's1', sandbox_enabled: false })}\n`);
+    expect(events.map((e) => e.type)).toEqual(['session', 'diagnostic']);
   });
 
   it('exit 0 without a result event is a failure', () => {
