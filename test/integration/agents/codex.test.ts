@@ -83,7 +83,11 @@ describe('Codex adapter with the real CLI', () => {
   });
 
   it('continues a thread with `exec resume`: the model sees the earlier conversation', async () => {
-    const env = await serve([{ kind: 'text', text: 'First answer: ginger.' }, { kind: 'text', text: 'Second answer.' }]);
+    const env = await serve([
+      { kind: 'text', text: 'First answer: ginger.' },
+      { kind: 'tool', name: 'exec_command', input: { cmd: 'touch resumed-write.txt' } },
+      { kind: 'text', text: 'Second answer.' },
+    ]);
     const first = await runToEnd({ adapter: codex, cwd: workspace.repo, env, prompt: 'first question' });
     const session = ofType(first.events, 'session')[0]?.session;
     expect(first.outcome.status).toBe('done');
@@ -94,6 +98,9 @@ describe('Codex adapter with the real CLI', () => {
     const followUp = bodiesText(server!.turnRequests().slice(1));
     expect(followUp).toContain('First answer: ginger.');
     expect(followUp).toContain('follow-up question');
+    // The resumed run keeps the read-only sandbox (`exec resume` has no --sandbox flag).
+    expect(followUp).toContain('Read-only file system');
+    expect(gitStatus(workspace.repo)).toBe('');
   });
 
   it('explain mode runs commands in a read-only sandbox: the repo stays clean', async () => {

@@ -64,6 +64,19 @@ describe('Gemini adapter with the real CLI', () => {
     expect(ofType(events, 'usage').at(-1)).toMatchObject({ output_tokens: 42, input_tokens: 320 });
   });
 
+  it('continues a session with --resume <session id>: the model sees the earlier conversation', async () => {
+    const env = await serve([{ kind: 'text', text: 'First answer: ginger.' }, { kind: 'text', text: 'Second answer.' }]);
+    const first = await runToEnd({ adapter: gemini, cwd: workspace.repo, env, prompt: 'first question' });
+    const session = ofType(first.events, 'session')[0]?.session;
+    expect(first.outcome.status).toBe('done');
+
+    const second = await runToEnd({ adapter: gemini, cwd: workspace.repo, env, prompt: 'follow-up question', resumeSession: session });
+    expect(second.outcome.status).toBe('done');
+    const followUp = bodiesText(server!.turnRequests().slice(1));
+    expect(followUp).toContain('First answer: ginger.');
+    expect(followUp).toContain('follow-up question');
+  });
+
   it('explain (plan) mode denies write_file, replace and shell commands: the repo stays clean', async () => {
     const env = await serve([
       { kind: 'tool', name: 'write_file', input: { file_path: 'pwned.txt', content: 'x' } },
@@ -78,11 +91,13 @@ describe('Gemini adapter with the real CLI', () => {
     expect(gitStatus(workspace.repo)).toBe('');
   });
 
-  it('poc mode: edits land in the scratch folder, writes outside it are refused', async () => {
+  it('poc mode: edits land in the scratch folder; writes outside it and shell commands are refused', async () => {
     const outside = path.join(workspace.root, 'outside.txt');
     const env = await serve([
       { kind: 'tool', name: 'write_file', input: { file_path: path.join(workspace.scratch, 'poc.mjs'), content: 'console.log(6 * 7);\n' } },
       { kind: 'tool', name: 'write_file', input: { file_path: outside, content: 'escaped' } },
+      // Shell commands need a confirmation that nobody can give headless: denied.
+      { kind: 'tool', name: 'run_shell_command', input: { command: 'node poc.mjs > out.txt' } },
       { kind: 'text', text: 'Wrote poc.mjs.' },
     ]);
     const { outcome, events } = await runToEnd({ adapter: gemini, mode: 'poc', cwd: workspace.scratch, env });
@@ -90,8 +105,9 @@ describe('Gemini adapter with the real CLI', () => {
     expect(outcome.status).toBe('done');
     expect(await readFile(path.join(workspace.scratch, 'poc.mjs'), 'utf8')).toBe('console.log(6 * 7);\n');
     expect(existsSync(outside)).toBe(false);
+    expect(existsSync(path.join(workspace.scratch, 'out.txt'))).toBe(false);
     expect(ofType(events, 'tool_call')[0]).toMatchObject({ name: 'write_file', paths: ['poc.mjs'], writes: true });
-    expect(ofType(events, 'tool_result').map((result) => result.ok)).toEqual([true, false]);
+    expect(ofType(events, 'tool_result').map((result) => result.ok)).toEqual([true, false, false]);
   });
 
   it('an HTTP 500 from the model fails the run with a readable error', async () => {
