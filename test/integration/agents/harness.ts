@@ -160,20 +160,6 @@ export function runToEnd(input: RunInput): Promise<Finished> {
   return startRun(input).finished;
 }
 
-/** Resolves when an event matching `test` arrives (or already has). */
-export function waitForEvent(events: AgentEvent[], test: (event: AgentEvent) => boolean, timeoutMs = 60_000): Promise<AgentEvent> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      const found = events.find(test);
-      if (found) return resolve(found);
-      if (Date.now() - started > timeoutMs) return reject(new Error('timed out waiting for an event'));
-      setTimeout(poll, 20);
-    };
-    poll();
-  });
-}
-
 /** True once no process of the group exists any more (kill(-pgid, 0) throws ESRCH). */
 export function groupGone(pgid: number): boolean {
   try {
