@@ -48,6 +48,11 @@ export const AgentEvent = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('error'), message: z.string() }),
   /**
+   * Something worth keeping in the transcript that is neither answer nor failure: a stdout line
+   * that was not the CLI's protocol, a CLI warning.
+   */
+  z.object({ ...base, type: z.literal('diagnostic'), message: z.string() }),
+  /**
    * The CLI's own verdict at the end of a run, with its final answer when it reports one
    * separately from the streamed text (Claude Code's `result` event, for example).
    */

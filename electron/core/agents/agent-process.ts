@@ -1,0 +1,181 @@
+// Runs one agent CLI as a child process: argv spawn in its own process group, prompt on stdin,
+// stdout parsed into events as it arrives, idle and wall-clock timeouts, and cancel.
+import { spawn } from 'node:child_process';
+import type { AgentEvent } from '../../../shared/model/agent-event';
+import type { AgentAdapter, RunRequest } from './agent-adapter';
+import { ProcessTree } from './process-tree';
+import { createRedactor } from './secret-redactor';
+
+export type RunStatus = 'done' | 'failed' | 'cancelled' | 'timed_out';
+
+export interface RunOutcome {
+  status: RunStatus;
+  /** Why the run did not succeed, in words for the user. */
+  error?: string;
+  exitCode: number | null;
+  signal: string | null;
+  /** The end of the process's stderr, redacted: diagnostics for the log and the transcript. */
+  stderr: string;
+  durationMs: number;
+}
+
+export interface AgentRun {
+  /** The child's pid, which is also its process group id; undefined if it could not start. */
+  readonly pid: number | undefined;
+  /** Resolves once the process (and every process of its group) is gone. Never rejects. */
+  readonly outcome: Promise<RunOutcome>;
+  cancel(): void;
+}
+
+export interface StartAgentRunOptions {
+  adapter: AgentAdapter;
+  request: RunRequest;
+  /** Called with each event as it arrives, secrets already redacted. Must not throw. */
+  onEvent?: (event: AgentEvent) => void;
+  /** Stop the run when the process writes nothing for this long. Default 5 minutes. */
+  idleTimeoutMs?: number;
+  /** Stop the run when it lasts longer than this. Default 60 minutes. */
+  wallTimeoutMs?: number;
+  /** Time between SIGTERM and SIGKILL. Default 5 seconds. */
+  killGraceMs?: number;
+  /** How much of stderr to keep (its end). Default 64 KiB. */
+  maxStderrChars?: number;
+}
+
+const DEFAULTS = { idleTimeoutMs: 5 * 60_000, wallTimeoutMs: 60 * 60_000, killGraceMs: 5_000, maxStderrChars: 64 * 1024 };
+
+export function startAgentRun(options: StartAgentRunOptions): AgentRun {
+  const { adapter, request } = options;
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs;
+  const wallTimeoutMs = options.wallTimeoutMs ?? DEFAULTS.wallTimeoutMs;
+  const killGraceMs = options.killGraceMs ?? DEFAULTS.killGraceMs;
+  const maxStderrChars = options.maxStderrChars ?? DEFAULTS.maxStderrChars;
+  const command = adapter.buildRun(request);
+  const parser = adapter.createParser({ mode: request.mode, cwd: command.cwd });
+  const redact = createRedactor(command.env);
+  const startedAt = Date.now();
+  const events: AgentEvent[] = [];
+  let stderr = '';
+  let stop: { status: 'cancelled' | 'timed_out'; error: string } | undefined;
+  let exit: { code: number | null; signal: string | null } | undefined;
+  let killTimer: NodeJS.Timeout | undefined;
+
+  const emit = (batch: AgentEvent[]) => {
+    for (const raw of batch) {
+      const event = redact.event({ ...raw, t: Date.now() - startedAt });
+      events.push(event);
+      try {
+        options.onEvent?.(event);
+      } catch (error) {
+        appendStderr(`[fieldnotes] an event listener failed: ${String(error)}\n`);
+      }
+    }
+  };
+  const appendStderr = (text: string) => {
+    stderr = (stderr + text).slice(-maxStderrChars);
+  };
+
+  const child = spawn(command.command, command.args, {
+    cwd: command.cwd,
+    env: command.env,
+    // Its own process group, so that stopping it reaches every process it started.
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+
+  const tree = pid === undefined ? undefined : new ProcessTree(pid);
+
+  const requestStop = (status: 'cancelled' | 'timed_out', error: string) => {
+    if (stop !== undefined || exit !== undefined || tree === undefined) return;
+    stop = { status, error };
+    tree.collect();
+    tree.signal('SIGTERM');
+    killTimer = setTimeout(() => {
+      if (exit === undefined) tree.collect();
+      tree.signal('SIGKILL');
+    }, killGraceMs);
+  };
+
+  let idleTimer: NodeJS.Timeout | undefined;
+  const touch = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(
+      () => requestStop('timed_out', `${adapter.label} produced no output for ${duration(idleTimeoutMs)}; stopped it.`),
+      idleTimeoutMs,
+    );
+  };
+  const wallTimer = setTimeout(
+    () => requestStop('timed_out', `${adapter.label} ran longer than ${duration(wallTimeoutMs)}; stopped it.`),
+    wallTimeoutMs,
+  );
+  touch();
+
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    touch();
+    emit(parser.push(chunk));
+  });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    touch();
+    appendStderr(chunk);
+  });
+  // The CLI may exit before reading its prompt (EPIPE); its exit status tells the story.
+  child.stdin.on('error', () => {});
+  child.stdin.end(command.stdin);
+
+  const outcome = new Promise<RunOutcome>((resolve) => {
+    let closed = false;
+    const finish = async () => {
+      clearTimeout(idleTimer);
+      clearTimeout(wallTimer);
+      // Whatever the leader left behind goes with it.
+      await tree?.end(killGraceMs);
+      clearTimeout(killTimer);
+      emit(parser.end());
+      const code = exit?.code ?? null;
+      const signal = exit?.signal ?? null;
+      emit([{ type: 'exit', code, signal }]);
+      const tail = redact.text(stderr);
+      const base = { exitCode: code, signal, stderr: tail, durationMs: Date.now() - startedAt };
+      if (stop) return resolve({ ...base, status: stop.status, error: stop.error });
+      const verdict = adapter.verdict({ exitCode: code, signal, events, stderr: tail });
+      resolve(verdict.ok ? { ...base, status: 'done' } : { ...base, status: 'failed', error: verdict.error ?? `${adapter.label} failed.` });
+    };
+
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (pid !== undefined) return appendStderr(`[fieldnotes] ${error.message}\n`);
+      clearTimeout(idleTimer);
+      clearTimeout(wallTimer);
+      const reason = error.code === 'ENOENT' ? `${command.command} was not found` : error.message;
+      resolve({ status: 'failed', error: `Could not start ${adapter.label}: ${reason}.`, exitCode: null, signal: null,
+        stderr: '', durationMs: Date.now() - startedAt });
+    });
+    child.on('exit', (code, signal) => {
+      exit = { code, signal };
+      clearTimeout(idleTimer);
+      clearTimeout(wallTimer);
+      // A grandchild may hold stdout open; once the group is gone, stop waiting for it.
+      void tree?.end(killGraceMs).then(() => {
+        if (!closed) {
+          child.stdout.destroy();
+          child.stderr.destroy();
+        }
+      });
+    });
+    child.on('close', () => {
+      closed = true;
+      // A process that never started has already been answered by the 'error' handler.
+      if (pid !== undefined) void finish();
+    });
+  });
+
+  return { pid, outcome, cancel: () => requestStop('cancelled', `${adapter.label} was cancelled.`) };
+}
+
+function duration(ms: number): string {
+  if (ms < 1_000) return `${ms} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 1_000)} s`;
+  return `${Math.round(ms / 60_000)} min`;
+}

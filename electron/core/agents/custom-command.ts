@@ -1,0 +1,82 @@
+// Any command as an agent: the prompt on stdin, Markdown answer on stdout, exit 0 = success.
+import path from 'node:path';
+import type { AgentEvent } from '../../../shared/model/agent-event';
+import type { AgentAdapter } from './agent-adapter';
+import { findOnPath } from './detect';
+import { firstLine } from './json-lines';
+
+const MAX_PENDING = 16 * 1024;
+
+export interface CustomCommandConfig {
+  id?: string;
+  label?: string;
+  /** The command and its arguments, e.g. ["llm", "-m", "gpt-4o"]. Never run through a shell. */
+  argv: readonly string[];
+}
+
+export function createCustomCommand(config: CustomCommandConfig): AgentAdapter {
+  const [command, ...fixedArgs] = config.argv;
+  const label = config.label ?? (command ? path.basename(command) : 'Custom command');
+  return {
+    id: config.id ?? 'custom-command',
+    label,
+
+    async detect(input) {
+      if (command === undefined || command === '') {
+        return { available: false, reason: 'No command is configured for the custom agent.', installHint: 'Set its command line in Settings.' };
+      }
+      // Arbitrary commands may not know --version (or may start working on it): only look it up.
+      const found = input.path ?? (await findOnPath(command, input.env));
+      if (found === undefined) {
+        return {
+          available: false,
+          reason: `${label} is not available: no \`${command}\` command on PATH.`,
+          installHint: `Install ${command}, or change the custom agent's command line in Settings.`,
+        };
+      }
+      return { available: true, path: found };
+    },
+
+    buildRun(request) {
+      return {
+        command: request.executable ?? command ?? '',
+        args: [...fixedArgs],
+        cwd: request.cwd,
+        // The command may want to know what was asked of it; these are the only knobs it gets.
+        env: { ...request.env, FIELDNOTES_MODE: request.mode, ...(request.model ? { FIELDNOTES_MODEL: request.model } : {}) },
+        stdin: request.prompt,
+      };
+    },
+
+    createParser() {
+      // Whole lines at a time, so that a secret is never split across two events (and escapes
+      // redaction); a very long line goes out in pieces.
+      let pending = '';
+      const take = (upTo: number): AgentEvent[] => {
+        const text = pending.slice(0, upTo);
+        pending = pending.slice(upTo);
+        return text === '' ? [] : [{ type: 'text', text }];
+      };
+      return {
+        push(chunk) {
+          pending += chunk;
+          if (pending.length > MAX_PENDING) return take(pending.length);
+          return take(pending.lastIndexOf('\n') + 1);
+        },
+        end: () => take(pending.length),
+      };
+    },
+
+    verdict({ exitCode, signal, stderr }) {
+      if (exitCode === 0) return { ok: true };
+      const detail = stderr ? firstLine(lastLine(stderr)) : '';
+      const how = signal !== null ? `was stopped by ${signal}` : `exited with code ${exitCode}`;
+      return { ok: false, error: `${label} ${how}${detail ? `: ${detail}` : '.'}` };
+    },
+  };
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return lines[lines.length - 1] ?? '';
+}

@@ -1,0 +1,122 @@
+// Gemini CLI (`gemini -p "" -o stream-json`): argv per mode and its JSONL event stream.
+import type { AgentEvent } from '../../../shared/model/agent-event';
+import type { AgentAdapter, ParserContext } from './agent-adapter';
+import { detectExecutable } from './detect';
+import { createJsonLinesParser, firstLine, num, opt, rec, str, type JsonRecord } from './json-lines';
+import { relativeTo, shellCommandPaths } from './tool-paths';
+import { verdictFromResult } from './verdict';
+
+const WRITE_TOOLS = new Set(['write_file', 'replace', 'edit']);
+
+export const gemini: AgentAdapter = {
+  id: 'gemini',
+  label: 'Gemini CLI',
+
+  detect(input) {
+    return detectExecutable({ label: 'Gemini CLI', command: 'gemini', installHint: 'npm install -g @google/gemini-cli' }, input);
+  },
+
+  buildRun(request) {
+    // explain: plan mode (read and search tools; writes only to Gemini's own plans folder).
+    // poc: edit tools are auto-approved inside the workspace; shell commands would need a
+    // confirmation nobody can give headless, so they are denied (Gemini's only Linux sandboxes
+    // are container runtimes).
+    const args = ['-p', '', '-o', 'stream-json', '--approval-mode', request.mode === 'explain' ? 'plan' : 'auto_edit',
+      // Headless runs refuse untrusted folders; the user picked this folder (or it is our scratch checkout).
+      '--skip-trust'];
+    if (request.model) args.push('-m', request.model);
+    if (request.resumeSession) args.push('--resume', request.resumeSession);
+    return {
+      command: request.executable ?? 'gemini',
+      args,
+      cwd: request.cwd,
+      // Without NO_RELAUNCH the CLI re-spawns itself and the parent ignores SIGTERM.
+      env: { ...request.env, GEMINI_CLI_NO_RELAUNCH: 'true', NO_COLOR: '1' },
+      stdin: request.prompt,
+    };
+  },
+
+  createParser(context) {
+    return createJsonLinesParser((line) => translate(line, context));
+  },
+
+  verdict(input) {
+    return verdictFromResult('Gemini CLI', input, { requireResult: true });
+  },
+};
+
+function translate(line: JsonRecord, context: ParserContext): AgentEvent[] {
+  switch (line.type) {
+    case 'init': {
+      const session = str(line.session_id);
+      return session ? [{ type: 'session', session, ...opt('model', str(line.model)) }] : [];
+    }
+    case 'message': {
+      const text = str(line.content);
+      return line.role === 'assistant' && text ? [{ type: 'text', text }] : [];
+    }
+    case 'tool_use':
+      return [toolCall(line, context)];
+    case 'tool_result': {
+      const error = str(rec(line.error)?.message);
+      const output = str(line.output);
+      return [{ type: 'tool_result', ...opt('id', str(line.tool_id)), ok: line.status === 'success',
+        ...opt('summary', firstLine(error ?? output ?? '') || undefined) }];
+    }
+    case 'error': {
+      const message = readableError(str(line.message) ?? 'Gemini CLI reported an error.');
+      return [line.severity === 'warning' ? { type: 'diagnostic', message } : { type: 'error', message }];
+    }
+    case 'result':
+      return result(line);
+    default:
+      return [];
+  }
+}
+
+function toolCall(line: JsonRecord, context: ParserContext): AgentEvent {
+  const name = str(line.tool_name) ?? 'tool';
+  const input = rec(line.parameters) ?? {};
+  const command = str(input.command);
+  const file = str(input.file_path) ?? str(input.absolute_path) ?? str(input.dir_path) ?? str(input.path);
+  const many = Array.isArray(input.paths) ? input.paths.filter((p): p is string => typeof p === 'string') : [];
+  let paths = [...(file === undefined ? [] : [file]), ...many].map((p) => relativeTo(context.cwd, p));
+  let summary = paths.join(', ') || undefined;
+  if (name === 'run_shell_command' && command !== undefined) {
+    paths = shellCommandPaths(command, context.cwd);
+    summary = command;
+  }
+  const pattern = str(input.pattern) ?? str(input.query);
+  if (pattern !== undefined) summary = [pattern, summary].filter(Boolean).join(' in ');
+  const writes = WRITE_TOOLS.has(name) || (name === 'run_shell_command' && context.mode === 'poc');
+  return { type: 'tool_call', ...opt('id', str(line.tool_id)), name, ...opt('summary', summary), paths, ...(writes ? { writes } : {}) };
+}
+
+function result(line: JsonRecord): AgentEvent[] {
+  const stats = rec(line.stats);
+  const ok = line.status === 'success';
+  const events: AgentEvent[] = [];
+  if (stats) {
+    events.push({ type: 'usage', ...opt('input_tokens', num(stats.input_tokens)), ...opt('output_tokens', num(stats.output_tokens)) });
+  }
+  const raw = str(rec(line.error)?.message);
+  const message = raw === undefined ? undefined : readableError(raw);
+  if (!ok) events.push({ type: 'error', message: message ?? 'Gemini CLI reported a failure.' });
+  events.push({ type: 'result', ok, ...opt('text', ok ? undefined : message) });
+  return events;
+}
+
+/** `[API Error: {"error":{"code":500,"message":"..."}}]` becomes `API error 500: ...`. */
+function readableError(message: string): string {
+  const inner = /^\[API Error: (.*)\]$/s.exec(message.trim())?.[1];
+  if (inner === undefined) return message;
+  try {
+    const error = rec(rec(JSON.parse(inner))?.error);
+    const text = str(error?.message);
+    const code = num(error?.code);
+    if (text !== undefined) return `API error${code === undefined ? '' : ` ${code}`}: ${text}`;
+  } catch {
+    // Not JSON: keep the text as it came.
+  }
+  return `API error: ${inner}`;
+}
