@@ -46,6 +46,13 @@ function readJson(file) {
   }
 }
 
+// The real agent CLIs the adapter tests run live in their own package; install them on first use.
+if (!existsSync(join(root, 'test', 'agent-clis', 'node_modules', '.bin', 'claude'))) {
+  console.log('\n▶ installing the pinned agent CLIs for the adapter tests (npm ci --prefix test/agent-clis)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  spawnSync(npm, ['ci', '--prefix', 'test/agent-clis', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+}
+
 check('typecheck: shared', bin('tsc'), ['-p', 'tsconfig.shared.json']);
 check('typecheck: electron and tests', bin('tsc'), ['-p', 'tsconfig.node.json']);
 check('typecheck: renderer', bin('tsc'), ['-p', 'tsconfig.web.json']);
