@@ -67,6 +67,7 @@ export class Notebook {
   private skippedFiles: SkippedFile[] = [];
   private cacheTimer: NodeJS.Timeout | undefined;
   private cacheSave: Promise<void> = Promise.resolve();
+  private cacheDirty = false;
   private closed = false;
 
   private constructor(
@@ -350,6 +351,7 @@ export class Notebook {
   }
 
   private scheduleCacheSave(delay: number): void {
+    this.cacheDirty = true;
     if (this.closed) return;
     clearTimeout(this.cacheTimer);
     this.cacheTimer = setTimeout(() => {
@@ -359,6 +361,8 @@ export class Notebook {
   }
 
   private async saveCache(): Promise<void> {
+    if (!this.cacheDirty) return;
+    this.cacheDirty = false;
     await saveSummaryCache(this.root, this.index.entries()).catch((error: unknown) =>
       this.log(`could not write the summary cache (it is only a speed-up): ${String(error)}`),
     );

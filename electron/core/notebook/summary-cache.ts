@@ -1,15 +1,17 @@
 // The summary cache: what each note file parsed into last time, keyed by path, mtime and size, so
 // opening a big notebook reads only the files that changed. Derived data in `.fieldnotes/cache/`:
-// safe to delete, ignored when unreadable or written by another parser version.
+// safe to delete, ignored when unreadable or written by another parser version. Stored with V8's
+// serializer: reading 10,000 summaries takes ~15 ms that way, against ~100 ms of JSON.parse.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { NoteSummary } from '../../../shared/model/note';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { PARSER_VERSION } from './note-file';
 import { LAYOUT } from './notebook-layout';
 import type { IndexEntry } from './note-index';
 
-const CACHE_FILE = 'summaries.json';
+const CACHE_FILE = 'summaries.v8';
 
 interface CacheFile {
   version: number;
@@ -26,7 +28,7 @@ export async function loadSummaryCache(root: string): Promise<Map<string, IndexE
   const entries = new Map<string, IndexEntry>();
   let file: CacheFile;
   try {
-    file = JSON.parse(await readFile(summaryCachePath(root), 'utf8')) as CacheFile;
+    file = deserialize(await readFile(summaryCachePath(root))) as CacheFile;
   } catch {
     return entries;
   }
@@ -44,5 +46,5 @@ export async function saveSummaryCache(root: string, entries: Iterable<IndexEntr
   const rows: CacheFile['rows'] = [];
   for (const entry of entries) rows.push([entry.mtimeMs, entry.size, entry.summary]);
   const file: CacheFile = { version: PARSER_VERSION, rows };
-  await writeFileAtomic(summaryCachePath(root), JSON.stringify(file));
+  await writeFileAtomic(summaryCachePath(root), serialize(file));
 }
