@@ -44,7 +44,8 @@ function clipBytes(text: string, maxBytes: number): string {
 export function slugify(title: string): string {
   const words = title
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Accents come off Latin letters only: in other scripts marks are part of the letter (グ).
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
     .normalize('NFC')
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu);
@@ -74,7 +75,8 @@ export function safeSegment(name: string, fallback: string, maxBytes = MAX_FOLDE
     .replace(/^[\s.]+|[\s.]+$/g, '');
   safe = clipBytes(safe, maxBytes).replace(/[\s.]+$/g, '');
   if (!safe) return fallback;
-  if (WINDOWS_DEVICE.test(safe)) safe = `${safe}_`;
+  // `aux.txt` is the AUX device too: the mark goes before the first dot.
+  if (WINDOWS_DEVICE.test(safe)) safe = safe.replace(/^[^.]+/, (device) => `${device}_`);
   return safe;
 }
 
