@@ -155,6 +155,9 @@ export class Notebook {
   async find(ref: string, cwd: string = process.cwd()): Promise<Note> {
     if (this.index.pathOf(ref) !== undefined) return this.get(ref);
     if (this.index.get(ref)) return this.getByPath(ref);
+    if (!ref.includes('/') && !ref.includes('\\') && !/\.md$/i.test(ref)) {
+      throw new ApiError('NOTE_NOT_FOUND', `No note with id ${ref} in ${this.root}; \`fieldnotes list\` shows the ids.`);
+    }
     const relPath = await this.paths.relativeFromOutside(ref, cwd);
     return this.getByPath(relPath);
   }
