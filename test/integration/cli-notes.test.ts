@@ -106,7 +106,7 @@ describe('fieldnotes import', () => {
 
     expect(await readFile(join(target, 'vite', '2026-11-20-already-a-fieldnotes-note.md'), 'utf8')).toBe(fieldnotesNote);
     const imported = await readFile(join(target, 'ideas', '2026-10-02-an-idea-from-obsidian.md'), 'utf8');
-    expect(imported).toMatch(/^---\nid: \w{26}\ntitle: An idea from Obsidian\ncreated: '2026-10-02T00:00:00.000Z'\naliases:\n  - Idea\ntags:\n  - idea\ndate: 2026-10-02\n---\n# An idea from Obsidian\n\nText.\n$/);
+    expect(imported).toMatch(/^---\nid: \w{26}\ntitle: An idea from Obsidian\ncreated: '2026-10-02T00:00:00.000Z'\naliases:\n {2}- Idea\ntags:\n {2}- idea\ndate: 2026-10-02\n---\n# An idea from Obsidian\n\nText.\n$/);
 
     await writeFile(join(source, 'broken.md'), '# Fixed now\n');
     const second = await fieldnotes('--json', '--notebook', target, 'import', source, '--repo', 'ideas');
