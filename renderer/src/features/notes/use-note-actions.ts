@@ -1,0 +1,67 @@
+// What the user can do to a note from the UI — tag it, trash it, restore it, open files it links
+// to — with the outcome in the query cache and in a toast.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Note } from '../../../../shared/model/note';
+import { api } from '../../api';
+import { showError, showToast } from '../../components/toast-store';
+import { noteKeys } from './use-notes';
+
+export function useNoteActions(select: (id: string | null) => void) {
+  const queryClient = useQueryClient();
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: noteKeys.all }), [queryClient]);
+
+  const setTags = useCallback(
+    async (note: Note, tags: string[]): Promise<void> => {
+      try {
+        const updated = await api.notes.setTags({ id: note.summary.id, tags });
+        queryClient.setQueryData(noteKeys.one(updated.summary.id), updated);
+        // Plain Markdown gets an id of its own the first time it is tagged.
+        if (updated.summary.id !== note.summary.id) select(updated.summary.id);
+        await refresh();
+      } catch (error) {
+        showError(error);
+      }
+    },
+    [queryClient, refresh, select],
+  );
+
+  const restore = useCallback(
+    async (trashId: string): Promise<void> => {
+      try {
+        const note = await api.notes.restore({ trashId });
+        await refresh();
+        select(note.summary.id);
+        showToast({ message: `Restored “${note.summary.title}”.` });
+      } catch (error) {
+        showError(error);
+      }
+    },
+    [refresh, select],
+  );
+
+  const trash = useCallback(
+    async (note: Note): Promise<void> => {
+      try {
+        const trashed = await api.notes.delete({ id: note.summary.id });
+        select(null);
+        await refresh();
+        showToast({ message: `Moved “${trashed.title}” to the trash.`, action: { label: 'Undo', run: () => void restore(trashed.trashId) } });
+      } catch (error) {
+        showError(error);
+      }
+    },
+    [refresh, restore, select],
+  );
+
+  const openFile = useCallback(async (note: Note, target: string): Promise<void> => {
+    try {
+      const opened = await api.notes.openFile({ id: note.summary.id, target });
+      if (opened.action === 'revealed') showToast({ message: `${target} could run as a program, so it is shown in its folder instead.` });
+    } catch (error) {
+      showError(error);
+    }
+  }, []);
+
+  return { setTags, trash, restore, openFile };
+}
