@@ -48,11 +48,15 @@ test('a hostile note runs no script, loads nothing from elsewhere, and stays on 
   await note.getByText('details', { exact: true }).click();
   await app.waitForLoadState('load');
 
-  expect(await app.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await app.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(foreign).toEqual([]);
   expect(app.url()).toBe(pageUrl);
   // The hostile <style> did not hide or restyle the app.
   await expect(body).toBeVisible();
-  expect(await app.evaluate(() => getComputedStyle(document.body).backgroundImage)).toBe('none');
+  const backgroundImage = await app.evaluate(() => {
+    const page = globalThis as unknown as { getComputedStyle(element: unknown): { backgroundImage: string }; document: { body: unknown } };
+    return page.getComputedStyle(page.document.body).backgroundImage;
+  });
+  expect(backgroundImage).toBe('none');
 });
