@@ -24,3 +24,8 @@ export async function medianTime(runs: number, work: () => Promise<unknown>, pre
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

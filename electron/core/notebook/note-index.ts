@@ -90,7 +90,7 @@ export class NoteIndex {
     if (!this.sorted) {
       const all: NoteSummary[] = [];
       for (const entry of this.byPath.values()) all.push(this.listed(entry));
-      all.sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.path < b.path ? -1 : 1));
+      all.sort(compareNewestFirst);
       this.sorted = all;
     }
     return this.sorted.slice();
@@ -104,4 +104,16 @@ export class NoteIndex {
   entries(): IterableIterator<IndexEntry> {
     return this.byPath.values();
   }
+
+  /**
+   * Every entry in list order. The summary cache is saved this way, so the next open inserts
+   * entries already sorted and the first listing's sort has next to nothing to do.
+   */
+  entriesNewestFirst(): IndexEntry[] {
+    return [...this.byPath.values()].sort((a, b) => compareNewestFirst(a.summary, b.summary));
+  }
+}
+
+function compareNewestFirst(a: NoteSummary, b: NoteSummary): number {
+  return a.created < b.created ? 1 : a.created > b.created ? -1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

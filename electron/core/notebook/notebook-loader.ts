@@ -19,7 +19,10 @@ export interface LoadedNotebook {
 
 /** Every note of the folder: from the cache when path, mtime and size match, else parsed. */
 export async function loadNotebook(root: string): Promise<LoadedNotebook> {
-  const [{ files, skipped }, cache] = await Promise.all([listNoteFiles(root), loadSummaryCache(root)]);
+  // The cache file is read by the thread pool while the (synchronous) walk runs.
+  const cacheRead = loadSummaryCache(root);
+  const { files, skipped } = await listNoteFiles(root);
+  const cache = await cacheRead;
   const entries: IndexEntry[] = [];
   const stale: NoteFileInfo[] = [];
   for (const file of files) {

@@ -366,7 +366,7 @@ export class Notebook {
   private async saveCache(): Promise<void> {
     if (!this.cacheDirty) return;
     this.cacheDirty = false;
-    await saveSummaryCache(this.root, this.index.entries()).catch((error: unknown) =>
+    await saveSummaryCache(this.root, this.index.entriesNewestFirst()).catch((error: unknown) =>
       this.log(`could not write the summary cache (it is only a speed-up): ${String(error)}`),
     );
   }
