@@ -4,8 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Note } from '../../../../shared/model/note';
 import { api } from '../../api';
-import { showError, showToast } from '../../components/toast-store';
+import { dismissToast, showError, showToast } from '../../components/toast-store';
 import { noteKeys } from './use-notes';
+
+/** The Undo toast of each trash entry, so restoring it another way takes the stale Undo away. */
+const undoToasts = new Map<string, number>();
 
 export function useNoteActions(select: (id: string | null) => void) {
   const queryClient = useQueryClient();
@@ -28,6 +31,9 @@ export function useNoteActions(select: (id: string | null) => void) {
 
   const restore = useCallback(
     async (trashId: string): Promise<void> => {
+      const undo = undoToasts.get(trashId);
+      if (undo !== undefined) dismissToast(undo);
+      undoToasts.delete(trashId);
       try {
         const note = await api.notes.restore({ trashId });
         await refresh();
@@ -46,7 +52,8 @@ export function useNoteActions(select: (id: string | null) => void) {
         const trashed = await api.notes.delete({ id: note.summary.id });
         select(null);
         await refresh();
-        showToast({ message: `Moved “${trashed.title}” to the trash.`, action: { label: 'Undo', run: () => void restore(trashed.trashId) } });
+        const toast = showToast({ message: `Moved “${trashed.title}” to the trash.`, action: { label: 'Undo', run: () => void restore(trashed.trashId) } });
+        undoToasts.set(trashed.trashId, toast);
       } catch (error) {
         showError(error);
       }
