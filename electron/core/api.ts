@@ -18,6 +18,11 @@ export interface ApiDeps {
   transport: 'ipc' | 'http';
   /** The notebook to open at start, if any; the folder is created when missing. */
   notebook?: string;
+  /**
+   * When the start notebook cannot be opened: 'throw' (the default; `fieldnotes serve` stops with
+   * the reason) or 'log' (the desktop app starts anyway, and the user picks another notebook).
+   */
+  onNotebookError?: 'throw' | 'log';
   /** Where `notebook.open` without a path goes. */
   defaultNotebook: string;
   /** Opening files and asking for folders; the system's own commands when absent. */
@@ -46,7 +51,12 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const settings = await SettingsStore.load(deps.settingsFile ?? null, log);
   const ports = deps.ports ?? nodePorts();
   const session = new NotebookSession({ events, settings, watch: deps.watch ?? true, watcher: deps.watcher, log });
-  if (deps.notebook) await session.open(resolve(deps.notebook), { create: true });
+  if (deps.notebook) {
+    await session.open(resolve(deps.notebook), { create: true }).catch((error: unknown) => {
+      if (deps.onNotebookError !== 'log') throw error;
+      log(`could not open the notebook ${deps.notebook}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({

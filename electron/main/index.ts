@@ -41,6 +41,7 @@ async function start(): Promise<void> {
     defaultNotebook: defaultNotebookDir(),
     ports,
     settingsFile: settingsFile(),
+    onNotebookError: 'log',
   });
   registerIpc({
     engine,
