@@ -12,7 +12,8 @@ export class NoteIndex {
   private readonly byPath = new Map<string, IndexEntry>();
   /** The note id a file claims → its paths, sorted: the first one owns the id. */
   private readonly byId = new Map<string, string[]>();
-  private readonly lowerPaths = new Map<string, number>();
+  /** Lower-cased paths, built on first use (only creating and restoring need it, not opening). */
+  private lowerPaths: Map<string, number> | null = null;
   private sorted: NoteSummary[] | null = null;
 
   get size(): number {
@@ -25,14 +26,25 @@ export class NoteIndex {
 
   /** True when a file with this path exists, ignoring case (as macOS and Windows do). */
   hasPathIgnoringCase(path: string): boolean {
+    if (!this.lowerPaths) {
+      this.lowerPaths = new Map();
+      for (const known of this.byPath.keys()) this.countLower(known, 1);
+    }
     return (this.lowerPaths.get(path.toLowerCase()) ?? 0) > 0;
   }
 
+  private countLower(path: string, delta: 1 | -1): void {
+    if (!this.lowerPaths) return;
+    const lower = path.toLowerCase();
+    const count = (this.lowerPaths.get(lower) ?? 0) + delta;
+    if (count > 0) this.lowerPaths.set(lower, count);
+    else this.lowerPaths.delete(lower);
+  }
+
   set(entry: IndexEntry): void {
-    this.delete(entry.path);
+    if (this.byPath.has(entry.path)) this.delete(entry.path);
     this.byPath.set(entry.path, entry);
-    const lower = entry.path.toLowerCase();
-    this.lowerPaths.set(lower, (this.lowerPaths.get(lower) ?? 0) + 1);
+    this.countLower(entry.path, 1);
     const paths = this.byId.get(entry.summary.id);
     if (!paths) this.byId.set(entry.summary.id, [entry.path]);
     else {
@@ -46,10 +58,7 @@ export class NoteIndex {
     const entry = this.byPath.get(path);
     if (!entry) return undefined;
     this.byPath.delete(path);
-    const lower = path.toLowerCase();
-    const count = (this.lowerPaths.get(lower) ?? 1) - 1;
-    if (count > 0) this.lowerPaths.set(lower, count);
-    else this.lowerPaths.delete(lower);
+    this.countLower(path, -1);
     const paths = this.byId.get(entry.summary.id);
     if (paths) {
       const rest = paths.filter((candidate) => candidate !== path);
