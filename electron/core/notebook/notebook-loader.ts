@@ -23,13 +23,17 @@ export async function loadNotebook(root: string): Promise<LoadedNotebook> {
   const cacheRead = loadSummaryCache(root);
   const { files, skipped } = await listNoteFiles(root);
   const cache = await cacheRead;
+  // Entries go in in the cache's order (newest first), so the first listing is already sorted.
+  const found = new Map(files.map((file) => [file.path, file]));
   const entries: IndexEntry[] = [];
-  const stale: NoteFileInfo[] = [];
-  for (const file of files) {
-    const cached = cache.get(file.path);
-    if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) entries.push(cached);
-    else stale.push(file);
+  for (const cached of cache.values()) {
+    const file = found.get(cached.path);
+    if (file && cached.mtimeMs === file.mtimeMs && cached.size === file.size) {
+      entries.push(cached);
+      found.delete(cached.path);
+    }
   }
+  const stale: NoteFileInfo[] = [...found.values()];
   const read = await readEntries(root, stale.map((file) => file.path));
   entries.push(...read);
   return { entries, skipped, cacheStale: stale.length > 0 || cache.size !== files.length };
