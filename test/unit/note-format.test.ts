@@ -13,6 +13,7 @@ import { removeDir, tempDir } from '../support/temp';
 
 const PARSE = join(FIXTURES, 'note-format', 'parse');
 const REWRITE = join(FIXTURES, 'note-format', 'rewrite');
+const CREATE = join(FIXTURES, 'note-format', 'create');
 const MODIFIED = Date.parse('2026-01-02T03:04:05.000Z');
 
 interface ParseExpectation {
@@ -47,6 +48,28 @@ describe('parsing note files', () => {
     parseNoteFile('x.md', bytes, { mtimeMs: MODIFIED, size: bytes.length });
     expect((globalThis as { fieldnotesPwned?: boolean }).fieldnotesPwned).toBeUndefined();
     expect(existsSync('/tmp/fieldnotes-pwned')).toBe(false);
+  });
+});
+
+describe('writing new notes', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await removeDir(dir);
+  });
+
+  // create/<case>/input.json becomes output.md; the new id is written as {{id}} in the fixture.
+  it.each(readdirSync(CREATE))('%s', async (name) => {
+    const input = JSON.parse(await readFile(join(CREATE, name, 'input.json'), 'utf8'));
+    const root = await tempDir();
+    dirs.push(root);
+    const notebook = await Notebook.open(root);
+    const note = await notebook.create(input);
+    await notebook.close();
+    const written = (await readFile(join(root, note.summary.path), 'utf8')).replace(note.summary.id, '{{id}}');
+    const outputFile = join(CREATE, name, 'output.md');
+    if (!existsSync(outputFile) && process.env.UPDATE_FIXTURES) writeFileSync(outputFile, written);
+    expect(written).toBe(readFileSync(outputFile, 'utf8'));
+    expect(Note.parse(note).summary.id).toBe(note.summary.id);
   });
 });
 
