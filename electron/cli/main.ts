@@ -2,8 +2,11 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ApiError } from '../../shared/contract/errors';
-import { defaultNotebookDir } from '../core/app-paths';
+import { settingsFile, startNotebookDir } from '../core/app-paths';
+import { SettingsStore } from '../core/settings';
 import { CliError, type GlobalOptions } from './cli-error';
+import { registerImport } from './commands/import';
+import { registerNotes } from './commands/notes';
 import { registerServe } from './commands/serve';
 import { VERSION } from './project';
 
@@ -12,15 +15,18 @@ export async function main(argv: string[]): Promise<number> {
     .name('fieldnotes')
     .description('A notebook for research done by coding agents.')
     .version(VERSION, '-v, --version')
-    .option('--notebook <dir>', 'notebook folder (default: $FIELDNOTES_NOTEBOOK, else ~/Documents/Fieldnotes)')
+    .option('--notebook <dir>', 'notebook folder (default: $FIELDNOTES_NOTEBOOK, else the one the app opened last, else ~/Documents/Fieldnotes)')
     .option('--json', 'print machine-readable JSON', false)
     .showHelpAfterError('(run fieldnotes --help for usage)')
     .exitOverride();
 
-  const globals = (): GlobalOptions => {
+  const globals = async (): Promise<GlobalOptions> => {
     const options = program.opts<{ notebook?: string; json: boolean }>();
-    return { notebook: resolve(options.notebook ?? defaultNotebookDir()), json: options.json };
+    const remembered = options.notebook ? undefined : (await SettingsStore.peek(settingsFile())).notebook;
+    return { notebook: resolve(startNotebookDir({ flag: options.notebook, remembered })), json: options.json };
   };
+  registerNotes(program, globals);
+  registerImport(program, globals);
   registerServe(program, globals);
 
   try {

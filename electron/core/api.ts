@@ -1,38 +1,62 @@
 // createApi: the one implementation of the contract, shared by the desktop app, the browser mode
-// and the command line. It knows nothing of how it is reached.
+// and the command line. It knows nothing of how it is reached; each domain brings its handlers.
 import { resolve } from 'node:path';
-import { ApiError } from '../../shared/contract/errors';
-import type { ApiHandlers, EventName, EventPayload } from '../../shared/contract';
-import type { NotebookInfo } from '../../shared/contract/app';
+import type { ApiHandlers } from '../../shared/contract';
 import { EventBus } from '../../shared/event-bus';
-import { Notebook } from './notebook/notebook';
+import type { EngineEvents } from './engine-events';
+import { NotebookSession } from './notebook/notebook-session';
+import type { NotebookOptions } from './notebook/notebook';
+import { notebookHandlers, notesHandlers } from './notebook/notes-api';
+import type { NativePorts } from './ports/native-ports';
+import { nodePorts } from './ports/node-ports';
+import { SettingsStore } from './settings';
 
-export type EngineEvents = { [E in EventName]: EventPayload<E> };
+export type { EngineEvents } from './engine-events';
 
 export interface ApiDeps {
   app: { name: string; version: string };
   transport: 'ipc' | 'http';
-  /** The notebook to open at start, if any. */
+  /** The notebook to open at start, if any; the folder is created when missing. */
   notebook?: string;
+  /**
+   * When the start notebook cannot be opened: 'throw' (the default; `fieldnotes serve` stops with
+   * the reason) or 'log' (the desktop app starts anyway, and the user picks another notebook).
+   */
+  onNotebookError?: 'throw' | 'log';
   /** Where `notebook.open` without a path goes. */
   defaultNotebook: string;
+  /** Opening files and asking for folders; the system's own commands when absent. */
+  ports?: NativePorts;
+  /** The settings file (recent notebooks); settings live in memory only when absent. */
+  settingsFile?: string;
+  /** Watch the open notebook for outside changes (default true). */
+  watch?: boolean;
+  /** How watcher events are batched (tests shorten the wait). */
+  watcher?: NotebookOptions['watcher'];
+  /** Where background problems (skipped files, failed cache writes) are reported. */
+  log?: (message: string) => void;
 }
 
 export interface Engine {
   readonly handlers: ApiHandlers;
   readonly events: EventBus<EngineEvents>;
+  /** The open notebook and switching between notebooks, for the engine's other parts. */
+  readonly notebooks: NotebookSession;
   close(): Promise<void>;
 }
 
 export async function createApi(deps: ApiDeps): Promise<Engine> {
+  const log = deps.log ?? ((message: string) => console.warn(`[fieldnotes] ${message}`));
   const events = new EventBus<EngineEvents>();
-  let notebook: Notebook | null = deps.notebook ? await Notebook.open(resolve(deps.notebook)) : null;
-
-  const info = (nb: Notebook): NotebookInfo => ({ path: nb.root, name: nb.name });
-  const requireNotebook = (): Notebook => {
-    if (!notebook) throw new ApiError('NOTEBOOK_UNAVAILABLE', 'No notebook is open. Open a folder of notes first.');
-    return notebook;
-  };
+  const settings = await SettingsStore.load(deps.settingsFile ?? null, log);
+  const ports = deps.ports ?? nodePorts();
+  const session = new NotebookSession({ events, settings, watch: deps.watch ?? true, watcher: deps.watcher, log });
+  if (deps.notebook) {
+    await session.open(resolve(deps.notebook), { create: true }).catch((error: unknown) => {
+      if (deps.onNotebookError !== 'log') throw error;
+      log(`could not open the notebook ${deps.notebook}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -40,22 +64,18 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       version: deps.app.version,
       transport: deps.transport,
       platform: process.platform,
-      notebook: notebook ? info(notebook) : null,
+      notebook: session.info(),
     }),
-    'notebook.open': async ({ path }) => {
-      notebook = await Notebook.open(resolve(path ?? deps.defaultNotebook));
-      events.emit('notebook.changed', info(notebook));
-      return info(notebook);
-    },
-    'notes.list': async () => ({ notes: await requireNotebook().list() }),
-    'notes.get': async ({ id }) => requireNotebook().get(id),
+    ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
+    ...notesHandlers({ session, ports }),
   };
 
   return {
     handlers,
     events,
+    notebooks: session,
     async close() {
-      notebook = null;
+      await session.close();
     },
   };
 }

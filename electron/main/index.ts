@@ -2,8 +2,10 @@
 import { app, BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultNotebookDir, userDataDir } from '../core/app-paths';
+import { defaultNotebookDir, settingsFile, startNotebookDir, userDataDir } from '../core/app-paths';
 import { createApi, type Engine } from '../core/api';
+import { SettingsStore } from '../core/settings';
+import { electronPorts } from './electron-ports';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenApp } from './security';
@@ -30,11 +32,16 @@ let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   hardenApp(isAppUrl);
+  const ports = electronPorts(() => mainWindow);
+  const remembered = (await SettingsStore.peek(settingsFile())).notebook;
   const engine: Engine = await createApi({
     app: { name: 'Fieldnotes', version: app.getVersion() },
     transport: 'ipc',
-    notebook: notebookArgument(process.argv) ?? defaultNotebookDir(),
+    notebook: startNotebookDir({ flag: notebookArgument(process.argv), remembered }),
     defaultNotebook: defaultNotebookDir(),
+    ports,
+    settingsFile: settingsFile(),
+    onNotebookError: 'log',
   });
   registerIpc({
     engine,
@@ -42,7 +49,7 @@ async function start(): Promise<void> {
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     logError: (method, error) => console.error(`[fieldnotes] ${method} failed:`, error),
   });
-  installMenu(engine, () => mainWindow);
+  installMenu(engine, ports);
 
   const open = (): void => {
     mainWindow = createMainWindow({

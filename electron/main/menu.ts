@@ -1,28 +1,21 @@
 // The application menu.
-import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Engine } from '../core/api';
+import type { NativePorts } from '../core/ports/native-ports';
 
-export function installMenu(engine: Engine, window: () => BrowserWindow | null): void {
+export function installMenu(engine: Engine, ports: NativePorts): void {
   const isMac = process.platform === 'darwin';
 
   const openNotebook = async (): Promise<void> => {
-    const parent = window();
-    const options = {
-      title: 'Open a notebook folder',
-      buttonLabel: 'Open Notebook',
-      properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
-    };
-    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    const path = result.filePaths[0];
-    if (result.canceled || !path) return;
+    const path = await ports.chooseFolder?.('Open a notebook folder');
+    if (!path) return;
     await engine.handlers['notebook.open']({ path }).catch((error: unknown) => {
       dialog.showErrorBox('Cannot open that folder', error instanceof Error ? error.message : String(error));
     });
   };
 
   const revealNotebook = async (): Promise<void> => {
-    const info = await engine.handlers['app.info']({});
-    if (info.notebook) await shell.openPath(info.notebook.path);
+    await engine.handlers['notebook.reveal']({}).catch(() => undefined);
   };
 
   const template: MenuItemConstructorOptions[] = [

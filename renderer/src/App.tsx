@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from './components/Button';
 import { EmptyState } from './components/EmptyState';
 import { Kbd } from './components/Kbd';
+import { Toasts } from './components/Toasts';
 import { hasMod } from './lib/platform';
 import { useAppInfo } from './features/app/use-app-info';
 import { useLiveUpdates } from './features/app/use-live-updates';
@@ -14,8 +15,10 @@ import { ThemeToggle } from './features/settings/ThemeToggle';
 import { NotesList } from './features/notes/NotesList';
 import { NoteView } from './features/notes/NoteView';
 import { ALL_NOTES, filterLabel, matchesFilter, type NoteFilter } from './features/notes/note-filter';
+import { useNoteActions } from './features/notes/use-note-actions';
 import { useNoteList } from './features/notes/use-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
+import { TrashView } from './features/trash/TrashView';
 import './styles/layout.css';
 
 export function App() {
@@ -30,6 +33,11 @@ export function App() {
   const allNotes = useMemo(() => notesQuery.data ?? [], [notesQuery.data]);
   const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter)), [allNotes, filter]);
   const reload = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
+  const { restore } = useNoteActions(select);
+  const onNotebookSwitched = useCallback(() => {
+    select(null);
+    setFilter(ALL_NOTES);
+  }, [select]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -52,6 +60,8 @@ export function App() {
         notes={allNotes}
         filter={filter}
         onFilter={setFilter}
+        canChooseFolder={info?.transport === 'ipc'}
+        onNotebookSwitched={onNotebookSwitched}
         footer={
           <div className="app-footer">
             <span className={`connection${connected ? '' : ' is-offline'}`} title={connected ? 'Connected to the engine' : 'Reconnecting…'}>
@@ -74,6 +84,20 @@ export function App() {
             <p>{notesQuery.error.message}</p>
           </EmptyState>
         </main>
+      ) : filter.kind === 'trash' ? (
+        <>
+          <TrashView
+            onRestore={(trashId) => {
+              setFilter(ALL_NOTES);
+              void restore(trashId);
+            }}
+          />
+          <main className="detail-pane">
+            <EmptyState icon={<MousePointerClick />} title="Restore a note to read it again">
+              <p>Notes in the trash are files in the notebook’s .fieldnotes/trash folder until you empty it.</p>
+            </EmptyState>
+          </main>
+        </>
       ) : notebookEmpty ? (
         <main className="app-onboarding">
           <EmptyState icon={<NotebookPen />} title="Your notebook is empty" actions={openPalette}>
@@ -112,7 +136,7 @@ export function App() {
           </section>
           <main className="detail-pane">
             {selectedId ? (
-              <NoteView key={selectedId} id={selectedId} />
+              <NoteView key={selectedId} id={selectedId} select={select} />
             ) : (
               <EmptyState icon={<MousePointerClick />} title="Select a note to read it">
                 <p>
@@ -125,6 +149,7 @@ export function App() {
         </>
       )}
 
+      <Toasts />
       <CommandPalette
         open={paletteOpen}
         onClose={() => setPaletteOpen(false)}

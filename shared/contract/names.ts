@@ -6,6 +6,21 @@ export const METHOD_NAMES = [
   'notebook.open',
   'notes.list',
   'notes.get',
+  'notes.create',
+  'notes.update',
+  'notes.retitle',
+  'notes.setTags',
+  'notes.delete',
+  'notes.restore',
+  'notes.listTrash',
+  'notes.emptyTrash',
+  'notes.transcript',
+  'notes.artifacts',
+  'notes.openFile',
+  'notebook.recent',
+  'notebook.forget',
+  'notebook.chooseFolder',
+  'notebook.reveal',
 ] as const;
 
 export const EVENT_NAMES = ['notebook.changed', 'notes.changed'] as const;

@@ -1,7 +1,11 @@
-// notes.*: reading the notes of the open notebook.
+// notes.*: reading and changing the notes of the open notebook.
 import { z } from 'zod';
 import { method } from './method';
-import { Note, NoteSummary } from '../model/note';
+import { AgentEvent } from '../model/agent-event';
+import { Artifact, FrontmatterPatch, NewNote, Note, NoteSummary, TagList, Title, TrashedNote } from '../model/note';
+
+/** A note's id: its ULID, or `path-…` for a file without one. */
+const NoteId = z.string().min(1).max(200);
 
 export const notesMethods = {
   'notes.list': method({
@@ -11,8 +15,76 @@ export const notesMethods = {
   }),
   'notes.get': method({
     description: 'One whole note: summary, frontmatter and Markdown body.',
-    input: z.object({ id: z.string().min(1).max(200) }),
+    input: z.object({ id: NoteId }),
     output: Note,
+  }),
+  'notes.create': method({
+    description: 'Create a note file with a new id, named after its repo, date and title.',
+    input: NewNote,
+    output: Note,
+  }),
+  'notes.update': method({
+    description: 'Patch a note’s frontmatter (null removes a key) and/or replace its body; other keys and an unchanged body stay as they are.',
+    input: z.object({ id: NoteId, frontmatter: FrontmatterPatch.optional(), body: z.string().optional() }),
+    output: Note,
+  }),
+  'notes.retitle': method({
+    description: 'Give a note a new title; its file is renamed to match and its id stays the same.',
+    input: z.object({ id: NoteId, title: Title }),
+    output: Note,
+  }),
+  'notes.setTags': method({
+    description: 'Replace a note’s tags.',
+    input: z.object({ id: NoteId, tags: TagList }),
+    output: Note,
+  }),
+  'notes.delete': method({
+    description: 'Move a note to the trash; the returned trash entry restores it.',
+    input: z.object({ id: NoteId }),
+    output: TrashedNote,
+  }),
+  'notes.restore': method({
+    description: 'Put a trashed note back where it was.',
+    input: z.object({ trashId: z.string().min(1).max(64) }),
+    output: Note,
+  }),
+  'notes.listTrash': method({
+    description: 'The notes in the trash, most recently deleted first.',
+    input: z.object({}).default({}),
+    output: z.object({ notes: z.array(TrashedNote) }),
+  }),
+  'notes.emptyTrash': method({
+    description: 'Delete every note in the trash for good.',
+    input: z.object({}).default({}),
+    output: z.object({ removed: z.number().int().nonnegative() }),
+  }),
+  'notes.transcript': method({
+    description: 'The agent events recorded while a note’s task ran, in order.',
+    input: z.object({ id: NoteId }),
+    output: z.object({
+      events: z.array(AgentEvent),
+      /** Lines of the transcript file that could not be read. */
+      skipped: z.number().int().nonnegative(),
+    }),
+  }),
+  'notes.artifacts': method({
+    description: 'The files kept with a note (a poc diff, attachments).',
+    input: z.object({ id: NoteId }),
+    output: z.object({ artifacts: z.array(Artifact) }),
+  }),
+  'notes.openFile': method({
+    description: 'Open a file a note links to (relative to the note’s repo) in the user’s editor, or show it in the file manager.',
+    input: z.object({
+      id: NoteId,
+      /** The link as written in the note: `src/router/index.ts`, `src/router/index.ts:42`. */
+      target: z.string().min(1).max(1024),
+    }),
+    output: z.object({
+      /** The absolute path that was opened. */
+      path: z.string(),
+      /** 'revealed' when the file could run as a program, so it was shown in its folder instead. */
+      action: z.enum(['opened', 'revealed']),
+    }),
   }),
 };
 
@@ -25,6 +97,9 @@ export const NoteChange = z.object({
 export type NoteChange = z.infer<typeof NoteChange>;
 
 export const notesEvents = {
-  /** Notes were added, changed or removed, by Fieldnotes or by anything else on the disk. */
-  'notes.changed': z.object({ changes: z.array(NoteChange) }),
+  /**
+   * Notes were added, changed or removed. `source` is 'app' when Fieldnotes wrote them (reported
+   * once, never echoed back by the watcher) and 'disk' when anything else did (an editor, git).
+   */
+  'notes.changed': z.object({ source: z.enum(['app', 'disk']), changes: z.array(NoteChange) }),
 };

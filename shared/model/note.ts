@@ -1,5 +1,7 @@
-// The note format: YAML frontmatter fields and the summaries the app lists.
+// The note format: YAML frontmatter fields, what may be written into them, and the summaries the
+// app lists. Reading is lenient (a note from another tool still shows); writing is strict.
 import { z } from 'zod';
+import { describeOddCharacter, findOddCharacter } from './safe-text';
 import { Ulid } from './ulid';
 
 export const NoteMode = z.enum(['explain', 'poc']);
@@ -12,12 +14,16 @@ export type NoteStatus = z.infer<typeof NoteStatus>;
 export const FINISHED_STATUSES: readonly NoteStatus[] = ['done', 'failed', 'cancelled', 'interrupted'];
 
 /**
- * A timestamp. YAML parses unquoted timestamps into Date objects, so both forms are accepted and
- * normalized to an ISO 8601 string.
+ * A timestamp: ISO 8601 with a time zone, or a bare date (midnight UTC). Normalized to UTC with
+ * milliseconds (`2026-11-28T22:00:00.000Z`), so timestamps sort as strings.
  */
 export const Timestamp = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
-  z.iso.datetime({ offset: true }),
+  (value) => {
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString();
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00.000Z`;
+    return value;
+  },
+  z.iso.datetime({ offset: true }).transform((text) => new Date(text).toISOString()),
 );
 
 export const RepoRef = z.looseObject({
@@ -53,7 +59,48 @@ export const Source = z.looseObject({
 });
 export type Source = z.infer<typeof Source>;
 
-/** The frontmatter Fieldnotes reads and writes. Unknown keys are kept (looseObject). */
+/**
+ * Tags as read from a file: a list, or (as other tools write them) one string of words separated
+ * by commas or spaces. Numbers count as words.
+ */
+const TagsOnDisk = z.preprocess((value) => {
+  if (typeof value === 'string') return value.split(/[,\s]+/).filter(Boolean);
+  if (Array.isArray(value)) return value.map((tag) => (typeof tag === 'number' ? String(tag) : tag));
+  return value;
+}, z.array(z.string()));
+
+/** One tag as Fieldnotes writes it: no spaces, commas or invisible characters; a leading `#` is dropped. */
+export const Tag = z
+  .string()
+  .trim()
+  .transform((tag) => tag.replace(/^#+/, ''))
+  .pipe(
+    z
+      .string()
+      .min(1, 'A tag cannot be empty.')
+      .max(64, 'A tag can have at most 64 characters.')
+      .refine((tag) => !/[\s,]/.test(tag), 'A tag cannot contain spaces or commas; join words with a dash, like error-handling.')
+      .refine((tag) => findOddCharacter(tag) === null, 'A tag cannot contain control or invisible characters.'),
+  );
+
+/** A list of tags to write: each valid, duplicates dropped, order kept. */
+export const TagList = z
+  .array(Tag)
+  .max(50, 'A note can have at most 50 tags.')
+  .transform((tags) => [...new Set(tags)]);
+
+/** A title to write: one line of visible text. */
+export const Title = z
+  .string()
+  .trim()
+  .min(1, 'A note needs a title.')
+  .max(300, 'A title can have at most 300 characters.')
+  .superRefine((title, ctx) => {
+    const odd = findOddCharacter(title);
+    if (odd) ctx.addIssue({ code: 'custom', message: `The title ${describeOddCharacter(odd)}; remove it.` });
+  });
+
+/** The frontmatter Fieldnotes reads. Unknown keys are kept (looseObject). */
 export const Frontmatter = z.looseObject({
   id: Ulid,
   title: z.string(),
@@ -67,7 +114,7 @@ export const Frontmatter = z.looseObject({
   duration_ms: z.number().nonnegative().optional(),
   usage: Usage.optional(),
   sources: z.array(Source).default([]),
-  tags: z.array(z.string()).default([]),
+  tags: TagsOnDisk.default([]),
   context: z.array(Ulid).optional(),
   parent: Ulid.optional(),
   siblings: z.array(Ulid).optional(),
@@ -75,9 +122,83 @@ export const Frontmatter = z.looseObject({
 });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
+/** The known frontmatter fields in the order Fieldnotes writes them for a new note. */
+export const FRONTMATTER_ORDER = [
+  'id', 'title', 'question', 'mode', 'status', 'repo', 'agent', 'created', 'finished', 'duration_ms',
+  'usage', 'sources', 'tags', 'context', 'parent', 'siblings', 'error',
+] as const;
+
+/** Fields a new note may be given; everything but the title is optional. */
+const writableFields = {
+  question: z.string(),
+  mode: NoteMode,
+  status: NoteStatus,
+  repo: RepoRef,
+  agent: AgentRef,
+  created: Timestamp,
+  finished: Timestamp,
+  duration_ms: z.number().nonnegative(),
+  usage: Usage,
+  sources: z.array(Source),
+  tags: TagList,
+  context: z.array(Ulid),
+  parent: Ulid,
+  siblings: z.array(Ulid),
+  error: z.string(),
+};
+
+/** A note to create. The id, the file name and (unless given) `created` are chosen by Fieldnotes. */
+export const NewNote = z.strictObject({
+  title: Title,
+  question: writableFields.question.optional(),
+  mode: writableFields.mode.optional(),
+  status: writableFields.status.optional(),
+  repo: writableFields.repo.optional(),
+  agent: writableFields.agent.optional(),
+  created: writableFields.created.optional(),
+  finished: writableFields.finished.optional(),
+  duration_ms: writableFields.duration_ms.optional(),
+  usage: writableFields.usage.optional(),
+  sources: writableFields.sources.optional(),
+  tags: writableFields.tags.optional(),
+  context: writableFields.context.optional(),
+  parent: writableFields.parent.optional(),
+  siblings: writableFields.siblings.optional(),
+  error: writableFields.error.optional(),
+  /** The Markdown body, written exactly as given. */
+  body: z.string().default(''),
+});
+export type NewNote = z.input<typeof NewNote>;
+
+/**
+ * Changes to a note's frontmatter: absent keys stay as they are, `null` removes a key. The id and
+ * keys Fieldnotes does not know cannot be changed this way (they are kept as they are).
+ */
+export const FrontmatterPatch = z.strictObject({
+  title: Title.optional(),
+  question: writableFields.question.nullable().optional(),
+  mode: writableFields.mode.optional(),
+  status: writableFields.status.optional(),
+  repo: writableFields.repo.nullable().optional(),
+  agent: writableFields.agent.nullable().optional(),
+  created: writableFields.created.optional(),
+  finished: writableFields.finished.nullable().optional(),
+  duration_ms: writableFields.duration_ms.nullable().optional(),
+  usage: writableFields.usage.nullable().optional(),
+  sources: writableFields.sources.nullable().optional(),
+  tags: writableFields.tags.nullable().optional(),
+  context: writableFields.context.nullable().optional(),
+  parent: writableFields.parent.nullable().optional(),
+  siblings: writableFields.siblings.nullable().optional(),
+  error: writableFields.error.nullable().optional(),
+});
+export type FrontmatterPatch = z.input<typeof FrontmatterPatch>;
+
 /** What is wrong with a note file that could not be read as a proper note. */
 export const NoteProblem = z.object({
+  /** BAD_YAML, BAD_FRONTMATTER, NOT_YAML, DUPLICATE_ID, EMPTY, BINARY, NOT_UTF8, TOO_LARGE, UNREADABLE. */
   code: z.string(),
+  /** What is wrong and how to fix it, for the user. */
   message: z.string(),
 });
 export type NoteProblem = z.infer<typeof NoteProblem>;
@@ -98,7 +219,7 @@ export const NoteSummary = z.object({
   tags: z.array(z.string()),
   excerpt: z.string(),
   problem: NoteProblem.optional(),
-  /** True when the file had no frontmatter (plain Markdown brought in from elsewhere). */
+  /** True when the file is not a Fieldnotes note (no id): plain Markdown brought in from elsewhere. */
   imported: z.boolean().optional(),
 });
 export type NoteSummary = z.infer<typeof NoteSummary>;
@@ -110,3 +231,22 @@ export const Note = z.object({
   body: z.string(),
 });
 export type Note = z.infer<typeof Note>;
+
+/** A note in the trash: where it was, and when it was deleted. */
+export const TrashedNote = z.object({
+  /** Names this trash entry (restore and undo use it). */
+  trashId: Ulid,
+  id: z.string(),
+  title: z.string(),
+  /** Where the note was, relative to the notebook; restoring puts it back there. */
+  path: z.string(),
+  trashedAt: z.string(),
+});
+export type TrashedNote = z.infer<typeof TrashedNote>;
+
+/** A file kept with a note (a poc diff, an attachment), in `.fieldnotes/artifacts/<id>/`. */
+export const Artifact = z.object({
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type Artifact = z.infer<typeof Artifact>;

@@ -154,8 +154,8 @@ describe('the event socket', () => {
     const { ws } = await connect({ Authorization: `Bearer ${server.token}`, Origin: server.origin });
     expect(ws).toBeDefined();
     const received = new Promise<unknown>((resolve) => ws!.once('message', (data) => resolve(JSON.parse(String(data)))));
-    engine.events.emit('notes.changed', { changes: [{ kind: 'added', path: 'ky/new.md' }] });
-    expect(await received).toEqual({ event: 'notes.changed', payload: { changes: [{ kind: 'added', path: 'ky/new.md' }] } });
+    engine.events.emit('notes.changed', { source: 'disk', changes: [{ kind: 'added', path: 'ky/new.md' }] });
+    expect(await received).toEqual({ event: 'notes.changed', payload: { source: 'disk', changes: [{ kind: 'added', path: 'ky/new.md' }] } });
     ws!.close();
   });
 });

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createApi } from '../../core/api';
+import { defaultNotebookDir, settingsFile } from '../../core/app-paths';
 import { startServer } from '../../server/server';
 import { PACKAGE_ROOT, RENDERER_DIR, VERSION, rendererIsBuilt } from '../project';
 import { CliError, type GlobalOptions } from '../cli-error';
@@ -12,14 +13,14 @@ interface ServeOptions {
   host: string;
 }
 
-export function registerServe(program: Command, globals: () => GlobalOptions): void {
+export function registerServe(program: Command, globals: () => Promise<GlobalOptions>): void {
   program
     .command('serve')
     .description('Serve the Fieldnotes UI on this machine and print the address to open in a browser')
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '0')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (options: ServeOptions) => {
-      const { notebook, json } = globals();
+      const { notebook, json } = await globals();
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not ${options.port}`);
       ensureRenderer(json);
@@ -28,7 +29,9 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
         app: { name: 'Fieldnotes', version: VERSION },
         transport: 'http',
         notebook,
-        defaultNotebook: notebook,
+        defaultNotebook: defaultNotebookDir(),
+        settingsFile: settingsFile(),
+        log: (message) => console.error(`[fieldnotes] ${message}`),
       });
       const server = await startServer({
         engine,

@@ -1,42 +1,86 @@
-// Reads one note file's text into a summary, its frontmatter and its body, never throwing:
-// whatever is wrong with the file becomes the summary's `problem`.
+// Turns one note file's bytes into a Note — summary, frontmatter and body — and never throws:
+// whatever is wrong with the file becomes the summary's `problem`. Pure (no notebook state, no
+// I/O), so the search worker can use it too.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import matter from 'gray-matter';
 import type { z } from 'zod';
-import { Frontmatter, type Note, type NoteProblem, type NoteSummary } from '../../../shared/model/note';
+import { Frontmatter, Timestamp, type Note, type NoteProblem, type NoteSummary } from '../../../shared/model/note';
+import { isUlid } from '../../../shared/model/ulid';
+import { FrontmatterError, splitNote } from './note-format';
+
+/** Bump when parsing changes what a summary holds: cached summaries of older versions are re-read. */
+export const PARSER_VERSION = 3;
+
+/** Notes larger than this are listed with a problem instead of being read. */
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 const EXCERPT_LENGTH = 240;
+
+/** The facts about a file that decide whether a cached summary is still good. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+}
 
 /** A stable id for a file that has none of its own, derived from its path in the notebook. */
 export function pathId(relPath: string): string {
   return 'path-' + createHash('sha256').update(relPath).digest('hex').slice(0, 20);
 }
 
-export function parseNoteFile(relPath: string, text: string, modified: Date): Note {
-  const fallbackTitle = titleFromPath(relPath);
-  let data: Record<string, unknown>;
-  let body: string;
-  try {
-    // Passing options (even empty) keeps gray-matter from caching every string it ever parsed.
-    const parsed = matter(text, {});
-    data = parsed.data as Record<string, unknown>;
-    body = parsed.content;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return problemNote(relPath, text, modified, { code: 'BAD_YAML', message: `The frontmatter is not valid YAML: ${reason}` });
+/**
+ * Reads a note from its bytes. `relPath` is relative to the notebook, with forward slashes;
+ * `stamp.mtimeMs` dates notes that carry no `created` of their own.
+ */
+export function parseNoteFile(relPath: string, bytes: Uint8Array, stamp: FileStamp): Note {
+  if (bytes.length === 0) {
+    return problemNote(relPath, stamp, { code: 'EMPTY', message: 'The file is empty. Write something in it, or delete it.' });
   }
+  if (bytes.includes(0)) {
+    return problemNote(relPath, stamp, {
+      code: 'BINARY',
+      message: 'The file looks binary (it contains NUL bytes), not like Markdown text. Move it out of the notebook.',
+    });
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const note = parseNoteText(relPath, text, stamp);
+  if (!isUtf8(bytes)) {
+    const at = Buffer.byteLength(text.slice(0, Math.max(0, text.indexOf('\uFFFD'))));
+    note.summary.problem = {
+      code: 'NOT_UTF8',
+      message: `The file is not UTF-8 text (the first bad byte is near byte ${at}). Fieldnotes shows those bytes as � and will not rewrite the file; re-save it as UTF-8 in your editor.`,
+    };
+  }
+  return note;
+}
 
-  const hasFrontmatter = Object.keys(data).length > 0;
-  if (!hasFrontmatter) {
+/** Reads a note from its text (already decoded). */
+export function parseNoteText(relPath: string, text: string, stamp: FileStamp): Note {
+  const modified = new Date(stamp.mtimeMs).toISOString();
+  let split;
+  try {
+    split = splitNote(text);
+  } catch (error) {
+    const problem = error instanceof FrontmatterError ? { code: error.code, message: error.message } : { code: 'BAD_YAML', message: String(error) };
+    const note = problemNote(relPath, stamp, problem);
+    note.body = text;
+    return note;
+  }
+  const { data, body } = split;
+  const fallbackTitle = titleFromPath(relPath);
+
+  if (!('id' in data)) {
+    // Not a Fieldnotes note: plain Markdown, or another tool's frontmatter (an Obsidian vault).
+    const tags = Frontmatter.shape.tags.safeParse(data.tags);
+    const created = Timestamp.safeParse(data.created ?? data.date);
     return {
       summary: {
         id: pathId(relPath),
         path: relPath,
-        title: firstHeading(body) ?? fallbackTitle,
+        title: nonEmptyString(data.title) ?? firstHeading(body) ?? fallbackTitle,
         mode: 'explain',
         status: 'done',
-        created: modified.toISOString(),
-        tags: [],
+        created: created.success ? created.data : modified,
+        tags: tags.success ? tags.data : [],
         excerpt: excerptOf(body),
         imported: true,
       },
@@ -47,16 +91,15 @@ export function parseNoteFile(relPath: string, text: string, modified: Date): No
 
   const result = Frontmatter.safeParse(data);
   if (!result.success) {
-    const id = typeof data.id === 'string' && data.id.length > 0 ? data.id : pathId(relPath);
-    const title = typeof data.title === 'string' && data.title.trim() ? data.title : (firstHeading(body) ?? fallbackTitle);
+    const id = typeof data.id === 'string' && isUlid(data.id) ? data.id : pathId(relPath);
     return {
       summary: {
         id,
         path: relPath,
-        title,
+        title: nonEmptyString(data.title) ?? firstHeading(body) ?? fallbackTitle,
         mode: 'explain',
         status: 'done',
-        created: modified.toISOString(),
+        created: modified,
         tags: [],
         excerpt: excerptOf(body),
         problem: { code: 'BAD_FRONTMATTER', message: describeIssues(result.error) },
@@ -84,7 +127,8 @@ export function parseNoteFile(relPath: string, text: string, modified: Date): No
   return { summary, frontmatter: fm, body };
 }
 
-function problemNote(relPath: string, text: string, modified: Date, problem: NoteProblem): Note {
+/** A note that could not be read, listed with its problem so the user can fix it. */
+export function problemNote(relPath: string, stamp: FileStamp, problem: NoteProblem): Note {
   return {
     summary: {
       id: pathId(relPath),
@@ -92,13 +136,13 @@ function problemNote(relPath: string, text: string, modified: Date, problem: Not
       title: titleFromPath(relPath),
       mode: 'explain',
       status: 'done',
-      created: modified.toISOString(),
+      created: new Date(stamp.mtimeMs).toISOString(),
       tags: [],
       excerpt: '',
       problem,
     },
     frontmatter: null,
-    body: text,
+    body: '',
   };
 }
 
@@ -108,16 +152,22 @@ function describeIssues(error: z.ZodError): string {
     return `${where}: ${issue.message}`;
   });
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
-  return `The frontmatter has wrong fields — ${parts.join('; ')}${more}.`;
+  return `The frontmatter has wrong fields — ${parts.join('; ')}${more}. Fix them in any editor.`;
 }
 
-function titleFromPath(relPath: string): string {
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** `ky/2026-11-28-how-does-routing-work.md` → `how does routing work`. */
+export function titleFromPath(relPath: string): string {
   const base = relPath.split('/').pop() ?? relPath;
   return base.replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ').trim() || base;
 }
 
-function firstHeading(body: string): string | undefined {
-  const match = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
+/** The text of the first Markdown heading, if any. */
+export function firstHeading(body: string): string | undefined {
+  const match = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(0, 20_000));
   return match?.[1]?.trim() || undefined;
 }
 
@@ -129,6 +179,7 @@ export function excerptOf(body: string): string {
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/[*_`>#|]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,9 +1,11 @@
 // The sidebar: the open notebook, and ways to narrow the list (status, repo, tag).
-import { AlertTriangle, BookOpen, FolderGit2, Hash, Inbox, Loader, XCircle } from 'lucide-react';
+import { AlertTriangle, FolderGit2, Hash, Inbox, Loader, Trash2, XCircle } from 'lucide-react';
 import { useMemo, type ReactNode } from 'react';
 import type { NotebookInfo } from '../../../../shared/contract/app';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
+import { useTrash } from '../trash/use-trash';
+import { NotebookSwitcher } from './NotebookSwitcher';
 import './Sidebar.css';
 
 interface SidebarProps {
@@ -11,12 +13,16 @@ interface SidebarProps {
   notes: NoteSummary[];
   filter: NoteFilter;
   onFilter: (filter: NoteFilter) => void;
+  /** True in the desktop app, where the system folder dialog exists. */
+  canChooseFolder: boolean;
+  onNotebookSwitched: () => void;
   footer?: ReactNode;
 }
 
 const MAX_LISTED = 12;
 
-export function Sidebar({ notebook, notes, filter, onFilter, footer }: SidebarProps) {
+export function Sidebar({ notebook, notes, filter, onFilter, canChooseFolder, onNotebookSwitched, footer }: SidebarProps) {
+  const trashed = useTrash().data?.length ?? 0;
   const repos = useMemo(() => countBy(notes.flatMap((note) => (note.repo ? [note.repo] : []))), [notes]);
   const tags = useMemo(() => countBy(notes.flatMap((note) => note.tags)), [notes]);
   const running = notes.filter((note) => note.status === 'running' || note.status === 'queued').length;
@@ -44,17 +50,13 @@ export function Sidebar({ notebook, notes, filter, onFilter, footer }: SidebarPr
         <img src="./favicon.svg" alt="" width={22} height={22} />
         <span>Fieldnotes</span>
       </div>
-      {notebook && (
-        <div className="sidebar-notebook" title={notebook.path}>
-          <BookOpen aria-hidden />
-          <span>{notebook.name}</span>
-        </div>
-      )}
+      <NotebookSwitcher notebook={notebook} canChooseFolder={canChooseFolder} onSwitched={onNotebookSwitched} />
       <ul className="sidebar-list">
         {item({ kind: 'all' }, <Inbox />, 'All notes', notes.length)}
         {running > 0 && item({ kind: 'status', status: 'running' }, <Loader />, 'Running', running)}
         {failed > 0 && item({ kind: 'status', status: 'failed' }, <XCircle />, 'Failed', failed)}
         {problems > 0 && item({ kind: 'problems' }, <AlertTriangle />, 'Problems', problems)}
+        {item({ kind: 'trash' }, <Trash2 />, 'Trash', trashed)}
       </ul>
       {repos.length > 0 && (
         <section>

@@ -1,15 +1,28 @@
 // The note's provenance at a glance: where it came from, who answered, when, and at what cost.
-import { AlertTriangle, Bot, Clock, Coins, GitCommitHorizontal, FolderGit2, Hash } from 'lucide-react';
+import { AlertTriangle, Bot, Clock, Coins, GitCommitHorizontal, FolderGit2, Trash2 } from 'lucide-react';
 import type { Note } from '../../../../shared/model/note';
+import { Button } from '../../components/Button';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDateTime, formatDuration, formatTokens, shortCommit } from '../../lib/format';
+import { TagEditor } from './TagEditor';
 
-export function NoteHeader({ note }: { note: Note }) {
+interface NoteHeaderProps {
+  note: Note;
+  onTags: (tags: string[]) => void;
+  onDelete: () => void;
+}
+
+export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
   const { summary, frontmatter: fm } = note;
   const tokens = (fm?.usage?.input_tokens ?? 0) + (fm?.usage?.output_tokens ?? 0);
   return (
     <header className="note-header">
-      <h1 className="note-title">{summary.title}</h1>
+      <div className="note-title-row">
+        <h1 className="note-title">{summary.title}</h1>
+        <Button variant="ghost" size="sm" icon={<Trash2 />} onClick={onDelete} title="Move this note to the trash">
+          Delete
+        </Button>
+      </div>
       {fm?.question && fm.question.trim() !== summary.title.trim() && <p className="note-question">{fm.question}</p>}
       <dl className="note-facts">
         <Fact icon={<StatusBadge status={summary.status} compact />} label="Status">
@@ -45,20 +58,14 @@ export function NoteHeader({ note }: { note: Note }) {
         </Fact>
         {(tokens > 0 || fm?.usage?.cost_usd !== undefined) && (
           <Fact icon={<Coins />} label="Usage">
-            {tokens > 0 && `${formatTokens(tokens)} tokens`}
+            {tokens > 0 && (
+              <span title={`${fm?.usage?.input_tokens ?? 0} in, ${fm?.usage?.output_tokens ?? 0} out`}>{formatTokens(tokens)} tokens</span>
+            )}
             {fm?.usage?.cost_usd !== undefined && <span className="faint"> · {formatCost(fm.usage.cost_usd)}</span>}
           </Fact>
         )}
-        {summary.tags.length > 0 && (
-          <Fact icon={<Hash />} label="Tags">
-            {summary.tags.map((tag) => (
-              <span key={tag} className="tag">
-                {tag}
-              </span>
-            ))}
-          </Fact>
-        )}
       </dl>
+      <TagEditor tags={summary.tags} onChange={onTags} disabled={summary.problem !== undefined} />
       {summary.problem && (
         <div className="note-banner is-warning" role="note">
           <AlertTriangle aria-hidden />

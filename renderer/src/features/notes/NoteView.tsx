@@ -1,15 +1,17 @@
 // The detail pane: a note's provenance and its rendered body.
 import { FileWarning } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { renderMarkdown } from './markdown';
 import { NoteHeader } from './NoteHeader';
+import { useNoteActions } from './use-note-actions';
 import { useNote } from './use-notes';
 import './NoteView.css';
 
-export function NoteView({ id }: { id: string }) {
+export function NoteView({ id, select }: { id: string; select: (id: string | null) => void }) {
   const { data: note, error, isPending } = useNote(id);
   const html = useMemo(() => (note ? renderMarkdown(note.body) : ''), [note]);
+  const actions = useNoteActions(select);
 
   if (isPending) return <div className="note-view is-loading" aria-busy="true" />;
   if (error || !note) {
@@ -19,11 +21,18 @@ export function NoteView({ id }: { id: string }) {
       </EmptyState>
     );
   }
+  // Links to files of the repo (`src/x.ts:42`) open in the user's editor, never in this page.
+  const onClick = (event: MouseEvent<HTMLDivElement>): void => {
+    const link = (event.target as Element).closest('a[data-file]');
+    if (!link) return;
+    event.preventDefault();
+    void actions.openFile(note, link.getAttribute('data-file') ?? '');
+  };
   return (
     <article className="note-view" aria-label={note.summary.title}>
-      <NoteHeader note={note} />
+      <NoteHeader note={note} onTags={(tags) => void actions.setTags(note, tags)} onDelete={() => void actions.trash(note)} />
       {/* The HTML comes from renderMarkdown, which sanitizes it with DOMPurify. */}
-      <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="markdown" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
     </article>
   );
 }

@@ -36,9 +36,21 @@ hljs.registerAliases(['md'], { languageName: 'markdown' });
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 
+/** Source files a note cites in inline code: `src/router/index.ts:42`, `Ky.ts`. */
+const SOURCE_EXTENSIONS = 'c|cc|cjs|cpp|cs|css|go|h|hpp|html|java|js|json|jsx|kt|lua|md|mjs|mts|php|py|rb|rs|scss|sh|sql|svelte|swift|toml|ts|tsx|vue|yaml|yml|zig';
+const FILE_REFERENCE = new RegExp(
+  `^(?:\\.{1,2}/)?(?:[\\w@.+-]+/)*[\\w@.+-]+(?:\\.(?:${SOURCE_EXTENSIONS})|/[\\w@.+-]+\\.[A-Za-z][\\w]{0,7})(?::\\d+(?::\\d+)?(?:-\\d+)?|#L\\d+)?$`,
+);
+
 const marked = new Marked({
   gfm: true,
   renderer: {
+    codespan({ text }: Tokens.Codespan): string {
+      // marked has already escaped `text`; a file reference becomes a link the app opens.
+      const raw = text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+      if (!FILE_REFERENCE.test(raw)) return `<code>${text}</code>`;
+      return `<a href="#" class="file-link" data-file="${escapeHtml(raw)}" title="Open ${escapeHtml(raw)}"><code>${text}</code></a>`;
+    },
     code({ text, lang }: Tokens.Code): string {
       const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
       const known = language !== '' && hljs.getLanguage(language) !== undefined;
@@ -53,11 +65,25 @@ const marked = new Marked({
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'IMG') {
+    // A remote image is a request to someone else's server every time the note is read: not loaded.
+    const src = node.getAttribute('src') ?? '';
+    if (/^(https?:)?\/\//i.test(src)) {
+      node.removeAttribute('src');
+      node.setAttribute('title', `Remote image not loaded: ${src}`);
+      node.classList.add('blocked-image');
+    }
+  }
   if (node.tagName === 'A') {
     const href = node.getAttribute('href') ?? '';
     if (/^https?:/i.test(href)) {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
+    } else if (href && !/^(#|mailto:)/i.test(href)) {
+      // A relative link names a file of the note's repo: the app opens it (NoteView), the page never follows it.
+      node.setAttribute('data-file', href);
+      node.setAttribute('href', '#');
+      node.classList.add('file-link');
     }
   }
 });
@@ -68,6 +94,7 @@ const PURIFY_CONFIG = {
   FORBID_ATTR: ['style', 'srcset', 'background', 'formaction', 'action', 'ping'],
   ALLOWED_URI_REGEXP: SAFE_URL,
   ALLOW_DATA_ATTR: false,
+  ADD_ATTR: ['data-file'],
 };
 
 /** Renders a note's Markdown body into HTML that is safe to insert. */

@@ -6,7 +6,9 @@ export type NoteFilter =
   | { kind: 'status'; status: NoteStatus }
   | { kind: 'problems' }
   | { kind: 'repo'; repo: string }
-  | { kind: 'tag'; tag: string };
+  | { kind: 'tag'; tag: string }
+  /** Not a filter of the notes list: the trash, shown in its place. */
+  | { kind: 'trash' };
 
 export const ALL_NOTES: NoteFilter = { kind: 'all' };
 
@@ -22,6 +24,8 @@ export function matchesFilter(note: NoteSummary, filter: NoteFilter): boolean {
       return note.repo === filter.repo;
     case 'tag':
       return note.tags.includes(filter.tag);
+    case 'trash':
+      return false;
   }
 }
 
@@ -41,6 +45,8 @@ export function filterLabel(filter: NoteFilter): string {
       return filter.repo;
     case 'tag':
       return `#${filter.tag}`;
+    case 'trash':
+      return 'Trash';
   }
 }
 

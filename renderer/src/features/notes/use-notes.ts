@@ -6,6 +6,7 @@ export const noteKeys = {
   all: ['notes'] as const,
   list: () => ['notes', 'list'] as const,
   one: (id: string) => ['notes', 'one', id] as const,
+  trash: () => ['notes', 'trash'] as const,
 };
 
 export function useNoteList() {

@@ -1,0 +1,28 @@
+// `fieldnotes import <dir>`: copy a folder of Markdown files into the notebook as notes.
+import type { Command } from 'commander';
+import { importFolder } from '../../core/notebook/import-folder';
+import { CliError, type GlobalOptions } from '../cli-error';
+import { withNotebook } from '../notebook-command';
+
+export function registerImport(program: Command, globals: () => Promise<GlobalOptions>): void {
+  program
+    .command('import')
+    .description('Copy a folder of Markdown files into the notebook as notes, keeping their frontmatter')
+    .argument('<dir>', 'the folder to import (hidden folders are left out)')
+    .option('--repo <name>', 'the repo folder for notes that name none (default: the folder’s name)')
+    .action(async (dir: string, commandOptions: { repo?: string }) => {
+      const options = await globals();
+      const report = await withNotebook(options, { create: true }, (notebook) => importFolder(notebook, dir, { repo: commandOptions.repo }));
+      const failed = report.notImported.filter((entry) => entry.kind === 'failed');
+      if (options.json) {
+        console.log(JSON.stringify(report, null, 2));
+      } else {
+        console.log(`Imported ${report.imported.length} ${report.imported.length === 1 ? 'note' : 'notes'} into ${options.notebook}.`);
+        for (const entry of report.imported) console.log(`  ${entry.from} → ${entry.path}`);
+        for (const entry of report.notImported) {
+          console.error(`${entry.kind === 'failed' ? 'fieldnotes: not imported' : 'fieldnotes: left out'}: ${entry.from}: ${entry.reason}`);
+        }
+      }
+      if (failed.length > 0) throw new CliError(`${failed.length} ${failed.length === 1 ? 'file' : 'files'} could not be imported (see above).`);
+    });
+}

@@ -1,0 +1,70 @@
+// A note's artifacts: files kept with it (a poc diff, attachments) in `.fieldnotes/artifacts/<id>/`.
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiError } from '../../../shared/contract/errors';
+import type { Artifact } from '../../../shared/model/note';
+import { isUlid } from '../../../shared/model/ulid';
+import { isTempFile, writeFileAtomic } from '../fs/atomic-write';
+import { LAYOUT } from './notebook-layout';
+import { checkRelativePath } from './safe-path';
+
+export class Artifacts {
+  private readonly folder: string;
+
+  constructor(root: string) {
+    this.folder = join(root, ...LAYOUT.artifacts.split('/'));
+  }
+
+  /** The absolute path of a note's artifact; the name must be a plain file name. */
+  path(id: string, name: string): string {
+    return join(this.noteFolder(id), checkName(name));
+  }
+
+  /** Writes (or replaces) an artifact atomically; returns its absolute path. */
+  async write(id: string, name: string, data: string | Uint8Array): Promise<string> {
+    const file = this.path(id, name);
+    await mkdir(this.noteFolder(id), { recursive: true });
+    await writeFileAtomic(file, data);
+    return file;
+  }
+
+  async read(id: string, name: string): Promise<Buffer> {
+    return readFile(this.path(id, name)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new ApiError('NOT_FOUND', `The note has no artifact named ${JSON.stringify(name)}.`);
+      throw error;
+    });
+  }
+
+  /** A note's artifacts, by name. */
+  async list(id: string): Promise<Artifact[]> {
+    const folder = this.noteFolder(id);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    const artifacts = await Promise.all(
+      names
+        .filter((name) => !name.startsWith('.') && !isTempFile(name))
+        .map(async (name) => {
+          const info = await stat(join(folder, name)).catch(() => null);
+          return info?.isFile() ? { name, size: info.size } : null;
+        }),
+    );
+    return artifacts.filter((artifact): artifact is Artifact => artifact !== null).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async remove(id: string): Promise<void> {
+    if (isUlid(id)) await rm(this.noteFolder(id), { recursive: true, force: true });
+  }
+
+  private noteFolder(id: string): string {
+    if (!isUlid(id)) throw new ApiError('BAD_INPUT', `${JSON.stringify(id)} is not a note id (a ULID); artifacts belong to Fieldnotes notes.`);
+    return join(this.folder, id);
+  }
+}
+
+function checkName(name: string): string {
+  const segments = checkRelativePath(name, 'The artifact name');
+  if (segments.length !== 1 || name.startsWith('.')) {
+    throw new ApiError('BAD_INPUT', `The artifact name ${JSON.stringify(name)} must be a plain file name, without folders or a leading dot.`);
+  }
+  if (Buffer.byteLength(name) > 200) throw new ApiError('BAD_INPUT', 'The artifact name is longer than 200 bytes.');
+  return name;
+}

@@ -1,0 +1,94 @@
+// The notebook.* and notes.* methods of the contract, over the open notebook.
+import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, isAbsolute, join } from 'node:path';
+import type { ApiHandlers, MethodName } from '../../../shared/contract';
+import type { RecentNotebook } from '../../../shared/contract/notebook';
+import { ApiError } from '../../../shared/contract/errors';
+import { describeOddCharacter, findOddCharacter } from '../../../shared/model/safe-text';
+import { isUlid } from '../../../shared/model/ulid';
+import type { NativePorts } from '../ports/native-ports';
+import type { SettingsStore } from '../settings';
+import { resolveNoteLink } from './note-links';
+import type { NotebookSession } from './notebook-session';
+
+type HandlersIn<NS extends string> = Pick<ApiHandlers, Extract<MethodName, `${NS}.${string}`>>;
+
+export interface NotebookApiDeps {
+  session: NotebookSession;
+  settings: SettingsStore;
+  ports: NativePorts;
+  /** Where `notebook.open` without a path goes (created when missing). */
+  defaultNotebook: string;
+}
+
+export function notebookHandlers({ session, settings, ports, defaultNotebook }: NotebookApiDeps): HandlersIn<'notebook'> {
+  const recent = async (): Promise<{ notebooks: RecentNotebook[] }> => ({
+    notebooks: await Promise.all(
+      settings.get().recentNotebooks.map(async (entry) => ({
+        path: entry.path,
+        name: basename(entry.path),
+        openedAt: entry.openedAt,
+        available: (await stat(entry.path).catch(() => null))?.isDirectory() === true,
+      })),
+    ),
+  });
+  return {
+    'notebook.open': async ({ path }) => {
+      const notebook = path === undefined ? await session.open(defaultNotebook, { create: true }) : await session.open(folderInput(path));
+      return { path: notebook.root, name: notebook.name };
+    },
+    'notebook.recent': recent,
+    'notebook.forget': async ({ path }) => {
+      await settings.forgetNotebook(path);
+      return recent();
+    },
+    'notebook.chooseFolder': async () => {
+      if (!ports.chooseFolder) {
+        throw new ApiError('UNSUPPORTED', 'The folder dialog is only in the desktop app. Type the folder’s full path instead.');
+      }
+      return { path: await ports.chooseFolder('Open a notebook folder') };
+    },
+    'notebook.reveal': async () => {
+      const root = session.require().root;
+      await ports.openPath(root);
+      return { path: root };
+    },
+  };
+}
+
+export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): HandlersIn<'notes'> {
+  const notebook = () => session.require();
+  return {
+    'notes.list': async () => ({ notes: notebook().list() }),
+    'notes.get': ({ id }) => notebook().get(id),
+    'notes.create': (input) => notebook().create(input),
+    'notes.update': ({ id, frontmatter, body }) => notebook().update(id, { frontmatter, body }),
+    'notes.retitle': ({ id, title }) => notebook().retitle(id, title),
+    'notes.setTags': ({ id, tags }) => notebook().setTags(id, tags),
+    'notes.delete': ({ id }) => notebook().delete(id),
+    'notes.restore': ({ trashId }) => notebook().restore(trashId),
+    'notes.listTrash': async () => ({ notes: await notebook().listTrash() }),
+    'notes.emptyTrash': () => notebook().emptyTrash(),
+    // Files without an id of their own (plain Markdown) never had a task, so no transcript.
+    'notes.transcript': async ({ id }) => (isUlid(id) ? notebook().readTranscript(id) : { events: [], skipped: 0 }),
+    'notes.artifacts': async ({ id }) => ({ artifacts: isUlid(id) ? await notebook().listArtifacts(id) : [] }),
+    'notes.openFile': async ({ id, target }) => {
+      const linked = await resolveNoteLink(await notebook().get(id), target);
+      if (linked.action === 'reveal') await ports.revealPath(linked.path);
+      else await ports.openPath(linked.path);
+      return { path: linked.path, action: linked.action === 'reveal' ? 'revealed' : 'opened' };
+    },
+  };
+}
+
+/** A folder path typed by the user: `~` expanded, absolute, no invisible characters. */
+function folderInput(path: string): string {
+  const odd = findOddCharacter(path, { path: true });
+  if (odd) throw new ApiError('BAD_INPUT', `The folder path ${describeOddCharacter(odd)}; type it again without that character.`);
+  const expanded = path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path.trim();
+  if (!isAbsolute(expanded)) {
+    throw new ApiError('BAD_INPUT', `Give the folder’s full path, like ${join(homedir(), 'notes')}; “${path}” is relative.`);
+  }
+  return expanded;
+}

@@ -1,0 +1,93 @@
+// Transcripts: the normalized agent events of a note's task, one JSON object per line in
+// `.fieldnotes/transcripts/<id>.jsonl`, appended as they arrive.
+import { appendFile, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ApiError } from '../../../shared/contract/errors';
+import { AgentEvent } from '../../../shared/model/agent-event';
+import { isUlid } from '../../../shared/model/ulid';
+import type { KeyLock } from '../fs/key-lock';
+import { LAYOUT } from './notebook-layout';
+
+/** A transcript as read back: the events, and how many lines could not be read. */
+export interface Transcript {
+  events: AgentEvent[];
+  /** Lines that were not a valid event (a line cut short by a crash, an edit by hand). */
+  skipped: number;
+}
+
+export class Transcripts {
+  private readonly folder: string;
+  /** Transcripts this process has appended to: they are known to end with a newline. */
+  private readonly clean = new Set<string>();
+
+  constructor(
+    root: string,
+    private readonly lock: KeyLock,
+  ) {
+    this.folder = join(root, ...LAYOUT.transcripts.split('/'));
+  }
+
+  path(id: string): string {
+    if (!isUlid(id)) throw new ApiError('BAD_INPUT', `${JSON.stringify(id)} is not a note id (a ULID); transcripts belong to Fieldnotes notes.`);
+    return join(this.folder, `${id}.jsonl`);
+  }
+
+  /**
+   * Appends events, in order, after checking each against the AgentEvent schema. Appends to one
+   * transcript are serialized; a line left incomplete by a crash is closed off before appending.
+   */
+  async append(id: string, events: readonly AgentEvent[]): Promise<void> {
+    const file = this.path(id);
+    const checked = z.array(AgentEvent).safeParse(events);
+    if (!checked.success) throw new ApiError('BAD_INPUT', `Not agent events: ${z.prettifyError(checked.error)}`);
+    if (checked.data.length === 0) return;
+    const lines = checked.data.map((event) => JSON.stringify(event) + '\n').join('');
+    await this.lock.run(`transcript:${id}`, async () => {
+      await mkdir(this.folder, { recursive: true });
+      const prefix = this.clean.has(id) || (await endsWithNewline(file)) ? '' : '\n';
+      await appendFile(file, prefix + lines);
+      this.clean.add(id);
+    });
+  }
+
+  /** Every readable event of a note's transcript; none when it has no transcript. */
+  async read(id: string): Promise<Transcript> {
+    const text = await readFile(this.path(id), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    const events: AgentEvent[] = [];
+    let skipped = 0;
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const parsed = AgentEvent.safeParse(JSON.parse(line));
+        if (parsed.success) events.push(parsed.data);
+        else skipped += 1;
+      } catch {
+        skipped += 1;
+      }
+    }
+    return { events, skipped };
+  }
+
+  async remove(id: string): Promise<void> {
+    if (isUlid(id)) await rm(this.path(id), { force: true });
+    this.clean.delete(id);
+  }
+}
+
+/** True when the file is missing, empty, or ends with a newline. */
+async function endsWithNewline(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return true;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
+}

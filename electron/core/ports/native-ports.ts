@@ -1,0 +1,12 @@
+// What the engine asks of the desktop around it: open a file, show one in its folder, ask for a
+// folder. The desktop app implements these with Electron (electron/main/electron-ports.ts); the
+// browser mode and the CLI with the system's own commands (node-ports.ts).
+
+export interface NativePorts {
+  /** Opens a file or folder with the program the system uses for it (the user's editor, the file manager). */
+  openPath(path: string): Promise<void>;
+  /** Shows a file in its folder, in the file manager. */
+  revealPath(path: string): Promise<void>;
+  /** Asks the user for a folder; null when cancelled. Absent where there is no native dialog (browser mode). */
+  chooseFolder?(title: string): Promise<string | null>;
+}

@@ -1,0 +1,94 @@
+// App settings, as JSON in the user data folder (shared by the desktop app, the browser mode and
+// the CLI). Keys this version does not know are kept; a broken file is set aside, not trusted.
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './fs/atomic-write';
+import { KeyLock } from './fs/key-lock';
+
+const MAX_RECENT = 10;
+
+const RecentEntry = z.object({ path: z.string().min(1), openedAt: z.string() });
+export type RecentEntry = z.infer<typeof RecentEntry>;
+
+export const AppSettings = z.looseObject({
+  /** The notebook opened last: the app opens it again at start. */
+  notebook: z.string().optional(),
+  /** Notebooks opened recently, most recent first. */
+  recentNotebooks: z.array(RecentEntry).default([]),
+});
+export type AppSettings = z.infer<typeof AppSettings>;
+
+export class SettingsStore {
+  private readonly lock = new KeyLock();
+
+  private constructor(
+    /** The settings file; null keeps settings in memory only (tests, one-shot commands). */
+    readonly file: string | null,
+    private settings: AppSettings,
+  ) {}
+
+  /** Reads the settings file. A missing file means defaults; a broken one is kept as `<file>.bad`. */
+  static async load(file: string | null, log: (message: string) => void = console.warn): Promise<SettingsStore> {
+    if (file === null) return new SettingsStore(null, AppSettings.parse({}));
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return new SettingsStore(file, AppSettings.parse({}));
+    }
+    try {
+      return new SettingsStore(file, AppSettings.parse(JSON.parse(text)));
+    } catch (error) {
+      log(`[fieldnotes] ${file} is not valid settings (${String(error).split('\n')[0]}); it was kept as ${file}.bad and defaults are used.`);
+      await rename(file, `${file}.bad`).catch(() => undefined);
+      return new SettingsStore(file, AppSettings.parse({}));
+    }
+  }
+
+  /** The settings in a file, without changing anything (defaults when missing or broken). */
+  static async peek(file: string): Promise<AppSettings> {
+    try {
+      return AppSettings.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch {
+      return AppSettings.parse({});
+    }
+  }
+
+  get(): AppSettings {
+    return this.settings;
+  }
+
+  /** Changes the settings and writes them (atomically, one change at a time). */
+  async update(change: (settings: AppSettings) => AppSettings): Promise<AppSettings> {
+    return this.lock.run('settings', async () => {
+      const next = AppSettings.parse(change(structuredClone(this.settings)));
+      if (this.file !== null) {
+        await mkdir(dirname(this.file), { recursive: true });
+        await writeFileAtomic(this.file, JSON.stringify(next, null, 2) + '\n');
+      }
+      this.settings = next;
+      return next;
+    });
+  }
+
+  /** Remembers a notebook as the one to open next time, first in the recent list. */
+  rememberNotebook(path: string): Promise<AppSettings> {
+    return this.update((settings) => ({
+      ...settings,
+      notebook: path,
+      recentNotebooks: [
+        { path, openedAt: new Date().toISOString() },
+        ...settings.recentNotebooks.filter((entry) => entry.path !== path),
+      ].slice(0, MAX_RECENT),
+    }));
+  }
+
+  forgetNotebook(path: string): Promise<AppSettings> {
+    return this.update((settings) => ({
+      ...settings,
+      notebook: settings.notebook === path ? undefined : settings.notebook,
+      recentNotebooks: settings.recentNotebooks.filter((entry) => entry.path !== path),
+    }));
+  }
+}

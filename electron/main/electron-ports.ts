@@ -1,0 +1,23 @@
+// The engine's native ports in the desktop app: Electron's shell and dialogs.
+import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { ApiError } from '../../shared/contract/errors';
+import type { NativePorts } from '../core/ports/native-ports';
+
+export function electronPorts(window: () => BrowserWindow | null): NativePorts {
+  return {
+    async openPath(path) {
+      // shell.openPath resolves with an error message, or '' when it worked.
+      const failure = await shell.openPath(path);
+      if (failure) throw new ApiError('UNAVAILABLE', `Could not open ${path}: ${failure}`);
+    },
+    async revealPath(path) {
+      shell.showItemInFolder(path);
+    },
+    async chooseFolder(title) {
+      const options: OpenDialogOptions = { title, buttonLabel: 'Open Notebook', properties: ['openDirectory', 'createDirectory'] };
+      const parent = window();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}

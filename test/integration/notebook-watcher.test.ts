@@ -1,0 +1,75 @@
+// Changes made outside Fieldnotes (an editor, `git pull`) reach the change feed in batches; the
+// app's own writes are reported once, as its own, and never come back as outside changes.
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Notebook, type NoteChangeBatch } from '../../electron/core/notebook/notebook';
+import { eventually, noteText, writeNoteFile } from '../support/notes';
+import { removeDir, tempDir } from '../support/temp';
+
+let root: string;
+let notebook: Notebook;
+let batches: NoteChangeBatch[];
+
+beforeEach(async () => {
+  root = await tempDir();
+  await writeNoteFile(root, 'ky/existing.md', noteText({ id: '01JE0000000000000000000020', title: 'Existing' }));
+  notebook = await Notebook.open(root, { watch: true, log: () => undefined });
+  batches = [];
+  notebook.onChange((batch) => batches.push(batch));
+  await notebook.whenWatching();
+});
+afterEach(async () => {
+  await notebook.close();
+  await removeDir(root);
+});
+
+const disk = () => batches.filter((batch) => batch.source === 'disk');
+const seen = (kind: 'added' | 'changed' | 'removed', path: string) =>
+  disk().some((batch) => batch[kind].some((change) => change.path === path));
+
+describe('outside changes', () => {
+  it('arrive for files added, changed, renamed and deleted', async () => {
+    await writeNoteFile(root, 'ky/new.md', noteText({ id: '01JE0000000000000000000021', title: 'From an editor' }));
+    await eventually(() => seen('added', 'ky/new.md'));
+    expect(notebook.list().map((note) => note.title)).toContain('From an editor');
+
+    await writeFile(join(root, 'ky', 'new.md'), noteText({ id: '01JE0000000000000000000021', title: 'Edited in the editor' }));
+    await eventually(() => seen('changed', 'ky/new.md'));
+    expect(notebook.list().map((note) => note.title)).toContain('Edited in the editor');
+
+    await rename(join(root, 'ky', 'new.md'), join(root, 'ky', 'renamed.md'));
+    await eventually(() => seen('removed', 'ky/new.md') && seen('added', 'ky/renamed.md'));
+    expect((await notebook.get('01JE0000000000000000000021')).summary.path).toBe('ky/renamed.md');
+
+    await rm(join(root, 'ky', 'renamed.md'));
+    await eventually(() => seen('removed', 'ky/renamed.md'));
+    await expect(notebook.get('01JE0000000000000000000021')).rejects.toMatchObject({ code: 'NOTE_NOT_FOUND' });
+  });
+
+  it('come in a few batches when a thousand files arrive at once (a checkout)', async () => {
+    const paths = Array.from({ length: 1000 }, (_, i) => `bulk/${String(i).padStart(4, '0')}.md`);
+    for (let start = 0; start < paths.length; start += 100) {
+      await Promise.all(paths.slice(start, start + 100).map((path, k) => writeNoteFile(root, path, noteText({ title: `Bulk ${start + k}` }))));
+    }
+    await eventually(() => new Set(disk().flatMap((batch) => batch.added.map((change) => change.path))).size === 1000);
+    expect(disk().length).toBeGreaterThan(0);
+    expect(disk().length).toBeLessThanOrEqual(10);
+    expect(notebook.list()).toHaveLength(1001);
+  });
+});
+
+describe("Fieldnotes' own writes", () => {
+  it('are reported once, as the app’s, and not echoed back by the watcher', async () => {
+    const created = await notebook.create({ title: 'Made by the app', repo: { name: 'ky' } });
+    await notebook.setTags('01JE0000000000000000000020', ['mine']);
+    await notebook.retitle(created.summary.id, 'Renamed by the app');
+    // A later outside change is a marker: batches are delivered in order, so an echo of the
+    // writes above would have arrived by the time the marker does.
+    await writeNoteFile(root, 'ky/marker.md', noteText({ title: 'Marker' }));
+    await eventually(() => seen('added', 'ky/marker.md'));
+    const outside = disk().flatMap((batch) => [...batch.added, ...batch.changed, ...batch.removed].map((change) => change.path));
+    expect(outside).toEqual(['ky/marker.md']);
+    expect(batches.filter((batch) => batch.source === 'app')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,54 @@
+// App settings on disk: written atomically, keys of other versions kept, a broken file set aside.
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentsDir, startNotebookDir } from '../../electron/core/app-paths';
+import { SettingsStore } from '../../electron/core/settings';
+import { removeDir, tempDir } from '../support/temp';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir();
+});
+afterEach(() => removeDir(dir));
+
+describe('the settings file', () => {
+  it('remembers notebooks, most recent first, and keeps keys it does not know', async () => {
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ agents: { concurrency: 3 }, recentNotebooks: [] }));
+    const store = await SettingsStore.load(file);
+    await store.rememberNotebook('/notes/a');
+    await store.rememberNotebook('/notes/b');
+    await store.rememberNotebook('/notes/a');
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    expect(saved).toMatchObject({ agents: { concurrency: 3 }, notebook: '/notes/a', recentNotebooks: [{ path: '/notes/a' }, { path: '/notes/b' }] });
+    expect((await readdir(dir)).sort()).toEqual(['settings.json']);
+  });
+
+  it('is set aside as .bad when it is broken, and defaults are used', async () => {
+    const file = join(dir, 'settings.json');
+    await writeFile(file, '{ "recentNotebooks": [ ');
+    const logged: string[] = [];
+    const store = await SettingsStore.load(file, (message) => logged.push(message));
+    expect(store.get().recentNotebooks).toEqual([]);
+    expect(await readFile(`${file}.bad`, 'utf8')).toBe('{ "recentNotebooks": [ ');
+    expect(logged.join('\n')).toMatch(/kept as .*settings\.json\.bad/);
+  });
+});
+
+describe('the notebook to open', () => {
+  it('is --notebook, else $FIELDNOTES_NOTEBOOK, else the remembered one while it exists, else the default', async () => {
+    const env = { HOME: dir };
+    expect(startNotebookDir({ flag: '/flag', env: { FIELDNOTES_NOTEBOOK: '/env' }, remembered: dir })).toBe('/flag');
+    expect(startNotebookDir({ env: { FIELDNOTES_NOTEBOOK: '/env' }, remembered: dir })).toBe('/env');
+    expect(startNotebookDir({ env, remembered: dir })).toBe(dir);
+    expect(startNotebookDir({ env, remembered: join(dir, 'gone') })).toMatch(/Fieldnotes$/);
+  });
+
+  it.skipIf(process.platform !== 'linux')('defaults to the XDG documents folder on Linux', async () => {
+    await mkdir(join(dir, 'config'));
+    await writeFile(join(dir, 'config', 'user-dirs.dirs'), 'XDG_DESKTOP_DIR="$HOME/Schreibtisch"\nXDG_DOCUMENTS_DIR="/data/Dokumente"\n');
+    expect(documentsDir({ XDG_CONFIG_HOME: join(dir, 'config') }, 'linux')).toBe('/data/Dokumente');
+    expect(documentsDir({ XDG_CONFIG_HOME: join(dir, 'nothing') }, 'linux')).toMatch(/Documents$/);
+  });
+});
