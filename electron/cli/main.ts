@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { settingsFile, startNotebookDir } from '../core/app-paths';
 import { SettingsStore } from '../core/settings';
 import { CliError, type GlobalOptions } from './cli-error';
+import { registerContext } from './commands/context';
 import { registerImport } from './commands/import';
 import { registerNotes } from './commands/notes';
 import { registerServe } from './commands/serve';
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     return { notebook: resolve(startNotebookDir({ flag: options.notebook, remembered })), json: options.json };
   };
   registerNotes(program, globals);
+  registerContext(program, globals);
   registerImport(program, globals);
   registerServe(program, globals);
 

@@ -3,6 +3,9 @@
 import { resolve } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
 import { EventBus } from '../../shared/event-bus';
+import { contextHandlers } from './context/context-api';
+import { ContextBundler } from './context/context-bundler';
+import { sharedTokenCounter, type TokenCounter } from './context/token-counter';
 import type { EngineEvents } from './engine-events';
 import { NotebookSession } from './notebook/notebook-session';
 import type { NotebookOptions } from './notebook/notebook';
@@ -35,6 +38,10 @@ export interface ApiDeps {
   watcher?: NotebookOptions['watcher'];
   /** Where background problems (skipped files, failed cache writes) are reported. */
   log?: (message: string) => void;
+  /** Counts tokens for "copy as context"; the process's shared claude tokenizer when absent. */
+  tokens?: TokenCounter;
+  /** Load the tokenizer in the background now, so the first count is quick (the app and serve do). */
+  warmTokenizer?: boolean;
 }
 
 export interface Engine {
@@ -58,6 +65,10 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     });
   }
 
+  const tokens = deps.tokens ?? sharedTokenCounter();
+  if (deps.warmTokenizer) tokens.warm();
+  const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
+
   const handlers: ApiHandlers = {
     'app.info': async () => ({
       name: deps.app.name,
@@ -68,6 +79,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     }),
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
     ...notesHandlers({ session, ports }),
+    ...contextHandlers({ bundler, ports }),
   };
 
   return {

@@ -1,5 +1,5 @@
-// The engine's native ports in the desktop app: Electron's shell and dialogs.
-import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+// The engine's native ports in the desktop app: Electron's shell, dialogs and clipboard.
+import { clipboard, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { ApiError } from '../../shared/contract/errors';
 import type { NativePorts } from '../core/ports/native-ports';
 
@@ -18,6 +18,9 @@ export function electronPorts(window: () => BrowserWindow | null): NativePorts {
       const parent = window();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async copyText(text) {
+      clipboard.writeText(text);
     },
   };
 }

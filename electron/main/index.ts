@@ -42,6 +42,7 @@ async function start(): Promise<void> {
     ports,
     settingsFile: settingsFile(),
     onNotebookError: 'log',
+    warmTokenizer: true,
   });
   registerIpc({
     engine,

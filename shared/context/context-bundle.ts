@@ -28,6 +28,8 @@ export interface ContextNote {
   error?: string;
   /** Set when the repo moved on since the note was written. */
   stale?: { reason: string };
+  /** Why the file could not be read as a proper note (broken frontmatter, not UTF-8…). */
+  problem?: string;
   body: string;
 }
 
@@ -45,6 +47,7 @@ export function noteWarnings(note: ContextNote): string[] {
   const status = WARN_STATUSES[note.status];
   if (status) warnings.push(`Warning: ${status}.${note.error ? ` Error: ${oneLine(note.error)}` : ''}`);
   if (note.stale) warnings.push(`Warning: this note may be stale: ${oneLine(note.stale.reason)}`);
+  if (note.problem) warnings.push(`Warning: this file could not be read as a note, so its details may be missing: ${oneLine(note.problem)}`);
   return warnings;
 }
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import type { EventName, MethodName } from './names';
 import { appMethods } from './app';
+import { contextMethods } from './context';
 import { notebookEvents, notebookMethods } from './notebook';
 import { notesEvents, notesMethods } from './notes';
 
@@ -11,6 +12,7 @@ export const methods = {
   ...appMethods,
   ...notebookMethods,
   ...notesMethods,
+  ...contextMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {

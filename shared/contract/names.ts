@@ -21,6 +21,10 @@ export const METHOD_NAMES = [
   'notebook.forget',
   'notebook.chooseFolder',
   'notebook.reveal',
+  'notes.staleness',
+  'context.build',
+  'context.estimate',
+  'context.copy',
 ] as const;
 
 export const EVENT_NAMES = ['notebook.changed', 'notes.changed'] as const;

@@ -7,6 +7,16 @@ import { Artifact, FrontmatterPatch, NewNote, Note, NoteSummary, TagList, Title,
 /** A note's id: its ULID, or `path-…` for a file without one. */
 const NoteId = z.string().min(1).max(200);
 
+export const NoteStaleness = z.object({
+  /** True when the repo's HEAD moved past the note's commit and some of the note's sources changed. */
+  stale: z.boolean(),
+  /** Why, for the user: `3 of 7 source files changed since 3f2a9c1 (now 9e8d7c6)`. */
+  reason: z.string().optional(),
+  /** The sources (paths in the repo) whose content differs at HEAD, or that are gone there. */
+  changed: z.array(z.string()),
+});
+export type NoteStaleness = z.infer<typeof NoteStaleness>;
+
 export const notesMethods = {
   'notes.list': method({
     description: 'Summaries of every note in the notebook, newest first.',
@@ -85,6 +95,11 @@ export const notesMethods = {
       /** 'revealed' when the file could run as a program, so it was shown in its folder instead. */
       action: z.enum(['opened', 'revealed']),
     }),
+  }),
+  'notes.staleness': method({
+    description: 'Whether a note may be stale: its repo moved past the note’s commit and files the agent read have changed since.',
+    input: z.object({ id: NoteId }),
+    output: NoteStaleness,
   }),
 };
 

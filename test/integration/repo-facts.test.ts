@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobHashes } from '../../electron/core/repos/blob-hashes';
+import { blobHashes, blobHashesAtHead } from '../../electron/core/repos/blob-hashes';
 import { readRepoFacts, redactCredentials } from '../../electron/core/repos/repo-facts';
 import { gitIn, makeRepo } from '../support/git-repo';
 import { tempDir } from '../support/temp';
@@ -75,5 +75,24 @@ describe('blob hashes', () => {
     await writeFile(join(repo, 'src/a.ts'), 'changed\n');
     await mkdir(dirname(join(repo, 'x')), { recursive: true });
     expect((await blobHashes(repo, commit, ['src/a.ts'])).get('src/a.ts')).toBe(hashes.get('src/a.ts'));
+  });
+
+  it('reads HEAD and the blobs there in the same call, missing paths (with spaces) left out', async () => {
+    const repo = await makeRepo({ 'src/a.ts': 'a\n', 'src/odd name.ts': 'odd\n' });
+    const head = await blobHashesAtHead(repo, ['src/a.ts', 'src/odd name.ts', 'src/no such file.ts']);
+    expect(head?.commit).toBe(gitIn(repo, 'rev-parse', 'HEAD').trim());
+    expect([...head!.blobs.keys()]).toEqual(['src/a.ts', 'src/odd name.ts']);
+  });
+
+  it('gives null, without crashing, for a folder that is not a repository, even when git stops reading early', async () => {
+    const plain = await tempDir('fieldnotes-plain-');
+    // More input than a pipe holds: git exits before reading it, and writing the rest fails (EPIPE).
+    const paths = Array.from({ length: 5000 }, (_, i) => `src/some/deeply/nested/folder/file-${i}.ts`);
+    expect(await blobHashesAtHead(plain, paths)).toBeNull();
+    expect(await blobHashesAtHead(join(plain, 'gone'), paths)).toBeNull();
+    const empty = join(plain, 'empty-repo');
+    await mkdir(empty);
+    gitIn(empty, 'init', '-q');
+    expect(await blobHashesAtHead(empty, ['a.ts'])).toBeNull();
   });
 });

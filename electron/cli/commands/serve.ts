@@ -32,6 +32,7 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
         defaultNotebook: defaultNotebookDir(),
         settingsFile: settingsFile(),
         log: (message) => console.error(`[fieldnotes] ${message}`),
+        warmTokenizer: true,
       });
       const server = await startServer({
         engine,

@@ -57,7 +57,8 @@ export function notebookHandlers({ session, settings, ports, defaultNotebook }: 
   };
 }
 
-export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): HandlersIn<'notes'> {
+/** The notes.* methods but staleness, which comes with the context methods (it needs git). */
+export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness'> {
   const notebook = () => session.require();
   return {
     'notes.list': async () => ({ notes: notebook().list() }),

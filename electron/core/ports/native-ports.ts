@@ -1,5 +1,5 @@
 // What the engine asks of the desktop around it: open a file, show one in its folder, ask for a
-// folder. The desktop app implements these with Electron (electron/main/electron-ports.ts); the
+// folder, put text on the clipboard. The desktop app implements these with Electron (electron/main/electron-ports.ts); the
 // browser mode and the CLI with the system's own commands (node-ports.ts).
 
 export interface NativePorts {
@@ -9,4 +9,6 @@ export interface NativePorts {
   revealPath(path: string): Promise<void>;
   /** Asks the user for a folder; null when cancelled. Absent where there is no native dialog (browser mode). */
   chooseFolder?(title: string): Promise<string | null>;
+  /** Puts text on the system clipboard. Absent in browser mode, where the page copies it itself. */
+  copyText?(text: string): Promise<void>;
 }

@@ -29,7 +29,12 @@ export function git(cwd: string, args: string[], options: { input?: string; time
         resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 });
       },
     );
-    if (options.input !== undefined) child.stdin?.end(options.input);
+    if (options.input !== undefined) {
+      // git may exit before reading its input (a folder that is not a repository): the write then
+      // fails with EPIPE, which must not crash the process; the exit code tells what happened.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(options.input);
+    }
   });
 }
 

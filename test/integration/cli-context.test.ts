@@ -1,0 +1,81 @@
+// `fieldnotes context` as a user pipes it: real processes, stdout exactly the bundle, the token
+// count and warnings on stderr, errors with a non-zero exit.
+import { DOMParser } from '@xmldom/xmldom';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContextBundle } from '../../shared/contract/context';
+import { claudeTokenCounter } from '../../electron/core/context/token-counter';
+import { CLI, fixtureNotebook } from '../support/paths';
+import { copyNotebook, removeDir, tempDir } from '../support/temp';
+
+const run = promisify(execFile);
+const ROUTING = '01JDZ8Q6X7M3N4P5R6S7T8V9W0';
+const RETRIES_PATH = 'ky/2026-11-27-why-do-retries-stop.md';
+let notebook: string;
+let home: string;
+
+async function fieldnotes(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, '--notebook', notebook, ...args], { env: { ...process.env, FIELDNOTES_HOME: home }, cwd: home });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  notebook = await copyNotebook(fixtureNotebook('basic'));
+  home = await tempDir();
+});
+afterAll(async () => {
+  await removeDir(notebook);
+  await removeDir(home);
+});
+
+describe('fieldnotes context', () => {
+  it('prints exactly the xml bundle on stdout, and the token count and warnings on stderr', async () => {
+    const { code, stdout, stderr } = await fieldnotes('context', ROUTING, RETRIES_PATH);
+    expect(code).toBe(0);
+    const root = new DOMParser().parseFromString(stdout, 'text/xml').documentElement!;
+    expect(Array.from(root.getElementsByTagName('source')).map((source) => source.textContent)).toEqual([
+      'ky/2026-11-28-how-does-request-routing-work.md',
+      RETRIES_PATH,
+    ]);
+    expect(stdout).toMatch(/^<documents>\n[\s\S]*<\/documents>\n$/);
+    const tokenizer = claudeTokenCounter({ thread: 'inline' });
+    const [tokens] = await tokenizer.count([stdout]);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`≈ ${tokens!.toLocaleString('en-US')} tokens (claude tokenizer)`);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^fieldnotes: ${RETRIES_PATH}: the task behind this note failed`))]);
+  });
+
+  it('prints markdown with --format markdown, and the same bundle as JSON with --json', async () => {
+    const markdown = await fieldnotes('context', '--format', 'markdown', ROUTING);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toMatch(/^## How does ky turn a call into a fetch request\?\n/);
+    const json = await fieldnotes('--json', 'context', '--format', 'markdown', ROUTING);
+    const bundle = JSON.parse(json.stdout) as ContextBundle;
+    expect(bundle).toMatchObject({ format: 'markdown', tokenizer: 'claude', text: markdown.stdout, notes: [{ id: ROUTING, warnings: [] }] });
+    expect(markdown.stderr).toBe(`≈ ${bundle.tokens.toLocaleString('en-US')} tokens (claude tokenizer)\n`);
+    expect(json.stderr).toBe('');
+  });
+
+  it('names every note it cannot find, prints nothing on stdout, and exits non-zero', async () => {
+    const { code, stdout, stderr } = await fieldnotes('context', ROUTING, '01JNOTANOTE000000000000000', 'ky/missing.md');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('No note with id 01JNOTANOTE000000000000000');
+    expect(stderr).toContain('ky/missing.md');
+    expect(stderr).toMatch(/fieldnotes: 2 notes were not found \(see above\), so nothing was printed\./);
+  });
+
+  it('refuses an unknown format', async () => {
+    const { code, stdout, stderr } = await fieldnotes('context', '--format', 'html', ROUTING);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/Allowed choices are xml, markdown/);
+  });
+});
+
