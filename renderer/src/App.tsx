@@ -10,6 +10,10 @@ import { hasMod } from './lib/platform';
 import { useAppInfo } from './features/app/use-app-info';
 import { useLiveUpdates } from './features/app/use-live-updates';
 import { useSelectedNoteId } from './features/app/use-route';
+import { CopyFallbackDialog } from './features/context/CopyFallbackDialog';
+import { SelectionBar } from './features/context/SelectionBar';
+import { useCopyShortcuts } from './features/context/use-copy-shortcuts';
+import { useNoteSelection } from './features/context/use-note-selection';
 import { Sidebar } from './features/notebook/Sidebar';
 import { ThemeToggle } from './features/settings/ThemeToggle';
 import { NotesList } from './features/notes/NotesList';
@@ -32,12 +36,23 @@ export function App() {
 
   const allNotes = useMemo(() => notesQuery.data ?? [], [notesQuery.data]);
   const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter)), [allNotes, filter]);
+  const noteIds = useMemo(() => notes.map((note) => note.id), [notes]);
+  const selection = useNoteSelection(noteIds);
   const reload = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
   const { restore } = useNoteActions(select);
+  const clearSelection = selection.clear;
+  const showFilter = useCallback(
+    (next: NoteFilter) => {
+      setFilter(next);
+      clearSelection();
+    },
+    [clearSelection],
+  );
   const onNotebookSwitched = useCallback(() => {
     select(null);
-    setFilter(ALL_NOTES);
-  }, [select]);
+    showFilter(ALL_NOTES);
+  }, [select, showFilter]);
+  useCopyShortcuts(selection, selectedId);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -59,7 +74,7 @@ export function App() {
         notebook={info?.notebook ?? null}
         notes={allNotes}
         filter={filter}
-        onFilter={setFilter}
+        onFilter={showFilter}
         canChooseFolder={info?.transport === 'ipc'}
         onNotebookSwitched={onNotebookSwitched}
         footer={
@@ -121,6 +136,7 @@ export function App() {
               <h2>{filterLabel(filter)}</h2>
               <span className="pane-count">{notesQuery.isSuccess ? notes.length : ''}</span>
             </header>
+            {selection.ids.length > 0 && <SelectionBar ids={selection.ids} onClear={selection.clear} />}
             {notesQuery.isPending ? (
               <div className="list-loading" aria-busy="true">Reading notes…</div>
             ) : notes.length === 0 ? (
@@ -131,7 +147,7 @@ export function App() {
                 <p>Nothing in this notebook matches “{filterLabel(filter)}”.</p>
               </EmptyState>
             ) : (
-              <NotesList notes={notes} selectedId={selectedId} onSelect={select} label={filterLabel(filter)} />
+              <NotesList notes={notes} selectedId={selectedId} onSelect={select} label={filterLabel(filter)} selection={selection} />
             )}
           </section>
           <main className="detail-pane">
@@ -150,6 +166,7 @@ export function App() {
       )}
 
       <Toasts />
+      <CopyFallbackDialog />
       <CommandPalette
         open={paletteOpen}
         onClose={() => setPaletteOpen(false)}

@@ -1,6 +1,7 @@
 // context.*: "copy as context" — notes formatted for the next prompt, with a token count.
 import { z } from 'zod';
 import { method } from './method';
+import { NoteStatus } from '../model/note';
 
 export const ContextFormat = z.enum(['xml', 'markdown']);
 
@@ -18,6 +19,9 @@ export const BundledNote = z.object({
   title: z.string(),
   /** Path relative to the notebook: the document's source in the bundle. */
   path: z.string(),
+  status: NoteStatus,
+  /** The repo moved on and files the note's agent read have changed since (see notes.staleness). */
+  stale: z.boolean(),
   /** Tokens of this note's document on its own. */
   tokens: z.number().int().nonnegative(),
   /** Warning lines the bundle carries for this note (failed, stale, unreadable…). */

@@ -2,6 +2,7 @@
 // table. An area is a module exporting `(context) => Promise<BenchRow[]>`; add yours to AREAS.
 // Options: --sizes 1000,10000  --runs 5  --seed 1  --only notebook
 import { cpus } from 'node:os';
+import { contextBench } from './context-bench';
 import { notebookBench } from './notebook-bench';
 
 export interface BenchContext {
@@ -23,6 +24,7 @@ export interface BenchRow {
 
 const AREAS: Record<string, (context: BenchContext) => Promise<BenchRow[]>> = {
   notebook: notebookBench,
+  context: contextBench,
 };
 
 function option(name: string, fallback: string): string {

@@ -91,7 +91,15 @@ export class ContextBundler {
       contextNotes,
       notes: contextNotes.map((contextNote, i) => ({
         document: formatContext([contextNote], format),
-        facts: { id: notes[i]!.summary.id, title: contextNote.title, path: contextNote.path, tokens: 0, warnings: noteWarnings(contextNote) },
+        facts: {
+          id: notes[i]!.summary.id,
+          title: contextNote.title,
+          path: contextNote.path,
+          status: notes[i]!.summary.status,
+          stale: contextNote.stale !== undefined,
+          tokens: 0,
+          warnings: noteWarnings(contextNote),
+        },
       })),
     };
   }

@@ -40,6 +40,24 @@ test('opens a window that lists the notebook’s notes over IPC', async () => {
   }
 });
 
+test('copies a note as context with Electron’s clipboard, the text never crossing IPC', async () => {
+  const notebook = await copyNotebook(fixtureNotebook('basic'));
+  const home = await tempDir();
+  const app = await launch(notebook, home);
+  try {
+    const window = await app.firstWindow();
+    await window.getByRole('option', { name: /How does ky turn a call/ }).click();
+    await window.getByRole('article').getByRole('button', { name: /Copy as context/ }).click();
+    await expect(window.getByRole('status')).toContainText(/Copied 1 note as XML context · [\d,.]+ tokens/);
+    const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
+    expect(copied).toMatch(/^<documents>\n<document index="1">\n<source>ky\/2026-11-28-how-does-request-routing-work\.md<\/source>/);
+  } finally {
+    await app.close();
+    await removeDir(notebook);
+    await removeDir(home);
+  }
+});
+
 test('keeps links from leaving the app window', async () => {
   const notebook = await copyNotebook(fixtureNotebook('basic'));
   const home = await tempDir();

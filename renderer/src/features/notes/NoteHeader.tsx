@@ -4,6 +4,8 @@ import type { Note } from '../../../../shared/model/note';
 import { Button } from '../../components/Button';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDateTime, formatDuration, formatTokens, shortCommit } from '../../lib/format';
+import { CopyContextButton } from '../context/CopyContextButton';
+import { StaleBadge, StaleBanner } from '../context/Staleness';
 import { TagEditor } from './TagEditor';
 
 interface NoteHeaderProps {
@@ -17,12 +19,13 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
   const tokens = (fm?.usage?.input_tokens ?? 0) + (fm?.usage?.output_tokens ?? 0);
   return (
     <header className="note-header">
-      <div className="note-title-row">
-        <h1 className="note-title">{summary.title}</h1>
+      <div className="note-toolbar">
+        <CopyContextButton id={summary.id} />
         <Button variant="ghost" size="sm" icon={<Trash2 />} onClick={onDelete} title="Move this note to the trash">
           Delete
         </Button>
       </div>
+      <h1 className="note-title">{summary.title}</h1>
       {fm?.question && fm.question.trim() !== summary.title.trim() && <p className="note-question">{fm.question}</p>}
       <dl className="note-facts">
         <Fact icon={<StatusBadge status={summary.status} compact />} label="Status">
@@ -44,6 +47,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
             ) : (
               <span className="faint">not a git repository</span>
             )}
+            <StaleBadge note={note} />
           </Fact>
         )}
         {fm?.agent && (
@@ -75,6 +79,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
           </div>
         </div>
       )}
+      <StaleBanner note={note} />
       {fm?.error && (
         <div className="note-banner is-error" role="note">
           <AlertTriangle aria-hidden />

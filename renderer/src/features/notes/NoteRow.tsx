@@ -1,26 +1,45 @@
 import { AlertTriangle, FlaskConical } from 'lucide-react';
+import type { MouseEvent } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatWhen } from '../../lib/format';
 
 interface NoteRowProps {
   note: NoteSummary;
+  /** The note is the one being read. */
   selected: boolean;
-  onSelect: (id: string) => void;
+  onClick: (event: MouseEvent) => void;
+  /** The note is chosen to act on with others (copy as context); absent where there is no choosing. */
+  checked?: boolean;
+  onCheck?: (event: MouseEvent) => void;
 }
 
 /** One note in the list: title, where it came from, when, and how it ended. */
-export function NoteRow({ note, selected, onSelect }: NoteRowProps) {
+export function NoteRow({ note, selected, onClick, checked, onCheck }: NoteRowProps) {
   const meta = [note.repo, note.agent].filter(Boolean).join(' · ');
   return (
     <div
       role="option"
       aria-selected={selected}
-      className={`note-row${selected ? ' is-selected' : ''}`}
-      onClick={() => onSelect(note.id)}
+      className={`note-row${selected ? ' is-selected' : ''}${checked ? ' is-checked' : ''}`}
+      onClick={onClick}
       data-note-id={note.id}
     >
       <div className="note-row-top">
+        {onCheck && (
+          <input
+            type="checkbox"
+            className="note-row-check"
+            checked={checked ?? false}
+            aria-label={`Select “${note.title}”`}
+            tabIndex={-1}
+            onClick={(event) => {
+              event.stopPropagation();
+              onCheck(event);
+            }}
+            onChange={() => undefined}
+          />
+        )}
         {note.status !== 'done' && <StatusBadge status={note.status} compact />}
         <span className="note-row-title">{note.title}</span>
         <time className="note-row-when" dateTime={note.created}>

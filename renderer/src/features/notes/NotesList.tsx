@@ -1,7 +1,11 @@
 // The notes list: newest first, virtualized so 10,000 notes scroll like 10. Arrow keys move.
+// With a selection, Ctrl/Cmd-click toggles a note, Shift-click selects a range, Space toggles the
+// note being read.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
+import { hasMod } from '../../lib/platform';
+import type { NoteSelection } from '../context/use-note-selection';
 import { NoteRow } from './NoteRow';
 import './NotesList.css';
 
@@ -12,9 +16,11 @@ interface NotesListProps {
   selectedId: string | null;
   onSelect: (id: string) => void;
   label: string;
+  /** Choosing several notes; the list is single-choice without it. */
+  selection?: NoteSelection;
 }
 
-export function NotesList({ notes, selectedId, onSelect, label }: NotesListProps) {
+export function NotesList({ notes, selectedId, onSelect, label, selection }: NotesListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: notes.length,
@@ -28,7 +34,22 @@ export function NotesList({ notes, selectedId, onSelect, label }: NotesListProps
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
+  const onRowClick = (id: string, event: MouseEvent): void => {
+    if (selection && hasMod(event)) selection.toggle(id, selectedId);
+    else if (selection && event.shiftKey) selection.extendTo(id, selectedId);
+    else onSelect(id);
+  };
+  const onCheck = (id: string, event: MouseEvent): void => {
+    if (event.shiftKey) selection?.extendTo(id, selectedId);
+    else selection?.toggle(id);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === ' ' && selection && selectedId !== null) {
+      event.preventDefault();
+      selection.toggle(selectedId);
+      return;
+    }
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, j: 1, k: -1 };
     let next: number | undefined;
     if (event.key in moves) next = Math.min(notes.length - 1, Math.max(0, selectedIndex + moves[event.key]!));
@@ -43,7 +64,7 @@ export function NotesList({ notes, selectedId, onSelect, label }: NotesListProps
   return (
     <div
       ref={scrollRef}
-      className="notes-list"
+      className={`notes-list${selection && selection.ids.length > 0 ? ' is-selecting' : ''}`}
       role="listbox"
       aria-label={label}
       tabIndex={0}
@@ -54,7 +75,13 @@ export function NotesList({ notes, selectedId, onSelect, label }: NotesListProps
           const note = notes[item.index]!;
           return (
             <div key={note.id} className="notes-list-item" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
-              <NoteRow note={note} selected={note.id === selectedId} onSelect={onSelect} />
+              <NoteRow
+                note={note}
+                selected={note.id === selectedId}
+                onClick={(event) => onRowClick(note.id, event)}
+                checked={selection?.has(note.id)}
+                onCheck={selection ? (event) => onCheck(note.id, event) : undefined}
+              />
             </div>
           );
         })}

@@ -1,0 +1,30 @@
+// "Copy as context · 3.2k tokens" for the note being read, with the format beside it.
+import { ClipboardCopy } from 'lucide-react';
+import { formatTokens } from '../../lib/format';
+import { MOD_LABEL } from '../../lib/platform';
+import { useContextFormat } from './context-format';
+import { copyAsContext } from './copy-context';
+import { FormatPicker } from './FormatPicker';
+import { useContextEstimate } from './use-context-estimate';
+import './Context.css';
+
+export function CopyContextButton({ id }: { id: string }) {
+  const format = useContextFormat();
+  const estimate = useContextEstimate([id], format);
+  const tokens = estimate.data?.tokens;
+  return (
+    <div className="copy-context">
+      <FormatPicker />
+      <button
+        type="button"
+        className="button button-secondary button-sm copy-context-button"
+        onClick={() => void copyAsContext([id], format)}
+        title={`Copy this note as a prompt-ready ${format === 'xml' ? 'XML' : 'Markdown'} document (${MOD_LABEL}-Shift-C)`}
+      >
+        <ClipboardCopy />
+        <span>Copy as context</span>
+        {tokens !== undefined && <span className="copy-context-tokens">· {formatTokens(tokens)} tokens</span>}
+      </button>
+    </div>
+  );
+}

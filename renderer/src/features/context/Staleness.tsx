@@ -1,0 +1,46 @@
+// A note that may be stale — its repo moved on and files the agent read have changed — says so:
+// a badge beside its commit, and a banner naming the files.
+import { History } from 'lucide-react';
+import type { Note } from '../../../../shared/model/note';
+import { useNoteStaleness } from './use-context-estimate';
+
+const SHOWN_FILES = 5;
+
+function useStaleness(note: Note) {
+  const fm = note.frontmatter;
+  const pinned = Boolean(fm?.repo?.path && fm.repo.commit && fm.sources.some((source) => source.blob));
+  return useNoteStaleness(note.summary.id, pinned).data;
+}
+
+export function StaleBadge({ note }: { note: Note }) {
+  const staleness = useStaleness(note);
+  if (!staleness?.stale) return null;
+  return (
+    <span className="stale-badge" title={`This note may be stale: ${staleness.reason}`}>
+      <History aria-hidden />
+      stale
+    </span>
+  );
+}
+
+export function StaleBanner({ note }: { note: Note }) {
+  const staleness = useStaleness(note);
+  if (!staleness?.stale) return null;
+  const files = staleness.changed.slice(0, SHOWN_FILES);
+  const more = staleness.changed.length - files.length;
+  return (
+    <div className="note-banner is-warning" role="note" aria-label="This note may be stale">
+      <History aria-hidden />
+      <div>
+        <strong>This note may be stale:</strong> {staleness.reason}:{' '}
+        {files.map((file, i) => (
+          <span key={file}>
+            {i > 0 && ', '}
+            <code>{file}</code>
+          </span>
+        ))}
+        {more > 0 && ` and ${more} more`}. Copies of it as context carry this warning.
+      </div>
+    </div>
+  );
+}

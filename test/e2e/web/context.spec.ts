@@ -1,0 +1,76 @@
+// "Copy as context" in the browser: choosing notes in the list, copying them to the real
+// clipboard, and the dialog shown when the browser refuses to write it.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { CLI } from '../../support/paths';
+import { tempDir } from '../../support/temp';
+import { expect, test } from './fixtures';
+
+const ROUTING = /How does ky turn a call/;
+const RETRIES = /Why do retries stop/;
+const VITE = /In what order do Vite plugin hooks run/;
+/** The page's clipboard, typed here without the DOM library (tests compile for Node). */
+type PageGlobals = { navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } } };
+
+const ROUTING_ID = '01JDZ8Q6X7M3N4P5R6S7T8V9W0';
+const RETRIES_ID = '01JDX2M4K8N1P3Q5R7S9T2V4W6';
+
+/** What `fieldnotes context` prints for these notes: the bundle the app must copy. */
+async function cliBundle(notebook: string, ...ids: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, '--notebook', notebook, 'context', ...ids], {
+    env: { ...process.env, FIELDNOTES_HOME: await tempDir() },
+  });
+  return stdout;
+}
+
+test('notes chosen with Ctrl-click are copied to the clipboard as one xml bundle, in list order', async ({ app, server, notebook }) => {
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const list = app.getByRole('listbox', { name: 'All notes' });
+  // Chosen bottom-up: the bundle still follows the list.
+  await list.getByRole('option', { name: RETRIES }).click({ modifiers: ['ControlOrMeta'] });
+  await list.getByRole('option', { name: ROUTING }).click({ modifiers: ['ControlOrMeta'] });
+
+  const bar = app.getByRole('region', { name: 'Selected notes' });
+  await expect(bar).toContainText('2 notes selected');
+  await expect(bar).toContainText(/≈ [\d.]+k? tokens/);
+  // The failed note is flagged before anything is copied.
+  await expect(bar.getByRole('list', { name: 'Warnings' })).toContainText(/Failed\s*Why do retries stop/);
+
+  await bar.getByRole('button', { name: 'Copy 2 notes as context' }).click();
+  await expect(app.getByRole('status')).toContainText(/Copied 2 notes as XML context · [\d,]+ tokens/);
+  const copied = await app.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
+  expect(copied).toBe(await cliBundle(notebook, ROUTING_ID, RETRIES_ID));
+  expect([...copied.matchAll(/<document index="(\d)">\n<source>([^<]+)<\/source>/g)].map((match) => [match[1], match[2]])).toEqual([
+    ['1', 'ky/2026-11-28-how-does-request-routing-work.md'],
+    ['2', 'ky/2026-11-27-why-do-retries-stop.md'],
+  ]);
+
+  // Shift-click selects a range; Escape clears.
+  await list.getByRole('option', { name: VITE }).click({ modifiers: ['Shift'] });
+  await expect(bar).toContainText('3 notes selected');
+  await app.keyboard.press('Escape');
+  await expect(bar).toHaveCount(0);
+});
+
+test('when the browser refuses the clipboard, the bundle is shown selected to copy by hand', async ({ app }) => {
+  await app.addInitScript(() => {
+    (globalThis as unknown as PageGlobals).navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  await app.getByRole('option', { name: RETRIES }).click();
+  const note = app.getByRole('article');
+  await expect(note.getByRole('button', { name: /Copy as context · \d+ tokens/ })).toBeVisible();
+  // The chosen format is remembered across a reload.
+  await note.getByRole('combobox', { name: 'Context format' }).selectOption('markdown');
+  await app.reload();
+  await expect(app.getByRole('article').getByRole('combobox', { name: 'Context format' })).toHaveValue('markdown');
+
+  await app.keyboard.press('ControlOrMeta+Shift+C');
+  const dialog = app.getByRole('dialog', { name: 'Copy the context yourself' });
+  await expect(dialog).toContainText('Write permission denied');
+  const box = dialog.getByRole('textbox', { name: 'Context to copy' });
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue(/^## Why do retries stop after a 413\?\n[\s\S]*> \*\*Warning: the task behind this note failed/);
+  expect(await box.evaluate((element: { selectionStart: number; selectionEnd: number; value: string }) => element.selectionEnd - element.selectionStart === element.value.length)).toBe(true);
+  await app.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
