@@ -1,11 +1,13 @@
 // Token counts for "copy as context", against values checked by hand: each pinned count below is
 // what both ai-tokenizer's claude encoding and Anthropic's own @anthropic-ai/tokenizer package
 // give for the same text.
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { claudeTokenCounter } from '../../electron/core/context/token-counter';
-import { FIXTURES } from '../support/paths';
+import { FIXTURES, ROOT } from '../support/paths';
 
 const PINNED: Array<[string, number]> = [
   ['', 0],
@@ -49,5 +51,12 @@ describe('the claude token counter', () => {
     expect(logged).toEqual([expect.stringMatching(/worker thread could not start .*counting on the main thread/)]);
     expect(await broken.count(['Copy as context'])).toEqual([3]);
     await broken.close();
+  });
+
+  it('keeps no process alive while it loads or once it has answered', async () => {
+    const child = join(ROOT, 'test', 'support', 'idle-token-counter.ts');
+    // A process that does not exit is killed at the timeout, and the test fails.
+    const run = async (mode: string) => (await promisify(execFile)(process.execPath, ['--import', 'tsx', child, mode], { cwd: ROOT, timeout: 25_000 })).stdout;
+    expect(await Promise.all([run('warm'), run('count')])).toEqual(['warming\n', '3\n']);
   });
 });

@@ -88,7 +88,6 @@ export function claudeTokenCounter(options: TokenCounterOptions = {}): TokenCoun
       workerData: options.modules ?? { library: requireHere.resolve('ai-tokenizer'), encoding: requireHere.resolve('ai-tokenizer/encoding/claude') },
     });
     let ready = false;
-    started.unref();
     started.on('message', (reply: Reply) => {
       if ('ready' in reply) {
         ready = true;
@@ -117,6 +116,9 @@ export function claudeTokenCounter(options: TokenCounterOptions = {}): TokenCoun
       if (worker === started) worker = null;
       failAll(new Error('The tokenizer stopped before it answered.'));
     });
+    // Idle, it must not keep the process alive (the CLI, serve after SIGTERM). After the listeners:
+    // adding a 'message' listener refs the worker again.
+    started.unref();
     worker = started;
     return started;
   };
