@@ -1,6 +1,6 @@
 // The note's provenance at a glance: where it came from, who answered, when, and at what cost.
 import { AlertTriangle, Bot, Clock, Coins, GitCommitHorizontal, FolderGit2, Trash2 } from 'lucide-react';
-import type { Note } from '../../../../shared/model/note';
+import type { Note, NoteStatus } from '../../../../shared/model/note';
 import { Button } from '../../components/Button';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDateTime, formatDuration, formatTokens, shortCommit } from '../../lib/format';
@@ -13,6 +13,16 @@ interface NoteHeaderProps {
   onTags: (tags: string[]) => void;
   onDelete: () => void;
 }
+
+/** How the error banner opens, by the status the task ended with. */
+const TASK_ENDING: Record<NoteStatus, string> = {
+  done: 'The task reported an error.',
+  failed: 'The task failed.',
+  cancelled: 'The task was cancelled.',
+  interrupted: 'The task was interrupted.',
+  running: 'The task reported an error.',
+  queued: 'The task reported an error.',
+};
 
 export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
   const { summary, frontmatter: fm } = note;
@@ -84,7 +94,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
         <div className="note-banner is-error" role="note">
           <AlertTriangle aria-hidden />
           <div>
-            <strong>The task {summary.status === 'done' ? 'reported an error' : `ended ${summary.status}`}.</strong> {fm.error}
+            <strong>{TASK_ENDING[summary.status]}</strong> {fm.error}
           </div>
         </div>
       )}
