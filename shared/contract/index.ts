@@ -6,16 +6,19 @@ import type { EventName, MethodName } from './names';
 import { appMethods } from './app';
 import { notebookEvents, notebookMethods } from './notebook';
 import { notesEvents, notesMethods } from './notes';
+import { tasksEvents, tasksMethods } from './tasks';
 
 export const methods = {
   ...appMethods,
   ...notebookMethods,
   ...notesMethods,
+  ...tasksMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {
   ...notebookEvents,
   ...notesEvents,
+  ...tasksEvents,
 } satisfies Record<EventName, z.ZodType>;
 
 // The name lists and the schema maps must hold exactly the same names.

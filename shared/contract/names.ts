@@ -21,9 +21,21 @@ export const METHOD_NAMES = [
   'notebook.forget',
   'notebook.chooseFolder',
   'notebook.reveal',
+  'agents.list',
+  'repos.recent',
+  'repos.add',
+  'repos.chooseFolder',
+  'tasks.ask',
+  'tasks.list',
+  'tasks.get',
+  'tasks.cancel',
+  'tasks.retry',
+  'tasks.followUp',
+  'scratch.list',
+  'scratch.discard',
 ] as const;
 
-export const EVENT_NAMES = ['notebook.changed', 'notes.changed'] as const;
+export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
