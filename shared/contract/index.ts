@@ -6,6 +6,7 @@ import type { EventName, MethodName } from './names';
 import { appMethods } from './app';
 import { notebookEvents, notebookMethods } from './notebook';
 import { notesEvents, notesMethods } from './notes';
+import { settingsMethods } from './settings';
 import { tasksEvents, tasksMethods } from './tasks';
 
 export const methods = {
@@ -13,6 +14,7 @@ export const methods = {
   ...notebookMethods,
   ...notesMethods,
   ...tasksMethods,
+  ...settingsMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {

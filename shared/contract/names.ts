@@ -33,6 +33,8 @@ export const METHOD_NAMES = [
   'tasks.followUp',
   'scratch.list',
   'scratch.discard',
+  'settings.get',
+  'settings.update',
 ] as const;
 
 export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished'] as const;

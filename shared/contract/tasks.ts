@@ -77,7 +77,8 @@ export const tasksMethods = {
       /** The codebase's folder; absent for a poc in an empty scratch repository. */
       repoPath: z.string().min(1).max(4096).optional(),
       mode: NoteMode.default('explain'),
-      agents: z.array(z.string().min(1)).min(1).max(8),
+      /** The agents to ask (one task and note each); the settings' default agents when absent. */
+      agents: z.array(z.string().min(1).max(64)).min(1).max(8).optional(),
       /** Notes to give the agents as context. */
       context: z.array(Ulid).max(50).default([]),
       /** The note this question follows up. */
