@@ -1,0 +1,31 @@
+// The notes a task gets as context, read when it starts, as the context formatter wants them.
+import type { ContextNote } from '../../../shared/context/context-bundle';
+import type { Note } from '../../../shared/model/note';
+import type { Notebook } from '../notebook/notebook';
+
+/** The notes with these ids that can still be read; one that vanished meanwhile is left out (and logged). */
+export async function contextNotes(notebook: Notebook, ids: readonly string[], log: (message: string) => void): Promise<ContextNote[]> {
+  const notes = await Promise.all(
+    ids.map((id) =>
+      notebook.get(id).catch((error: unknown) => {
+        log(`a context note is gone (${id}): ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      }),
+    ),
+  );
+  return notes.filter((note): note is Note => note !== null).map(toContextNote);
+}
+
+function toContextNote({ summary, frontmatter: fm, body }: Note): ContextNote {
+  return {
+    title: summary.title,
+    path: summary.path,
+    created: summary.created,
+    status: summary.status,
+    body,
+    ...(fm?.question ? { question: fm.question } : {}),
+    ...(fm?.repo ? { repo: { name: fm.repo.name, ...(fm.repo.commit ? { commit: fm.repo.commit } : {}), ...(fm.repo.branch ? { branch: fm.repo.branch } : {}) } } : {}),
+    ...(fm?.agent ? { agent: { id: fm.agent.id, ...(fm.agent.model ? { model: fm.agent.model } : {}) } } : {}),
+    ...(fm?.error ? { error: fm.error } : {}),
+  };
+}
