@@ -5,6 +5,8 @@ import { ApiError } from '../../shared/contract/errors';
 import { settingsFile, startNotebookDir } from '../core/app-paths';
 import { SettingsStore } from '../core/settings';
 import { CliError, type GlobalOptions } from './cli-error';
+import { registerAgents } from './commands/agents';
+import { registerAsk } from './commands/ask';
 import { registerImport } from './commands/import';
 import { registerNotes } from './commands/notes';
 import { registerServe } from './commands/serve';
@@ -25,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
     const remembered = options.notebook ? undefined : (await SettingsStore.peek(settingsFile())).notebook;
     return { notebook: resolve(startNotebookDir({ flag: options.notebook, remembered })), json: options.json };
   };
+  registerAsk(program, globals);
+  registerAgents(program, globals);
   registerNotes(program, globals);
   registerImport(program, globals);
   registerServe(program, globals);
