@@ -1,5 +1,6 @@
 // What the tasks tests share: an engine on a fresh notebook, reached through the contract's
 // dispatch gate as the UI reaches it, with its push events recorded.
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/contract';
@@ -121,4 +122,20 @@ export async function eventually<T>(check: () => T | Promise<T>, what: string, t
 export function outputsOf(test: TestEngine, id: string): Array<EventPayload<'tasks.output'>> {
   return test.events.filter((event) => event.name === 'tasks.output').map((event) => event.payload as EventPayload<'tasks.output'>)
     .filter((batch) => batch.id === id);
+}
+
+/** Pids of live processes whose working directory is `dir` or inside it (Linux: /proc/<pid>/cwd). */
+export function processesWorkingIn(dir: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${name}/cwd`);
+      const state = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.[0];
+      if ((cwd === dir || cwd.startsWith(`${dir}/`)) && state !== 'Z') found.push(Number(name));
+    } catch {
+      // Gone, or not ours to look at.
+    }
+  }
+  return found;
 }

@@ -154,6 +154,22 @@ describe('asking', () => {
     expect((await t.call<{ notes: unknown[] }>('notes.list')).notes).toEqual([]);
   });
 
+  it('says which agent CLIs are not installed and how to install them, in the list and when asked', async () => {
+    test = await startEngine({ tasks: {}, env: { PATH: join(process.execPath, '..'), HOME: repo } });
+    const { agents } = await test.call<{ agents: Array<{ id: string; available: boolean; reason?: string; installHint?: string }> }>('agents.list');
+    expect(agents.filter((agent) => !agent.available).map((agent) => [agent.id, agent.installHint])).toEqual([
+      ['claude-code', 'npm install -g @anthropic-ai/claude-code'],
+      ['codex', 'npm install -g @openai/codex'],
+      ['gemini', 'npm install -g @google/gemini-cli'],
+    ]);
+    for (const [agent, label, hint] of [['claude-code', 'Claude Code', '@anthropic-ai/claude-code'], ['codex', 'Codex CLI', '@openai/codex'], ['gemini', 'Gemini CLI', '@google/gemini-cli']]) {
+      await expect(test.call('tasks.ask', { question: 'Hello?', repoPath: repo, agents: [agent] })).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        message: `${label} is not installed: no \`${agent === 'claude-code' ? 'claude' : agent}\` command on PATH. Install it with \`npm install -g ${hint}\`, or set its executable in Settings.`,
+      });
+    }
+  });
+
   it('remembers the codebases asked about, most recent first', async () => {
     const t = await engine();
     const other = await makeRepo({ 'x.md': 'x' }, 'other-repo');
