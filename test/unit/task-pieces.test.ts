@@ -73,6 +73,16 @@ describe('the transcript writer', () => {
     await writer.flush();
   });
 
+  it('leaves text beyond its limit out, and says how much', async () => {
+    const appended: AgentEvent[] = [];
+    const writer = new TranscriptWriter(async (events) => void appended.push(...events), () => undefined, 10);
+    for (const value of ['12345', '67890', 'abc', 'de']) writer.push(text(value));
+    writer.push(tool('Read', ['a.ts']));
+    await writer.end();
+    expect(appended).toEqual([text('12345'), text('67890'), tool('Read', ['a.ts']),
+      { type: 'diagnostic', message: 'The transcript keeps the first 0.0 MB of text; 0.0 MB more were left out.' }]);
+  });
+
   it('keeps going (and says so once) when an append fails', async () => {
     const log: string[] = [];
     let calls = 0;

@@ -4,7 +4,7 @@
 import type { NoteStatus, Usage } from '../../../shared/model/note';
 import type { Notebook } from '../notebook/notebook';
 import { titleFromAnswer } from './prompt';
-import { MAX_BODY_BYTES, capAnswer, composeBody, megabytes, safeTitle, type TaskNote } from './task-note';
+import { MAX_BODY_BYTES, capAnswer, composeBody, megabytes, safeTitle, type AnswerText, type TaskNote } from './task-note';
 import { keepChanges, noteSources, type TaskWorkspace } from './task-workspace';
 
 export interface RunResult {
@@ -21,7 +21,7 @@ export interface Completion {
   /** Null when the task ended before its workspace was ready. */
   workspace: TaskWorkspace | null;
   /** The agent's final answer (its own result text, else all the text it streamed). */
-  answer: string;
+  answer: AnswerText;
   sourcePaths: readonly string[];
   agent: { id: string; version?: string | undefined; model?: string | undefined; session?: string | undefined };
   usage: Usage | undefined;
@@ -36,17 +36,19 @@ export async function finishNote(input: Completion): Promise<string> {
   const { note, notebook, result, question, workspace } = input;
   const remarks: string[] = [];
   let title = safeTitle(question);
-  let answer = input.answer;
+  // The body shows at most MAX_BODY_BYTES: a longer answer is only read that far here.
+  let answer = input.answer.preview();
   if (result.status === 'done') {
     const titled = titleFromAnswer(answer, question);
     title = safeTitle(titled.title, title);
     answer = titled.body;
-    if (input.answer.trim() === '') remarks.push('The agent finished without writing an answer.');
+    if (input.answer.preview().trim() === '') remarks.push('The agent finished without writing an answer.');
   }
-  const capped = capAnswer(answer);
+  const capped = capAnswer(answer, input.answer.length > MAX_BODY_BYTES);
   if (capped.cut) {
-    await notebook.writeArtifact(note.id, 'answer.md', input.answer);
-    remarks.push(`The answer is ${megabytes(capped.bytes)}; this note shows its first ${megabytes(MAX_BODY_BYTES)}. `
+    const whole = await input.answer.encode();
+    await notebook.writeArtifact(note.id, 'answer.md', whole);
+    remarks.push(`The answer is ${megabytes(whole.length)}; this note shows its first ${megabytes(Buffer.byteLength(capped.text))}. `
       + 'The whole answer is kept with this note as `answer.md`.');
   }
   if (workspace?.checkout) {

@@ -77,6 +77,53 @@ export class TaskNote {
   }
 }
 
+/**
+ * The answer as it streams in: kept as pieces up to `maxChars` (a huge one is never joined into one
+ * string), with its beginning (all a note's body can show) at hand.
+ */
+export class AnswerText {
+  private readonly parts: string[] = [];
+  private kept = 0;
+  private head = '';
+
+  constructor(private readonly maxChars: number) {}
+
+  /** An answer that came whole (a CLI's own final result). */
+  static of(text: string): AnswerText {
+    const answer = new AnswerText(Number.MAX_SAFE_INTEGER);
+    answer.push(text);
+    return answer;
+  }
+
+  push(text: string): void {
+    if (this.head.length < MAX_BODY_BYTES) this.head += text.slice(0, MAX_BODY_BYTES - this.head.length);
+    if (this.kept >= this.maxChars) return;
+    const piece = text.slice(0, this.maxChars - this.kept);
+    this.parts.push(piece);
+    this.kept += piece.length;
+  }
+
+  /** Characters kept. */
+  get length(): number {
+    return this.kept;
+  }
+
+  /** The first MAX_BODY_BYTES characters: more than a note's body can hold. */
+  preview(): string {
+    return this.head;
+  }
+
+  /** All of it as UTF-8, encoded a piece at a time so the event loop keeps turning. */
+  async encode(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for (const [index, part] of this.parts.entries()) {
+      chunks.push(Buffer.from(part));
+      if (index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return Buffer.concat(chunks);
+  }
+}
+
 /** A title the note format accepts: one line, no invisible or control characters, not empty. */
 export function safeTitle(text: string, fallback = 'Untitled question'): string {
   let title = text.replace(/\s+/g, ' ');
@@ -87,11 +134,15 @@ export function safeTitle(text: string, fallback = 'Untitled question'): string 
   return title || fallback;
 }
 
-/** An answer cut to what a note's body may hold, whole characters only. */
-export function capAnswer(answer: string): { text: string; cut: boolean; bytes: number } {
+/**
+ * An answer cut to what a note's body may hold, whole characters only, at a line end where one is
+ * near. `partial`: the text is already the beginning of a longer answer; end it at a line too.
+ */
+export function capAnswer(answer: string, partial = false): { text: string; cut: boolean; bytes: number } {
   const bytes = Buffer.byteLength(answer);
-  if (bytes <= MAX_BODY_BYTES) return { text: answer, cut: false, bytes };
-  let text = Buffer.from(answer).subarray(0, MAX_BODY_BYTES).toString('utf8');
+  if (bytes <= MAX_BODY_BYTES && !partial) return { text: answer, cut: false, bytes };
+  // No character is shorter than a byte: the first MAX_BODY_BYTES characters hold the cut.
+  let text = Buffer.from(answer.slice(0, MAX_BODY_BYTES)).subarray(0, MAX_BODY_BYTES).toString('utf8');
   // A character split by the cut decodes as U+FFFD: drop it.
   if (text.endsWith('\uFFFD')) text = text.slice(0, -1);
   const line = text.lastIndexOf('\n');

@@ -12,7 +12,7 @@ import type { RepoFacts } from '../repos/repo-facts';
 import { finishNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
-import { TaskNote, safeTitle } from './task-note';
+import { AnswerText, TaskNote, safeTitle } from './task-note';
 import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
 import { SourceCollector } from './sources';
@@ -77,7 +77,7 @@ export class TaskRun {
   private agentRun: AgentRun | null = null;
   private workspace: TaskWorkspace | null = null;
   private sources = new SourceCollector(null);
-  private text = '';
+  private readonly text = new AnswerText(MAX_TEXT_CHARS);
   private resultText: string | undefined;
   private session: string | undefined;
   private model: string | undefined;
@@ -241,9 +241,9 @@ export class TaskRun {
     this.progress.lastActivity = new Date().toISOString();
     switch (event.type) {
       case 'text':
-        if (this.text.length < MAX_TEXT_CHARS) this.text += event.text.slice(0, MAX_TEXT_CHARS - this.text.length);
+        this.text.push(event.text);
         this.progress.textChars += event.text.length;
-        this.note.showPartial(this.text);
+        this.note.showPartial(this.text.preview());
         break;
       case 'tool_call':
         this.progress.toolCalls += 1;
@@ -274,7 +274,7 @@ export class TaskRun {
       this.transcript.push({ type: 'diagnostic', message: `stderr (end): ${this.redactor.text(stderr).slice(-4000)}` });
     }
     this.batcher.flush();
-    await this.transcript.flush();
+    await this.transcript.end();
     try {
       this.title = await finishNote({
         note: this.note,
@@ -282,7 +282,7 @@ export class TaskRun {
         result: { status: result.status, ...(error ? { error } : {}) },
         question: this.spec.question,
         workspace: this.workspace,
-        answer: this.resultText?.trim() ? this.resultText : this.text,
+        answer: this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
         sourcePaths: this.sources.paths(),
         agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
         usage: this.usage,
