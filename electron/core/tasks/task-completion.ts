@@ -26,7 +26,6 @@ export interface Completion {
   agent: { id: string; version?: string | undefined; model?: string | undefined; session?: string | undefined };
   usage: Usage | undefined;
   started: string | undefined;
-  scratchRoot: string;
 }
 
 const LABELS: Record<RunResult['status'], string> = { done: 'Done', failed: 'Failed', cancelled: 'Cancelled', interrupted: 'Interrupted' };

@@ -83,10 +83,14 @@ export class TaskEngine {
   /** Running and queued tasks in queue order, then finished ones, newest first. */
   list(): Task[] {
     const { running, queued } = this.queue.snapshot();
-    const active = [...running, ...queued].flatMap((id) => this.snapshotOf(id) ?? []);
-    const finished = [...this.runs.values()].filter((run) => run.isOver).reverse().map((run) => this.snapshot(run));
-    const preparing = [...this.runs.values()].filter((run) => !run.isOver && !running.includes(run.id) && !queued.includes(run.id));
-    return [...active, ...preparing.map((run) => this.snapshot(run)), ...finished];
+    const order = [...running, ...queued];
+    const runs = [...this.runs.values()];
+    const active = [
+      ...order.flatMap((id) => this.runs.get(id) ?? []),
+      ...runs.filter((run) => !order.includes(run.id)),
+    ].filter((run) => !run.isOver);
+    const finished = runs.filter((run) => run.isOver).sort((a, b) => (a.finished! < b.finished! ? 1 : a.finished! > b.finished! ? -1 : 0));
+    return [...active, ...finished].map((run) => this.snapshot(run));
   }
 
   /** One task and its latest events (from its transcript). */

@@ -3,7 +3,7 @@
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { NoteMode, NoteStatus, Usage } from '../../../shared/model/note';
 import type { Task, TaskProgress } from '../../../shared/model/task';
-import type { Env } from '../agents/agent-adapter';
+import type { Env, RunRequest } from '../agents/agent-adapter';
 import { startAgentRun, type AgentRun, type RunOutcome } from '../agents/agent-process';
 import type { InstalledAgent } from '../agents/installed-agents';
 import { createRedactor, type Redactor } from '../agents/secret-redactor';
@@ -182,29 +182,43 @@ export class TaskRun {
       return this.finish(this.stopResult(false));
     }
 
-    const { adapter, detection } = this.spec.agent;
-    const run = startAgentRun({
-      adapter,
-      request: {
-        mode: this.spec.mode,
-        cwd: this.workspace.cwd,
-        prompt,
-        env: this.deps.env,
-        ...(detection.path ? { executable: detection.path } : {}),
-        ...(this.spec.resumeSession ? { resumeSession: this.spec.resumeSession } : {}),
-      },
-      onEvent: (event) => this.onEvent(event),
-      idleTimeoutMs: this.spec.idleTimeoutMs,
-      wallTimeoutMs: this.spec.wallTimeoutMs,
-      killGraceMs: this.deps.killGraceMs,
-    });
+    const { adapter } = this.spec.agent;
+    let run: AgentRun;
+    const request = this.runRequest(prompt);
+    try {
+      run = startAgentRun({
+        adapter,
+        request,
+        onEvent: (event) => this.onEvent(event),
+        idleTimeoutMs: this.spec.idleTimeoutMs,
+        wallTimeoutMs: this.spec.wallTimeoutMs,
+        killGraceMs: this.deps.killGraceMs,
+      });
+    } catch (error) {
+      return this.finish({ status: 'failed', error: `Could not start ${adapter.label}: ${messageOf(error)}` });
+    }
     this.agentRun = run;
     if (run.pid !== undefined) {
-      const command = (detection.path ?? adapter.id).split(/[\\/]/).pop() ?? adapter.id;
-      void this.deps.leases.hold(this.id, { pid: run.pid, command }).catch(() => undefined);
+      // How a later engine recognizes this process in `ps` (and never stops an unrelated one).
+      const { command, args } = adapter.buildRun(request);
+      const identity = [command.split(/[\\/]/).pop(), args[0]].filter(Boolean).join(' ');
+      void this.deps.leases.hold(this.id, { pid: run.pid, command: identity }).catch(() => undefined);
     }
     const outcome = await run.outcome;
     await this.finish(this.resultOf(outcome), outcome.stderr);
+  }
+
+  /** What the agent is asked to run: in the task's workspace, with the user's environment. */
+  private runRequest(prompt: string): RunRequest {
+    const { detection } = this.spec.agent;
+    return {
+      mode: this.spec.mode,
+      cwd: this.workspace!.cwd,
+      prompt,
+      env: this.deps.env,
+      ...(detection.path ? { executable: detection.path } : {}),
+      ...(this.spec.resumeSession ? { resumeSession: this.spec.resumeSession } : {}),
+    };
   }
 
   /** Stops the task: takes it out of the queue's hands (queued) or stops its agent (running). */
@@ -282,12 +296,12 @@ export class TaskRun {
         result: { status: result.status, ...(error ? { error } : {}) },
         question: this.spec.question,
         workspace: this.workspace,
-        answer: this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
+        // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
+        answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
         sourcePaths: this.sources.paths(),
         agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
         usage: this.usage,
         started: this.started,
-        scratchRoot: this.deps.scratchRoot,
       });
     } catch (failure) {
       this.deps.log(`could not complete the note of task ${this.id}: ${messageOf(failure)}`);
