@@ -1,7 +1,7 @@
 // `fieldnotes ask` and `fieldnotes agents` as a person runs them: real processes, exit codes,
 // Ctrl-C, and a `fieldnotes ask` killed outright whose note the next engine start recovers.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +98,16 @@ describe('fieldnotes ask', () => {
   });
 
   it('a `fieldnotes ask` killed outright leaves a note the next start marks interrupted, and its agent is stopped', async () => {
+    const transcripts = join(notebook, '.fieldnotes', 'transcripts');
+    const saying = async () => {
+      const files = await readdir(transcripts).catch(() => [] as string[]);
+      const texts = await Promise.all(files.map((file) => readFile(join(transcripts, file), 'utf8')));
+      return texts.filter((text) => text.includes('thinking about it...')).length;
+    };
+    const before = await saying();
     const ask = await startAsk('Think until killed [stall]');
+    // Killed once what the agent said is on disk (its transcript is appended as events arrive).
+    await eventually(async () => (await saying()) > before, 'the transcript has the agent’s first words');
     ask.child.kill('SIGKILL');
     await ask.exit;
     // The agent ran in a process group of its own: the kill did not reach it.

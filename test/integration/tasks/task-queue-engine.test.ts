@@ -97,6 +97,12 @@ describe('cancelling', () => {
     const queued = await ask(t, 'Never mind [wait never]');
     await eventually(() => processesWith(marker).length > 0 && t.latest(running.id)?.progress.textChars, 'the agent talks');
     const pids = processesWith(marker);
+    // While it runs, its note already shows what it said so far.
+    const partial = await eventually(async () => {
+      const note = await t.note(running.id);
+      return note.body.includes('thinking about it...') && note;
+    }, 'the note shows the partial answer');
+    expect(partial.frontmatter).toMatchObject({ status: 'running' });
 
     const cancelledQueued = await t.call<Task>('tasks.cancel', { id: queued.id });
     expect(cancelledQueued).toMatchObject({ status: 'cancelled', error: 'Cancelled before it started.' });
