@@ -126,9 +126,9 @@ describe('Claude Code tasks', () => {
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['session', 'exit']));
   });
 
-  it('poc: the file edit lands only in the scratch checkout, and the diff artifact shows it', async () => {
+  it('poc: the file edit lands only in the scratch checkout, the diff artifact shows it, and a follow-up resumes there', async () => {
     const write: Turn = { kind: 'tool', name: 'Write', input: { file_path: '', content: 'console.log(6 * 7);\n' } };
-    await serve([write, { kind: 'text', text: 'It prints 42\n\nSee poc.mjs.' }]);
+    await serve([write, { kind: 'text', text: 'It prints 42\n\nSee poc.mjs.' }, { kind: 'text', text: 'Still 42\n\nNothing else changed.' }]);
     const asked = await ask('Can it print 42?', { mode: 'poc' });
     // The path is only known once the task exists; the CLI asks the model long after this.
     (write as { input: Record<string, unknown> }).input.file_path = path.join(asked.scratchDir!, 'poc.mjs');
@@ -142,5 +142,15 @@ describe('Claude Code tasks', () => {
     const patch = await readFile(path.join(t.notebook, '.fieldnotes', 'artifacts', asked.id, `${asked.id}.patch`), 'utf8');
     expect(patch).toMatch(/\+\+\+ b\/poc\.mjs\n@@ -0,0 \+1 @@\n\+console\.log\(6 \* 7\);/);
     expect((await t.note(asked.id)).body).toContain('`poc.mjs`. The diff is kept with this note');
+
+    // The follow-up resumes Claude Code's session from the same directory: the kept checkout.
+    const followUp = await t.call<Task>('tasks.followUp', { noteId: asked.id, question: 'Does it still print 42?' });
+    expect(followUp).toMatchObject({ parent: asked.id, context: [], scratchDir: asked.scratchDir });
+    const [second] = await t.finished([followUp.id]);
+    expect(second).toMatchObject({ status: 'done', title: 'Still 42' });
+    const resumed = bodiesText(server!.turnRequests().slice(2));
+    expect(resumed).toContain('It prints 42');
+    expect(resumed).toContain('Does it still print 42?');
+    expect((await t.note(followUp.id)).body).toContain('The diff (with the changes of the earlier tasks in that checkout) is kept');
   });
 });

@@ -41,6 +41,7 @@ export interface EngineOptions {
   home?: string;
   notebook?: string;
   killGraceMs?: number;
+  ports?: NativePorts;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -65,7 +66,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     transport: 'http',
     notebook,
     defaultNotebook: notebook,
-    ports: noPorts,
+    ports: options.ports ?? noPorts,
     settingsFile,
     userDataDir: home,
     agentEnv: options.env ?? { ...process.env },
@@ -109,11 +110,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
 }
 
 /** Resolves when `check` returns true, polling; rejects after `timeoutMs`. */
-export async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+export async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<Exclude<T, null | undefined | false | 0 | ''>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value as NonNullable<T>;
+    if (value) return value as Exclude<T, null | undefined | false | 0 | ''>;
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -186,4 +186,22 @@ describe('asking', () => {
     expect(repos[0]).toMatchObject({ isGit: true, branch: 'main', commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
     await expect(t.call('repos.chooseFolder')).rejects.toMatchObject({ code: 'UNSUPPORTED' });
   });
+
+  it('registers the folder picked in the system dialog, where there is one', async () => {
+    let answer: string | null = repo;
+    const asked: string[] = [];
+    test = await startEngine({ ports: {
+      openPath: async () => undefined,
+      revealPath: async () => undefined,
+      chooseFolder: async (title, button) => {
+        asked.push(`${title} / ${button}`);
+        return answer;
+      },
+    } });
+    expect(await test.call('repos.chooseFolder')).toMatchObject({ name: 'queue-repo', path: repo, isGit: true });
+    answer = null;
+    expect(await test.call('repos.chooseFolder')).toBeNull();
+    expect(asked).toEqual(['Choose a codebase to ask about / Choose Codebase', 'Choose a codebase to ask about / Choose Codebase']);
+    expect((await test.call<{ repos: Array<{ path: string }> }>('repos.recent')).repos.map((r) => r.path)).toEqual([repo]);
+  });
 });
