@@ -219,7 +219,12 @@ export class TaskEngine {
           ...(request.parent ? { parent: request.parent } : {}),
           ...(request.resumeSession ? { resumeSession: request.resumeSession } : {}),
           ...(request.reuseCheckout ? { reuseCheckout: request.reuseCheckout } : {}),
-          prompt: async () => buildPrompt({ question: request.question, mode: request.mode, context: await contextNotes(notebook, request.context, this.deps.log) }),
+          prompt: async () => buildPrompt({
+            question: request.question,
+            mode: request.mode,
+            context: await contextNotes(notebook, request.context, this.deps.log),
+            codebase: repo !== null,
+          }),
           permissions: (dir) => describePermissions({ agent: agent.adapter.id, label: agent.adapter.label, mode: request.mode, dir, claudeSandbox }),
           idleTimeoutMs: (request.idleTimeoutSec ?? settings.idleTimeoutSec) * 1000,
           wallTimeoutMs: (request.wallTimeoutSec ?? settings.wallTimeoutSec) * 1000,
