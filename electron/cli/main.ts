@@ -6,6 +6,8 @@ import { settingsFile, startNotebookDir } from '../core/app-paths';
 import { SettingsStore } from '../core/settings';
 import { CliError, type GlobalOptions } from './cli-error';
 import { registerContext } from './commands/context';
+import { registerAgents } from './commands/agents';
+import { registerAsk } from './commands/ask';
 import { registerImport } from './commands/import';
 import { registerNotes } from './commands/notes';
 import { registerServe } from './commands/serve';
@@ -26,6 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     const remembered = options.notebook ? undefined : (await SettingsStore.peek(settingsFile())).notebook;
     return { notebook: resolve(startNotebookDir({ flag: options.notebook, remembered })), json: options.json };
   };
+  registerAsk(program, globals);
+  registerAgents(program, globals);
   registerNotes(program, globals);
   registerContext(program, globals);
   registerImport(program, globals);

@@ -1,18 +1,24 @@
 // createApi: the one implementation of the contract, shared by the desktop app, the browser mode
 // and the command line. It knows nothing of how it is reached; each domain brings its handlers.
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
 import { EventBus } from '../../shared/event-bus';
 import { contextHandlers } from './context/context-api';
 import { ContextBundler } from './context/context-bundler';
 import { sharedTokenCounter, type TokenCounter } from './context/token-counter';
+import type { Env } from './agents/agent-adapter';
+import { InstalledAgents } from './agents/installed-agents';
 import type { EngineEvents } from './engine-events';
 import { NotebookSession } from './notebook/notebook-session';
 import type { NotebookOptions } from './notebook/notebook';
 import { notebookHandlers, notesHandlers } from './notebook/notes-api';
 import type { NativePorts } from './ports/native-ports';
 import { nodePorts } from './ports/node-ports';
+import { RepoRegistry } from './repos/repo-registry';
 import { SettingsStore } from './settings';
+import { TaskEngine } from './tasks/task-engine';
+import { tasksHandlers } from './tasks/tasks-api';
 
 export type { EngineEvents } from './engine-events';
 
@@ -32,6 +38,15 @@ export interface ApiDeps {
   ports?: NativePorts;
   /** The settings file (recent notebooks); settings live in memory only when absent. */
   settingsFile?: string;
+  /**
+   * The app's own folder (`<userData>`): poc scratch checkouts go in its `scratch/`. Default: the
+   * settings file's folder, else a folder in the system's temp folder.
+   */
+  userDataDir?: string;
+  /** The environment agents run in. Default: this process's (the user's). */
+  agentEnv?: Env;
+  /** Time between SIGTERM and SIGKILL when a task is stopped (default 5 s). */
+  killGraceMs?: number;
   /** Watch the open notebook for outside changes (default true). */
   watch?: boolean;
   /** How watcher events are batched (tests shorten the wait). */
@@ -49,6 +64,9 @@ export interface Engine {
   readonly events: EventBus<EngineEvents>;
   /** The open notebook and switching between notebooks, for the engine's other parts. */
   readonly notebooks: NotebookSession;
+  /** The tasks engine (the CLI waits on its tasks). */
+  readonly tasks: TaskEngine;
+  /** Interrupts running tasks (their notes say so), then closes the notebook. */
   close(): Promise<void>;
 }
 
@@ -68,6 +86,14 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const tokens = deps.tokens ?? sharedTokenCounter();
   if (deps.warmTokenizer) tokens.warm();
   const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
+  const env = deps.agentEnv ?? process.env;
+  const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
+  const scratchRoot = join(userData, 'scratch');
+  const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks });
+  const repos = new RepoRegistry(settings, ports, log);
+  const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, log });
+  // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
+  await tasks.recover();
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -80,14 +106,21 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot }),
   };
 
+  let closing: Promise<void> | undefined;
   return {
     handlers,
     events,
     notebooks: session,
-    async close() {
-      await session.close();
+    tasks,
+    close() {
+      closing ??= (async () => {
+        await tasks.close();
+        await session.close();
+      })();
+      return closing;
     },
   };
 }

@@ -3,19 +3,45 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { TASK_SETTINGS_DEFAULTS, TaskSettings } from '../../shared/contract/settings';
 import { writeFileAtomic } from './fs/atomic-write';
 import { KeyLock } from './fs/key-lock';
 
 const MAX_RECENT = 10;
+const MAX_RECENT_REPOS = 20;
 
 const RecentEntry = z.object({ path: z.string().min(1), openedAt: z.string() });
 export type RecentEntry = z.infer<typeof RecentEntry>;
+
+const RecentRepo = z.object({ path: z.string().min(1), usedAt: z.string() });
+export type RecentRepo = z.infer<typeof RecentRepo>;
+
+/**
+ * Task settings as read from the file: each key on its own, so one bad value (edited by hand, or
+ * from another version) falls back to its default instead of setting the whole file aside.
+ */
+const fields = TaskSettings.shape;
+const defaults = TASK_SETTINGS_DEFAULTS;
+const TaskSettingsOnDisk = z
+  .object({
+    concurrency: fields.concurrency.catch(defaults.concurrency),
+    idleTimeoutSec: fields.idleTimeoutSec.catch(defaults.idleTimeoutSec),
+    wallTimeoutSec: fields.wallTimeoutSec.catch(defaults.wallTimeoutSec),
+    agentPaths: fields.agentPaths.catch(defaults.agentPaths),
+    customCommand: fields.customCommand.catch(defaults.customCommand),
+    defaultAgents: fields.defaultAgents.catch(defaults.defaultAgents),
+  })
+  .catch(defaults);
 
 export const AppSettings = z.looseObject({
   /** The notebook opened last: the app opens it again at start. */
   notebook: z.string().optional(),
   /** Notebooks opened recently, most recent first. */
   recentNotebooks: z.array(RecentEntry).default([]),
+  /** How tasks run. */
+  tasks: TaskSettingsOnDisk,
+  /** Codebases asked about recently, most recent first. */
+  recentRepos: z.array(RecentRepo).catch([]),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 
@@ -81,6 +107,19 @@ export class SettingsStore {
         { path, openedAt: new Date().toISOString() },
         ...settings.recentNotebooks.filter((entry) => entry.path !== path),
       ].slice(0, MAX_RECENT),
+    }));
+  }
+
+  /** Changes some task settings; the result is checked against the contract's schema. */
+  updateTasks(change: Partial<TaskSettings>): Promise<AppSettings> {
+    return this.update((settings) => ({ ...settings, tasks: TaskSettings.parse({ ...settings.tasks, ...change }) }));
+  }
+
+  /** Puts a codebase first in the recent list. */
+  rememberRepo(path: string): Promise<AppSettings> {
+    return this.update((settings) => ({
+      ...settings,
+      recentRepos: [{ path, usedAt: new Date().toISOString() }, ...settings.recentRepos.filter((entry) => entry.path !== path)].slice(0, MAX_RECENT_REPOS),
     }));
   }
 

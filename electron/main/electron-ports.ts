@@ -13,8 +13,8 @@ export function electronPorts(window: () => BrowserWindow | null): NativePorts {
     async revealPath(path) {
       shell.showItemInFolder(path);
     },
-    async chooseFolder(title) {
-      const options: OpenDialogOptions = { title, buttonLabel: 'Open Notebook', properties: ['openDirectory', 'createDirectory'] };
+    async chooseFolder(title, buttonLabel = 'Open Notebook') {
+      const options: OpenDialogOptions = { title, buttonLabel, properties: ['openDirectory', 'createDirectory'] };
       const parent = window();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -9,6 +9,7 @@ import { electronPorts } from './electron-ports';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenApp } from './security';
+import { notifyFinishedTasks } from './task-notifications';
 import { createMainWindow, rendererPage } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +52,7 @@ async function start(): Promise<void> {
     logError: (method, error) => console.error(`[fieldnotes] ${method} failed:`, error),
   });
   installMenu(engine, ports);
+  notifyFinishedTasks(engine, () => mainWindow);
 
   const open = (): void => {
     mainWindow = createMainWindow({
@@ -67,7 +69,16 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
-  app.on('will-quit', () => void engine.close());
+  // Quitting waits for the engine to stop its tasks (their notes say they were interrupted).
+  let engineClosed = false;
+  app.on('before-quit', (event) => {
+    if (engineClosed) return;
+    event.preventDefault();
+    void engine.close().catch((error: unknown) => console.error('[fieldnotes] closing the engine failed:', error)).finally(() => {
+      engineClosed = true;
+      app.quit();
+    });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -7,17 +7,22 @@ import { appMethods } from './app';
 import { contextMethods } from './context';
 import { notebookEvents, notebookMethods } from './notebook';
 import { notesEvents, notesMethods } from './notes';
+import { settingsMethods } from './settings';
+import { tasksEvents, tasksMethods } from './tasks';
 
 export const methods = {
   ...appMethods,
   ...notebookMethods,
   ...notesMethods,
   ...contextMethods,
+  ...tasksMethods,
+  ...settingsMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {
   ...notebookEvents,
   ...notesEvents,
+  ...tasksEvents,
 } satisfies Record<EventName, z.ZodType>;
 
 // The name lists and the schema maps must hold exactly the same names.

@@ -25,9 +25,23 @@ export const METHOD_NAMES = [
   'context.build',
   'context.estimate',
   'context.copy',
+  'agents.list',
+  'repos.recent',
+  'repos.add',
+  'repos.chooseFolder',
+  'tasks.ask',
+  'tasks.list',
+  'tasks.get',
+  'tasks.cancel',
+  'tasks.retry',
+  'tasks.followUp',
+  'scratch.list',
+  'scratch.discard',
+  'settings.get',
+  'settings.update',
 ] as const;
 
-export const EVENT_NAMES = ['notebook.changed', 'notes.changed'] as const;
+export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,9 +1,10 @@
 // `npm run bench`: runs every area's benchmark on deterministic synthetic notebooks and prints one
 // table. An area is a module exporting `(context) => Promise<BenchRow[]>`; add yours to AREAS.
-// Options: --sizes 1000,10000  --runs 5  --seed 1  --only notebook
+// Options: --sizes 1000,10000  --runs 5  --seed 1  --only notebook|context|tasks
 import { cpus } from 'node:os';
 import { contextBench } from './context-bench';
 import { notebookBench } from './notebook-bench';
+import { tasksBench } from './tasks-bench';
 
 export interface BenchContext {
   /** Notebook sizes (note counts) to measure. */
@@ -25,6 +26,7 @@ export interface BenchRow {
 const AREAS: Record<string, (context: BenchContext) => Promise<BenchRow[]>> = {
   notebook: notebookBench,
   context: contextBench,
+  tasks: tasksBench,
 };
 
 function option(name: string, fallback: string): string {

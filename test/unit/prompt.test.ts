@@ -13,7 +13,8 @@ describe('buildPrompt', () => {
   });
 
   it('lets a poc task edit and run code', () => {
-    expect(buildPrompt({ question: 'Can zod parse this?', mode: 'poc' })).toContain('you may edit files and run code');
+    expect(buildPrompt({ question: 'Can zod parse this?', mode: 'poc' })).toContain('a scratch copy of the codebase: you may edit files and run code');
+    expect(buildPrompt({ question: 'Sketch a parser', mode: 'poc', codebase: false })).toContain('an empty scratch git repository: you may edit');
   });
 
   it('attaches context notes as an xml bundle before the question', () => {

@@ -36,6 +36,22 @@ describe('the settings file', () => {
   });
 });
 
+describe('task settings', () => {
+  it('default to 3 at once, 5 min idle, 30 min wall, Claude Code; a bad value falls back alone', async () => {
+    const file = join(dir, 'settings.json');
+    expect((await SettingsStore.load(file)).get().tasks).toEqual({
+      concurrency: 3, idleTimeoutSec: 300, wallTimeoutSec: 1800, agentPaths: {}, customCommand: null, defaultAgents: ['claude-code'],
+    });
+    await writeFile(file, JSON.stringify({ tasks: { concurrency: 0, idleTimeoutSec: 60, agentPaths: { codex: '/opt/codex' } }, recentNotebooks: [] }));
+    const store = await SettingsStore.load(file);
+    expect(store.get().tasks).toMatchObject({ concurrency: 3, idleTimeoutSec: 60, agentPaths: { codex: '/opt/codex' } });
+    await store.updateTasks({ concurrency: 5 });
+    await store.rememberRepo('/src/ky');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ tasks: { concurrency: 5, idleTimeoutSec: 60 }, recentRepos: [{ path: '/src/ky' }] });
+    await expect(store.updateTasks({ concurrency: 99 })).rejects.toThrow();
+  });
+});
+
 describe('the notebook to open', () => {
   it('is --notebook, else $FIELDNOTES_NOTEBOOK, else the remembered one while it exists, else the default', async () => {
     const env = { HOME: dir };

@@ -62,6 +62,7 @@ export interface StreamParser {
 export interface VerdictInput {
   exitCode: number | null;
   signal: string | null;
+  /** The events the run produced, except its text (the answer). */
   events: readonly AgentEvent[];
   /** The end of what the process wrote to stderr (already redacted). */
   stderr?: string;

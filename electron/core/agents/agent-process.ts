@@ -63,7 +63,9 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
   const emit = (batch: AgentEvent[]) => {
     for (const raw of batch) {
       const event = redact.event({ ...raw, t: Date.now() - startedAt });
-      events.push(event);
+      // Verdicts read results, errors and exits; the answer's text (megabytes, from some agents)
+      // is the listener's to keep.
+      if (event.type !== 'text') events.push(event);
       try {
         options.onEvent?.(event);
       } catch (error) {

@@ -14,9 +14,11 @@ export const LAYOUT = {
   trash: `${DATA_DIR}/trash`,
   transcripts: `${DATA_DIR}/transcripts`,
   artifacts: `${DATA_DIR}/artifacts`,
+  /** Leases of tasks running right now: which process runs each (see tasks/task-leases.ts). */
+  running: `${DATA_DIR}/running`,
 } as const;
 
-const GITIGNORE = '# Derived data Fieldnotes rebuilds when it is missing.\ncache/\n';
+const GITIGNORE = '# Derived data Fieldnotes rebuilds when it is missing, and what runs on this machine now.\ncache/\nrunning/\n';
 
 /**
  * Makes `root` a notebook and returns its real path. The folder itself is created only when

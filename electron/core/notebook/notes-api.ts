@@ -1,12 +1,11 @@
 // The notebook.* and notes.* methods of the contract, over the open notebook.
 import { stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename } from 'node:path';
 import type { ApiHandlers, MethodName } from '../../../shared/contract';
 import type { RecentNotebook } from '../../../shared/contract/notebook';
 import { ApiError } from '../../../shared/contract/errors';
-import { describeOddCharacter, findOddCharacter } from '../../../shared/model/safe-text';
 import { isUlid } from '../../../shared/model/ulid';
+import { folderInput } from '../fs/folder-input';
 import type { NativePorts } from '../ports/native-ports';
 import type { SettingsStore } from '../settings';
 import { resolveNoteLink } from './note-links';
@@ -81,15 +80,4 @@ export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session
       return { path: linked.path, action: linked.action === 'reveal' ? 'revealed' : 'opened' };
     },
   };
-}
-
-/** A folder path typed by the user: `~` expanded, absolute, no invisible characters. */
-function folderInput(path: string): string {
-  const odd = findOddCharacter(path, { path: true });
-  if (odd) throw new ApiError('BAD_INPUT', `The folder path ${describeOddCharacter(odd)}; type it again without that character.`);
-  const expanded = path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path.trim();
-  if (!isAbsolute(expanded)) {
-    throw new ApiError('BAD_INPUT', `Give the folder’s full path, like ${join(homedir(), 'notes')}; “${path}” is relative.`);
-  }
-  return expanded;
 }

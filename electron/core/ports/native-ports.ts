@@ -7,8 +7,11 @@ export interface NativePorts {
   openPath(path: string): Promise<void>;
   /** Shows a file in its folder, in the file manager. */
   revealPath(path: string): Promise<void>;
-  /** Asks the user for a folder; null when cancelled. Absent where there is no native dialog (browser mode). */
-  chooseFolder?(title: string): Promise<string | null>;
+  /**
+   * Asks the user for a folder; null when cancelled. `buttonLabel` names the action ("Open
+   * Notebook", "Choose Codebase"). Absent where there is no native dialog (browser mode).
+   */
+  chooseFolder?(title: string, buttonLabel?: string): Promise<string | null>;
   /** Puts text on the system clipboard. Absent in browser mode, where the page copies it itself. */
   copyText?(text: string): Promise<void>;
 }

@@ -11,9 +11,11 @@ export interface PromptInput {
   mode: NoteMode;
   /** Notes attached as context. */
   context?: readonly ContextNote[];
+  /** False for a poc that starts from an empty scratch repository (no codebase was given). */
+  codebase?: boolean;
 }
 
-export function buildPrompt({ question, mode, context = [] }: PromptInput): string {
+export function buildPrompt({ question, mode, context = [], codebase = true }: PromptInput): string {
   const parts: string[] = [];
   if (context.length > 0) {
     parts.push(
@@ -25,7 +27,8 @@ export function buildPrompt({ question, mode, context = [] }: PromptInput): stri
   parts.push(
     mode === 'explain'
       ? 'Answer the question below about the codebase in the current directory. Read the code you need; do not change any file.'
-      : 'Work on the task below in the current directory, a scratch copy of the codebase: you may edit files and run code to try things out. Report what you found and what you changed.',
+      : `Work on the task below in the current directory, ${codebase ? 'a scratch copy of the codebase' : 'an empty scratch git repository'}: `
+        + 'you may edit files and run code to try things out. Report what you found and what you changed.',
     '',
     'Write your answer as a research note in Markdown:',
     '- First line: a short title for the note (one line, no more than 80 characters, no Markdown).',

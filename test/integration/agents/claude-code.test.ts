@@ -7,13 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claudeCode } from '../../../electron/core/agents/claude-code';
 import type { Env } from '../../../electron/core/agents/agent-adapter';
 import { startAnthropicServer } from '../../fixtures/model-servers/anthropic';
+import { claudeCodeEnv } from './cli-envs';
 import type { ModelServer, Turn } from '../../fixtures/model-servers/script-server';
 import {
   FIXTURE_FILE, FIXTURE_MARKER, STALL_IDLE_MS, baseEnv, bodiesText, cliPath, createWorkspace, gitStatus, groupGone, ofType, runToEnd,
   processesWith, startRun, startTripwire, textOf, until, type Tripwire, type Workspace,
 } from './harness';
-
-const API_KEY = 'sk-ant-scripted-0123456789';
 
 function hasSandboxTools(): boolean {
   return ['bwrap', 'socat'].every((tool) => spawnSync('which', [tool]).status === 0);
@@ -39,18 +38,7 @@ afterEach(async () => {
 
 async function serve(script: Turn[]): Promise<Env> {
   server = await startAnthropicServer(script);
-  return {
-    ...baseEnv(workspace, tripwire),
-    CLAUDE_CONFIG_DIR: path.join(workspace.root, 'claude-config'),
-    ANTHROPIC_BASE_URL: server.url,
-    ANTHROPIC_API_KEY: API_KEY,
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-    DISABLE_AUTOUPDATER: '1',
-    DISABLE_TELEMETRY: '1',
-    DISABLE_ERROR_REPORTING: '1',
-    // One attempt: a scripted HTTP 500 fails at once instead of after minutes of backoff.
-    CLAUDE_CODE_MAX_RETRIES: '0',
-  };
+  return claudeCodeEnv(workspace, tripwire, server.url);
 }
 
 describe('Claude Code adapter with the real CLI', () => {

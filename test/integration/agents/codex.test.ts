@@ -1,11 +1,12 @@
 // Codex CLI, the real CLI, against a scripted OpenAI Responses server on 127.0.0.1.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codex } from '../../../electron/core/agents/codex';
 import type { Env } from '../../../electron/core/agents/agent-adapter';
 import { startResponsesServer } from '../../fixtures/model-servers/openai-responses';
+import { codexEnv } from './cli-envs';
 import type { ModelServer, Turn } from '../../fixtures/model-servers/script-server';
 import {
   FIXTURE_FILE, FIXTURE_MARKER, STALL_IDLE_MS, baseEnv, bodiesText, cliPath, createWorkspace, gitStatus, groupGone, ofType, processesWith,
@@ -33,34 +34,7 @@ afterEach(async () => {
 /** Starts the scripted server and a throwaway CODEX_HOME whose provider points at it. */
 async function serve(script: Turn[]): Promise<Env> {
   server = await startResponsesServer(script);
-  const home = path.join(workspace.root, 'codex-home');
-  await mkdir(home);
-  await writeFile(path.join(home, 'config.toml'), [
-    // A model Codex knows, so it offers its usual tools (apply_patch among them).
-    'model = "gpt-5.5"',
-    'model_provider = "scripted"',
-    'check_for_update_on_startup = false',
-    '',
-    '[model_providers.scripted]',
-    'name = "Scripted"',
-    `base_url = "${server.url}/v1"`,
-    'wire_api = "responses"',
-    'env_key = "SCRIPTED_API_KEY"',
-    // One attempt: a scripted HTTP 500 fails at once instead of after backoff.
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
-    '',
-    '[analytics]',
-    'enabled = false',
-    '',
-    // Plugin and app sync fetch from github.com and chatgpt.com at start.
-    '[features]',
-    'plugins = false',
-    'remote_plugin = false',
-    'apps = false',
-    '',
-  ].join('\n'));
-  return { ...baseEnv(workspace, tripwire), CODEX_HOME: home, SCRIPTED_API_KEY: 'sk-scripted-0123456789' };
+  return codexEnv(workspace, tripwire, server.url);
 }
 
 describe('Codex adapter with the real CLI', () => {

@@ -1,11 +1,12 @@
 // Gemini CLI, the real CLI, against a scripted Gemini API server on 127.0.0.1.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gemini } from '../../../electron/core/agents/gemini';
 import type { Env } from '../../../electron/core/agents/agent-adapter';
 import { startGeminiServer } from '../../fixtures/model-servers/gemini';
+import { geminiEnv } from './cli-envs';
 import type { ModelServer, Turn } from '../../fixtures/model-servers/script-server';
 import {
   FIXTURE_FILE, FIXTURE_MARKER, STALL_IDLE_MS, baseEnv, bodiesText, cliPath, createWorkspace, gitStatus, groupGone, ofType, runToEnd,
@@ -33,17 +34,7 @@ afterEach(async () => {
 /** Starts the scripted server and a throwaway GEMINI_CLI_HOME with api-key auth selected. */
 async function serve(script: Turn[]): Promise<Env> {
   server = await startGeminiServer(script);
-  const home = path.join(workspace.root, 'gemini-home');
-  await mkdir(path.join(home, '.gemini'), { recursive: true });
-  await writeFile(path.join(home, '.gemini', 'settings.json'), JSON.stringify({
-    // Headless runs need an auth type chosen here: GOOGLE_GEMINI_BASE_URL alone selects "gateway", which -p refuses.
-    security: { auth: { selectedType: 'gemini-api-key' } },
-    privacy: { usageStatisticsEnabled: false },
-    telemetry: { enabled: false },
-    // One attempt: a scripted HTTP 500 fails at once instead of after ten.
-    general: { enableAutoUpdate: false, enableAutoUpdateNotification: false, maxAttempts: 1 },
-  }, null, 2));
-  return { ...baseEnv(workspace, tripwire), GEMINI_CLI_HOME: home, GEMINI_API_KEY: 'gemini-scripted-0123456789', GOOGLE_GEMINI_BASE_URL: server.url };
+  return geminiEnv(workspace, tripwire, server.url);
 }
 
 describe('Gemini adapter with the real CLI', () => {

@@ -1,0 +1,27 @@
+// `fieldnotes agents`: which agent CLIs this machine has, their versions, and how to get the others.
+import type { Command } from 'commander';
+import type { GlobalOptions } from '../cli-error';
+import { call, withEngine } from '../engine-command';
+
+export function registerAgents(program: Command, globals: () => Promise<GlobalOptions>): void {
+  program
+    .command('agents')
+    .description('List the agents Fieldnotes can ask, with their versions (and how to install the missing ones)')
+    .option('--refresh', 'look for them again instead of using what was found before', false)
+    .action(async (options: { refresh: boolean }) => {
+      const globalOptions = await globals();
+      const { agents } = await withEngine(globalOptions, { notebook: false }, (engine) => call(engine, 'agents.list', { refresh: options.refresh }));
+      if (globalOptions.json) {
+        console.log(JSON.stringify(agents, null, 2));
+        return;
+      }
+      const idWidth = Math.max(...agents.map((agent) => agent.id.length));
+      const labelWidth = Math.max(...agents.map((agent) => agent.label.length));
+      for (const agent of agents) {
+        const state = agent.available
+          ? `${agent.version ?? 'installed'}  ${agent.path ?? ''}`.trimEnd()
+          : `not available. ${agent.reason ?? ''}${agent.installHint ? ` Install: ${agent.installHint}` : ''}`.trim();
+        console.log(`${agent.id.padEnd(idWidth)}  ${agent.label.padEnd(labelWidth)}  ${state}`);
+      }
+    });
+}

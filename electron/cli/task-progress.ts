@@ -1,0 +1,63 @@
+// What `fieldnotes ask` says on stderr while agents work: one short line per thing worth knowing
+// (queued, started, each tool call and file read, retries, errors, the end), never the answer's text.
+import type { EventPayload } from '../../shared/contract';
+import type { Task } from '../../shared/model/task';
+
+export interface ProgressPrinter {
+  changed(task: Task): void;
+  output(batch: EventPayload<'tasks.output'>): void;
+  finished(task: Task, file: string | undefined): void;
+}
+
+export function progressPrinter(print: (line: string) => void): ProgressPrinter {
+  const seen = new Map<string, { status: string; position?: number; agent: string; writing: boolean }>();
+  const prefix = (agent: string) => `[${agent}]`;
+
+  return {
+    changed(task) {
+      const last = seen.get(task.id);
+      if (last && last.status === task.status && last.position === task.position) return;
+      seen.set(task.id, { status: task.status, ...(task.position ? { position: task.position } : {}), agent: task.agent, writing: last?.writing ?? false });
+      if (task.status === 'queued') print(`${prefix(task.agent)} queued${task.position ? ` (position ${task.position})` : ''}`);
+      else if (task.status === 'running') print(`${prefix(task.agent)} started. ${task.permissions}`);
+    },
+    output(batch) {
+      const state = seen.get(batch.id);
+      if (!state) return;
+      for (const event of batch.events) {
+        switch (event.type) {
+          case 'tool_call':
+            print(`${prefix(state.agent)} ${event.name}${event.summary ? ` ${oneLine(event.summary)}` : ''}`);
+            break;
+          case 'retry':
+            print(`${prefix(state.agent)} retrying${event.reason ? `: ${oneLine(event.reason)}` : ''}`);
+            break;
+          case 'error':
+            print(`${prefix(state.agent)} error: ${oneLine(event.message)}`);
+            break;
+          case 'text':
+            if (!state.writing) print(`${prefix(state.agent)} writing…`);
+            state.writing = true;
+            break;
+          default:
+            break;
+        }
+      }
+    },
+    finished(task, file) {
+      const took = task.started && task.finished ? ` in ${duration(Date.parse(task.finished) - Date.parse(task.started))}` : '';
+      const what = task.status === 'done' ? `done${took}` : `${task.status}${took}: ${task.error ?? 'no reason given'}`;
+      print(`${prefix(task.agent)} ${what}${file ? ` → ${file}` : ''}`);
+    },
+  };
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+}
+
+function duration(ms: number): string {
+  if (ms < 60_000) return `${Math.max(0.1, ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}

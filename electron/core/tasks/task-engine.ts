@@ -1,0 +1,307 @@
+// The tasks engine: questions become tasks (one per agent, each with its note), a FIFO queue runs N
+// at once, and their activity goes out as events. It also recovers the notes of tasks a stopped
+// Fieldnotes left behind, and on close interrupts the tasks it runs.
+import { ApiError } from '../../../shared/contract/errors';
+import type { ParsedInput } from '../../../shared/contract';
+import type { EventBus } from '../../../shared/event-bus';
+import type { AgentEvent } from '../../../shared/model/agent-event';
+import type { NoteMode } from '../../../shared/model/note';
+import type { Task } from '../../../shared/model/task';
+import type { Env } from '../agents/agent-adapter';
+import { findOnPath } from '../agents/detect';
+import type { InstalledAgents } from '../agents/installed-agents';
+import type { EngineEvents } from '../engine-events';
+import type { Notebook } from '../notebook/notebook';
+import type { NotebookSession } from '../notebook/notebook-session';
+import type { RepoRegistry } from '../repos/repo-registry';
+import type { SettingsStore } from '../settings';
+import { contextNotes } from './context-notes';
+import { planFollowUp } from './follow-up';
+import { describePermissions } from './permissions';
+import { buildPrompt } from './prompt';
+import { recoverInterruptedTasks } from './recovery';
+import { ChangeThrottle } from './task-events';
+import { TaskLeases } from './task-leases';
+import { TaskQueue } from './task-queue';
+import { TaskRun, type TaskRunDeps } from './task-run';
+
+export interface TaskEngineDeps {
+  session: NotebookSession;
+  settings: SettingsStore;
+  events: EventBus<EngineEvents>;
+  agents: InstalledAgents;
+  repos: RepoRegistry;
+  /** The environment agents inherit (the user's). */
+  env: Env;
+  /** Where poc tasks' scratch checkouts go (`<userData>/scratch`). */
+  scratchRoot: string;
+  /** Time between SIGTERM and SIGKILL when a task is stopped. Default 5 s. */
+  killGraceMs?: number;
+  log: (message: string) => void;
+}
+
+/** What a task is asked to do, whichever way it was asked (question, retry, follow-up). */
+interface TaskRequest {
+  question: string;
+  mode: NoteMode;
+  repoPath?: string | null;
+  agents?: string[];
+  context: string[];
+  parent?: string;
+  resumeSession?: string;
+  reuseCheckout?: string;
+  idleTimeoutSec?: number;
+  wallTimeoutSec?: number;
+}
+
+/** Finished tasks kept for `tasks.list`; older ones are only notes. */
+const MAX_FINISHED = 200;
+
+export class TaskEngine {
+  private readonly runs = new Map<string, TaskRun>();
+  private readonly queue: TaskQueue;
+  private readonly throttle: ChangeThrottle;
+  private readonly leases = new Map<string, TaskLeases>();
+  private readonly unsubscribe: () => void;
+  private claudeSandbox: Promise<boolean> | undefined;
+  private closing = false;
+
+  constructor(private readonly deps: TaskEngineDeps) {
+    this.queue = new TaskQueue(deps.settings.get().tasks.concurrency);
+    this.throttle = new ChangeThrottle((ids) => this.emit('tasks.changed', { tasks: ids.flatMap((id) => this.snapshotOf(id) ?? []) }));
+    // Every waiting task's place in line moves when the queue changes.
+    this.queue.onChange((snapshot) => snapshot.queued.forEach((id) => this.throttle.mark(id, true)));
+    this.unsubscribe = deps.events.on('notebook.changed', () => void this.recover());
+  }
+
+  /** Asks each agent the question: one task and one note each, queued in order. */
+  async ask(input: ParsedInput<'tasks.ask'>): Promise<Task[]> {
+    const runs = await this.createTasks({ ...input, repoPath: input.repoPath ?? null });
+    return runs.map((run) => this.snapshot(run));
+  }
+
+  /** Running and queued tasks in queue order, then finished ones, newest first. */
+  list(): Task[] {
+    const { running, queued } = this.queue.snapshot();
+    const order = [...running, ...queued];
+    const runs = [...this.runs.values()];
+    const active = [
+      ...order.flatMap((id) => this.runs.get(id) ?? []),
+      ...runs.filter((run) => !order.includes(run.id)),
+    ].filter((run) => !run.isOver);
+    const finished = runs.filter((run) => run.isOver).sort((a, b) => (a.finished! < b.finished! ? 1 : a.finished! > b.finished! ? -1 : 0));
+    return [...active, ...finished].map((run) => this.snapshot(run));
+  }
+
+  /** One task and its latest events (from its transcript). */
+  async get(id: string, maxEvents: number): Promise<{ task: Task; events: AgentEvent[]; truncated: boolean }> {
+    const run = this.require(id);
+    const { events } = await run.note.notebook.readTranscript(id).catch(() => ({ events: [] as AgentEvent[] }));
+    return { task: this.snapshot(run), events: events.slice(-maxEvents), truncated: events.length > maxEvents };
+  }
+
+  /** Stops a running task or takes a queued one out of the queue. A finished task stays as it is. */
+  async cancel(id: string): Promise<Task> {
+    const run = this.require(id);
+    if (this.queue.remove(id)) {
+      run.cancel();
+      await run.over;
+    } else {
+      run.cancel();
+    }
+    return this.snapshot(run);
+  }
+
+  /** Asks a finished task's question again, of the same agent or another one. */
+  async retry(id: string, agent?: string): Promise<Task> {
+    const running = this.runs.get(id);
+    if (running && !running.isOver) throw new ApiError('CONFLICT', 'That task has not finished yet. Cancel it first, or wait for it to end.');
+    const fm = (await this.deps.session.require().get(id)).frontmatter;
+    if (!fm?.question) throw new ApiError('BAD_INPUT', 'That note does not record a question to ask again.');
+    const [run] = await this.createTasks({
+      question: fm.question,
+      mode: fm.mode,
+      repoPath: fm.repo?.path ?? null,
+      agents: [agent ?? fm.agent?.id ?? this.deps.settings.get().tasks.defaultAgents[0]!],
+      context: fm.context ?? [],
+      ...(fm.parent ? { parent: fm.parent } : {}),
+    });
+    return this.snapshot(run!);
+  }
+
+  /** A follow-up on a note: resumes the agent's session where the CLI can, else sends the note as context. */
+  async followUp(noteId: string, question: string, agent?: string): Promise<Task> {
+    const live = this.runs.get(noteId);
+    if (live && !live.isOver) throw new ApiError('CONFLICT', 'That task is still running; follow up once it has finished.');
+    const notebook = this.deps.session.require();
+    const note = await notebook.get(noteId);
+    const plan = await planFollowUp(notebook, note, {
+      ...(agent ? { agent } : {}),
+      defaultAgent: this.deps.settings.get().tasks.defaultAgents[0]!,
+      scratchRoot: this.deps.scratchRoot,
+    });
+    const [run] = await this.createTasks({
+      question,
+      mode: plan.mode,
+      repoPath: plan.repoPath,
+      agents: [plan.agent],
+      context: plan.context,
+      parent: note.frontmatter!.id,
+      ...(plan.resumeSession ? { resumeSession: plan.resumeSession } : {}),
+      ...(plan.reuseCheckout ? { reuseCheckout: plan.reuseCheckout } : {}),
+    });
+    return this.snapshot(run!);
+  }
+
+  /** Applies changed settings at once (concurrency; timeouts apply to tasks that start from now on). */
+  applySettings(): void {
+    this.queue.setConcurrency(this.deps.settings.get().tasks.concurrency);
+  }
+
+  /** True while a task of this engine works in this folder (a scratch checkout). */
+  isUsing(dir: string): boolean {
+    return [...this.runs.values()].some((run) => !run.isOver && run.snapshot().scratchDir === dir);
+  }
+
+  /** Marks notes that a stopped Fieldnotes left `running` or `queued` as interrupted. */
+  async recover(): Promise<string[]> {
+    const notebook = this.deps.session.notebook;
+    if (!notebook || this.closing) return [];
+    return recoverInterruptedTasks({
+      notebook,
+      leases: this.leasesOf(notebook),
+      isLive: (id) => this.runs.has(id) && !this.runs.get(id)!.isOver,
+      log: this.deps.log,
+    }).catch((error: unknown) => {
+      this.deps.log(`recovering interrupted tasks failed: ${String(error)}`);
+      return [];
+    });
+  }
+
+  /** Interrupts every task (their notes say so) and waits until they are over. */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.unsubscribe();
+    const open = [...this.runs.values()].filter((run) => !run.isOver);
+    for (const run of open) this.queue.remove(run.id);
+    for (const run of open) run.interrupt();
+    await Promise.all(open.map((run) => run.over));
+    this.throttle.flush();
+    this.throttle.dispose();
+  }
+
+  private async createTasks(request: TaskRequest): Promise<TaskRun[]> {
+    if (this.closing) throw new ApiError('UNAVAILABLE', 'Fieldnotes is shutting down; ask again once it has started.');
+    const notebook = this.deps.session.require();
+    const settings = this.deps.settings.get().tasks;
+    const agents = await Promise.all([...new Set(request.agents ?? settings.defaultAgents)].map((id) => this.deps.agents.require(id)));
+    const repo = request.repoPath ? await this.deps.repos.add(request.repoPath) : null;
+    if (request.mode === 'explain' && !repo) {
+      throw new ApiError('BAD_INPUT', 'Explain mode needs a codebase: give the folder to ask about (poc mode can start from an empty scratch repository).');
+    }
+    if (request.mode === 'poc' && repo && !repo.commit) {
+      throw new ApiError('BAD_INPUT', `PoC mode works in a git worktree of the codebase's last commit, and ${repo.path} has ${repo.isGit ? 'no commit yet' : 'no git repository'}. `
+        + 'Use explain mode, commit first (git init && git add -A && git commit), or leave the codebase out to start from an empty scratch repository.');
+    }
+    for (const id of [...request.context, ...(request.parent ? [request.parent] : [])]) {
+      if (notebook.pathOf(id) === undefined) throw new ApiError('NOTE_NOT_FOUND', `No note with id ${id} in this notebook to give as context.`);
+    }
+    const claudeSandbox = await this.hasClaudeSandbox();
+    const created: TaskRun[] = [];
+    try {
+      for (const agent of agents) {
+        const run = await TaskRun.create({
+          question: request.question,
+          mode: request.mode,
+          agent,
+          repo,
+          context: request.context,
+          ...(request.parent ? { parent: request.parent } : {}),
+          ...(request.resumeSession ? { resumeSession: request.resumeSession } : {}),
+          ...(request.reuseCheckout ? { reuseCheckout: request.reuseCheckout } : {}),
+          prompt: async () => buildPrompt({
+            question: request.question,
+            mode: request.mode,
+            context: await contextNotes(notebook, request.context, this.deps.log),
+            codebase: repo !== null,
+          }),
+          permissions: (dir) => describePermissions({ agent: agent.adapter.id, label: agent.adapter.label, mode: request.mode, dir, claudeSandbox }),
+          idleTimeoutMs: (request.idleTimeoutSec ?? settings.idleTimeoutSec) * 1000,
+          wallTimeoutMs: (request.wallTimeoutSec ?? settings.wallTimeoutSec) * 1000,
+        }, this.runDeps(notebook));
+        this.runs.set(run.id, run);
+        created.push(run);
+      }
+    } catch (error) {
+      // All or nothing: notes already written for this question say why they never ran.
+      for (const run of created) run.cancel();
+      throw error;
+    }
+    if (created.length > 1) for (const run of created) run.setSiblings(created.map((other) => other.id));
+    for (const run of created) this.queue.enqueue(run.id, () => run.start());
+    return created;
+  }
+
+  private runDeps(notebook: Notebook): TaskRunDeps {
+    return {
+      notebook,
+      env: this.deps.env,
+      scratchRoot: this.deps.scratchRoot,
+      killGraceMs: this.deps.killGraceMs ?? 5_000,
+      leases: this.leasesOf(notebook),
+      changed: (run, urgent) => this.throttle.mark(run.id, urgent),
+      output: (batch) => this.emit('tasks.output', batch),
+      finished: (run) => this.finished(run),
+      log: this.deps.log,
+    };
+  }
+
+  private finished(run: TaskRun): void {
+    this.throttle.mark(run.id, true);
+    this.throttle.flush();
+    this.emit('tasks.finished', { task: this.snapshot(run) });
+    const over = [...this.runs.values()].filter((other) => other.isOver);
+    for (const old of over.slice(0, Math.max(0, over.length - MAX_FINISHED))) this.runs.delete(old.id);
+  }
+
+  private snapshot(run: TaskRun): Task {
+    return run.snapshot(this.queue.position(run.id));
+  }
+
+  private snapshotOf(id: string): Task | undefined {
+    const run = this.runs.get(id);
+    return run ? this.snapshot(run) : undefined;
+  }
+
+  private require(id: string): TaskRun {
+    const run = this.runs.get(id);
+    if (!run) {
+      throw new ApiError('NOT_FOUND', `No task ${id} since Fieldnotes started. Earlier tasks live on as notes: open the note, or read its transcript.`);
+    }
+    return run;
+  }
+
+  private leasesOf(notebook: Notebook): TaskLeases {
+    let leases = this.leases.get(notebook.root);
+    if (!leases) this.leases.set(notebook.root, (leases = new TaskLeases(notebook.root)));
+    return leases;
+  }
+
+  /** Claude Code sandboxes commands with Seatbelt on macOS, and with bubblewrap and socat on Linux. */
+  private hasClaudeSandbox(): Promise<boolean> {
+    this.claudeSandbox ??= process.platform === 'darwin'
+      ? Promise.resolve(true)
+      : process.platform !== 'linux'
+        ? Promise.resolve(false)
+        : Promise.all(['bwrap', 'socat'].map((tool) => findOnPath(tool, this.deps.env))).then((found) => found.every(Boolean));
+    return this.claudeSandbox;
+  }
+
+  private emit<E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]): void {
+    try {
+      this.deps.events.emit(event, payload);
+    } catch (error) {
+      this.deps.log(`a ${String(event)} listener failed: ${String(error)}`);
+    }
+  }
+}

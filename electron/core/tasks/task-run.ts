@@ -1,0 +1,325 @@
+// One task from its note's creation to its end: prepare where the agent works, run it, follow its
+// events (transcript, live output, progress, sources, partial answer), and complete the note.
+import type { AgentEvent } from '../../../shared/model/agent-event';
+import type { NoteMode, NoteStatus, Usage } from '../../../shared/model/note';
+import type { Task, TaskProgress } from '../../../shared/model/task';
+import type { Env, RunRequest } from '../agents/agent-adapter';
+import { startAgentRun, type AgentRun, type RunOutcome } from '../agents/agent-process';
+import type { InstalledAgent } from '../agents/installed-agents';
+import { createRedactor, type Redactor } from '../agents/secret-redactor';
+import type { Notebook } from '../notebook/notebook';
+import type { RepoFacts } from '../repos/repo-facts';
+import { finishNote, type RunResult } from './task-completion';
+import { OutputBatcher, type OutputBatch } from './task-events';
+import type { TaskLeases } from './task-leases';
+import { AnswerText, TaskNote, safeTitle } from './task-note';
+import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
+import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
+import { SourceCollector } from './sources';
+import { TranscriptWriter } from './transcript-writer';
+
+/** What was asked: everything a task needs before it starts. */
+export interface TaskSpec {
+  question: string;
+  mode: NoteMode;
+  agent: InstalledAgent;
+  /** The codebase as registered when asked; null for a poc in an empty scratch repository. */
+  repo: RepoFacts | null;
+  /** Notes given to the agent as context. */
+  context: string[];
+  parent?: string;
+  /** Continue this session of the same agent (a follow-up where the CLI can resume). */
+  resumeSession?: string;
+  /** poc: continue in an earlier task's scratch checkout (a follow-up). */
+  reuseCheckout?: string;
+  /** The prompt, built when the task starts (context notes are read then). */
+  prompt: () => Promise<string>;
+  permissions: (dir: string) => string;
+  idleTimeoutMs: number;
+  wallTimeoutMs: number;
+}
+
+export interface TaskRunDeps {
+  notebook: Notebook;
+  env: Env;
+  scratchRoot: string;
+  killGraceMs: number;
+  leases: TaskLeases;
+  /** The task's state, queue position or progress changed (`urgent` for state). */
+  changed: (run: TaskRun, urgent: boolean) => void;
+  output: (batch: OutputBatch) => void;
+  finished: (run: TaskRun) => void;
+  log: (message: string) => void;
+}
+
+/** Text kept in memory for the answer; beyond it the transcript alone has the rest. */
+const MAX_TEXT_CHARS = 16 * 1024 * 1024;
+
+export class TaskRun {
+  status: NoteStatus = 'queued';
+  title: string;
+  error: string | undefined;
+  started: string | undefined;
+  finished: string | undefined;
+  siblings: string[] = [];
+  readonly progress: TaskProgress = { filesRead: 0, toolCalls: 0, textChars: 0 };
+  /** Resolves once the note is complete and the task is over. */
+  readonly over: Promise<void>;
+
+  private readonly redactor: Redactor;
+  private readonly transcript: TranscriptWriter;
+  private readonly batcher: OutputBatcher;
+  private readonly plannedDir: string | undefined;
+  private permissions: string;
+  private stopRequest: 'cancelled' | 'interrupted' | null = null;
+  /** Set the moment the task starts ending: it is neither started nor stopped again. */
+  private ending = false;
+  private agentRun: AgentRun | null = null;
+  private workspace: TaskWorkspace | null = null;
+  private sources = new SourceCollector(null);
+  private readonly text = new AnswerText(MAX_TEXT_CHARS);
+  private resultText: string | undefined;
+  private session: string | undefined;
+  private model: string | undefined;
+  private usage: Usage | undefined;
+  private markOver!: () => void;
+
+  private constructor(
+    readonly note: TaskNote,
+    readonly spec: TaskSpec,
+    private readonly deps: TaskRunDeps,
+  ) {
+    this.title = safeTitle(spec.question);
+    this.redactor = createRedactor(deps.env);
+    this.transcript = new TranscriptWriter((events) => deps.notebook.appendTranscript(this.id, events), deps.log);
+    this.batcher = new OutputBatcher(this.id, deps.output);
+    this.plannedDir = spec.mode === 'poc' ? (spec.reuseCheckout ?? scratchDirOf(deps.scratchRoot, this.id)) : spec.repo?.path;
+    this.permissions = spec.permissions(this.plannedDir ?? '');
+    this.over = new Promise((resolve) => (this.markOver = resolve));
+  }
+
+  /** Writes the task's note (status `queued`); the task starts when the engine's queue says so. */
+  static async create(spec: TaskSpec, deps: TaskRunDeps): Promise<TaskRun> {
+    const note = await TaskNote.create(deps.notebook, {
+      title: safeTitle(spec.question),
+      question: spec.question,
+      mode: spec.mode,
+      status: 'queued',
+      ...(spec.repo ? { repo: repoRef(spec.repo) } : {}),
+      agent: { id: spec.agent.adapter.id, ...(spec.agent.detection.version ? { version: spec.agent.detection.version } : {}) },
+      ...(spec.context.length > 0 ? { context: spec.context } : {}),
+      ...(spec.parent ? { parent: spec.parent } : {}),
+      body: '',
+    }, deps.log);
+    return new TaskRun(note, spec, deps);
+  }
+
+  get id(): string {
+    return this.note.id;
+  }
+
+  get isOver(): boolean {
+    return this.finished !== undefined;
+  }
+
+  /** Links the notes of one question asked of several agents. */
+  setSiblings(ids: string[]): void {
+    this.siblings = ids.filter((id) => id !== this.id);
+    void this.note.patch({ siblings: this.siblings });
+  }
+
+  /** The live view of the task for the API. */
+  snapshot(position?: number): Task {
+    const notePath = this.note.path();
+    return {
+      id: this.id,
+      ...(notePath ? { notePath } : {}),
+      question: this.spec.question,
+      title: this.title,
+      mode: this.spec.mode,
+      agent: this.spec.agent.adapter.id,
+      repo: this.spec.repo ? { name: this.spec.repo.name, path: this.spec.repo.path } : null,
+      status: this.status,
+      ...(position !== undefined && this.status === 'queued' ? { position } : {}),
+      created: this.note.created,
+      ...(this.started ? { started: this.started } : {}),
+      ...(this.finished ? { finished: this.finished } : {}),
+      ...(this.error ? { error: this.error } : {}),
+      permissions: this.permissions,
+      ...(this.spec.mode === 'poc' && this.plannedDir ? { scratchDir: this.workspace?.cwd ?? this.plannedDir } : {}),
+      siblings: this.siblings,
+      ...(this.spec.parent ? { parent: this.spec.parent } : {}),
+      context: this.spec.context,
+      progress: { ...this.progress },
+    };
+  }
+
+  /** Runs the task (the queue calls this when a slot is free). Never rejects. */
+  async start(): Promise<void> {
+    if (this.ending) return;
+    this.status = 'running';
+    this.started = new Date().toISOString();
+    this.deps.changed(this, true);
+    let prompt: string;
+    try {
+      this.workspace = await prepareWorkspace({
+        id: this.id, mode: this.spec.mode, repoPath: this.spec.repo?.path ?? null, scratchRoot: this.deps.scratchRoot,
+        ...(this.spec.reuseCheckout ? { reuseCheckout: this.spec.reuseCheckout } : {}),
+      });
+      this.sources = new SourceCollector(this.workspace.sourceRoots);
+      this.permissions = this.spec.permissions(this.workspace.cwd);
+      prompt = await this.spec.prompt();
+      await this.deps.leases.hold(this.id).catch(() => undefined);
+      void this.note.patch({
+        status: 'running',
+        ...(this.workspace.repo ? { repo: repoRef(this.workspace.repo) } : {}),
+      });
+    } catch (error) {
+      return this.finish({ status: 'failed', error: `Could not start the task: ${messageOf(error)}` });
+    }
+    if (this.stopRequest) {
+      await discardUnused(this.workspace, this.deps.scratchRoot, this.id).catch(() => undefined);
+      return this.finish(this.stopResult(false));
+    }
+
+    const { adapter } = this.spec.agent;
+    let run: AgentRun;
+    const request = this.runRequest(prompt);
+    try {
+      run = startAgentRun({
+        adapter,
+        request,
+        onEvent: (event) => this.onEvent(event),
+        idleTimeoutMs: this.spec.idleTimeoutMs,
+        wallTimeoutMs: this.spec.wallTimeoutMs,
+        killGraceMs: this.deps.killGraceMs,
+      });
+    } catch (error) {
+      return this.finish({ status: 'failed', error: `Could not start ${adapter.label}: ${messageOf(error)}` });
+    }
+    this.agentRun = run;
+    if (run.pid !== undefined) {
+      // How a later engine recognizes this process in `ps` (and never stops an unrelated one).
+      const { command, args } = adapter.buildRun(request);
+      const identity = [command.split(/[\\/]/).pop(), args[0]].filter(Boolean).join(' ');
+      void this.deps.leases.hold(this.id, { pid: run.pid, command: identity }).catch(() => undefined);
+    }
+    const outcome = await run.outcome;
+    await this.finish(this.resultOf(outcome), outcome.stderr);
+  }
+
+  /** What the agent is asked to run: in the task's workspace, with the user's environment. */
+  private runRequest(prompt: string): RunRequest {
+    const { detection } = this.spec.agent;
+    return {
+      mode: this.spec.mode,
+      cwd: this.workspace!.cwd,
+      prompt,
+      env: this.deps.env,
+      ...(detection.path ? { executable: detection.path } : {}),
+      ...(this.spec.resumeSession ? { resumeSession: this.spec.resumeSession } : {}),
+    };
+  }
+
+  /** Stops the task: takes it out of the queue's hands (queued) or stops its agent (running). */
+  cancel(): void {
+    this.stop('cancelled');
+  }
+
+  /** Stops the task because the engine is closing: the note says it was interrupted. */
+  interrupt(): void {
+    this.stop('interrupted');
+  }
+
+  private stop(kind: 'cancelled' | 'interrupted'): void {
+    if (this.ending || this.stopRequest) return;
+    this.stopRequest = kind;
+    if (this.status === 'queued') void this.finish(this.stopResult(true));
+    else this.agentRun?.cancel();
+  }
+
+  private stopResult(queued: boolean): RunResult {
+    if (this.stopRequest === 'interrupted') return { status: 'interrupted', error: queued ? INTERRUPTED_QUEUED : INTERRUPTED_RUNNING };
+    return { status: 'cancelled', error: queued ? 'Cancelled before it started.' : 'Cancelled while it was running.' };
+  }
+
+  private resultOf(outcome: RunOutcome): RunResult {
+    if (outcome.status === 'done') return { status: 'done' };
+    if (outcome.status === 'cancelled') return this.stopResult(false);
+    return { status: 'failed', error: outcome.error ?? `${this.spec.agent.adapter.label} failed.` };
+  }
+
+  private onEvent(event: AgentEvent): void {
+    this.transcript.push(event);
+    this.batcher.push(event);
+    this.progress.lastActivity = new Date().toISOString();
+    switch (event.type) {
+      case 'text':
+        this.text.push(event.text);
+        this.progress.textChars += event.text.length;
+        this.note.showPartial(this.text.preview());
+        break;
+      case 'tool_call':
+        this.progress.toolCalls += 1;
+        this.progress.lastTool = [event.name, event.summary].filter(Boolean).join(' ').slice(0, 160);
+        if (this.sources.add(event)) this.progress.filesRead = this.sources.size;
+        break;
+      case 'session':
+        this.session = event.session;
+        this.model = event.model ?? this.model;
+        break;
+      case 'usage':
+        this.usage = { ...this.usage, ...withoutTime(event) };
+        break;
+      case 'result':
+        if (event.text !== undefined) this.resultText = event.text;
+        if (event.session) this.session = event.session;
+        break;
+    }
+    this.deps.changed(this, false);
+  }
+
+  /** Completes the note and ends the task. Never rejects. */
+  private async finish(result: RunResult, stderr = ''): Promise<void> {
+    if (this.ending) return;
+    this.ending = true;
+    const error = result.error === undefined ? undefined : this.redactor.text(result.error);
+    if (result.status !== 'done' && stderr.trim()) {
+      this.transcript.push({ type: 'diagnostic', message: `stderr (end): ${this.redactor.text(stderr).slice(-4000)}` });
+    }
+    this.batcher.flush();
+    await this.transcript.end();
+    try {
+      this.title = await finishNote({
+        note: this.note,
+        notebook: this.deps.notebook,
+        result: { status: result.status, ...(error ? { error } : {}) },
+        question: this.spec.question,
+        workspace: this.workspace,
+        // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
+        answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
+        sourcePaths: this.sources.paths(),
+        agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
+        usage: this.usage,
+        started: this.started,
+      });
+    } catch (failure) {
+      this.deps.log(`could not complete the note of task ${this.id}: ${messageOf(failure)}`);
+    }
+    await this.deps.leases.release(this.id).catch(() => undefined);
+    this.status = result.status;
+    this.error = error;
+    this.finished = new Date().toISOString();
+    this.deps.finished(this);
+    this.markOver();
+  }
+}
+
+function withoutTime(event: Extract<AgentEvent, { type: 'usage' }>): Usage {
+  const { type: _type, t: _t, ...usage } = event;
+  return usage;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,68 @@
+// The agents.*, repos.*, tasks.*, scratch.* and settings.* methods of the contract.
+import { stat } from 'node:fs/promises';
+import { ApiError } from '../../../shared/contract/errors';
+import type { ApiHandlers, MethodName } from '../../../shared/contract';
+import { CLI_AGENT_IDS } from '../../../shared/contract/settings';
+import { isUlid } from '../../../shared/model/ulid';
+import { CUSTOM_AGENT_ID, type InstalledAgents } from '../agents/installed-agents';
+import { repoInfo, type RepoRegistry } from '../repos/repo-registry';
+import type { SettingsStore } from '../settings';
+import { discardScratchCheckout, listScratchCheckouts } from './scratch-checkout';
+import type { TaskEngine } from './task-engine';
+import { scratchDirOf } from './task-workspace';
+
+type Namespace = 'agents' | 'repos' | 'tasks' | 'scratch' | 'settings';
+type HandlersIn<NS extends string> = Pick<ApiHandlers, Extract<MethodName, `${NS}.${string}`>>;
+
+export interface TasksApiDeps {
+  engine: TaskEngine;
+  agents: InstalledAgents;
+  repos: RepoRegistry;
+  settings: SettingsStore;
+  scratchRoot: string;
+}
+
+const KNOWN_AGENTS: readonly string[] = [...CLI_AGENT_IDS, CUSTOM_AGENT_ID];
+
+export function tasksHandlers({ engine, agents, repos, settings, scratchRoot }: TasksApiDeps): HandlersIn<Namespace> {
+  return {
+    'agents.list': async ({ refresh }) => ({ agents: await agents.list(refresh) }),
+
+    'repos.recent': async () => ({ repos: await repos.recent() }),
+    'repos.add': async ({ path }) => repoInfo(await repos.add(path)),
+    'repos.chooseFolder': () => repos.chooseFolder(),
+
+    'tasks.ask': async (input) => ({ tasks: await engine.ask(input) }),
+    'tasks.list': async () => ({ tasks: engine.list() }),
+    'tasks.get': ({ id, maxEvents }) => engine.get(id, maxEvents),
+    'tasks.cancel': ({ id }) => engine.cancel(id),
+    'tasks.retry': ({ id, agent }) => engine.retry(id, agent),
+    'tasks.followUp': ({ noteId, question, agent }) => engine.followUp(noteId, question, agent),
+
+    'scratch.list': async () => ({
+      checkouts: (await listScratchCheckouts(scratchRoot)).map((checkout) => ({
+        ...checkout,
+        ...(isUlid(checkout.name) ? { taskId: checkout.name } : {}),
+      })),
+    }),
+    'scratch.discard': async ({ name }) => {
+      if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) {
+        throw new ApiError('BAD_INPUT', `“${name}” is not the name of a scratch checkout; scratch.list gives their names.`);
+      }
+      const dir = scratchDirOf(scratchRoot, name);
+      if (engine.isUsing(dir)) throw new ApiError('CONFLICT', 'A task is working in that checkout. Cancel the task first, or wait for it to end.');
+      const existed = (await stat(dir).catch(() => null))?.isDirectory() === true;
+      await discardScratchCheckout(scratchRoot, name);
+      return { discarded: existed };
+    },
+
+    'settings.get': async () => ({ tasks: settings.get().tasks }),
+    'settings.update': async ({ tasks }) => {
+      const unknown = tasks.defaultAgents?.find((id) => !KNOWN_AGENTS.includes(id));
+      if (unknown !== undefined) throw new ApiError('BAD_INPUT', `There is no agent “${unknown}”. Known agents: ${KNOWN_AGENTS.join(', ')}.`);
+      const saved = await settings.updateTasks(tasks);
+      engine.applySettings();
+      return { tasks: saved.tasks };
+    },
+  };
+}

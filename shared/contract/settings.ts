@@ -1,0 +1,64 @@
+// settings.*: what a person can change about how Fieldnotes works. For now, how tasks run: how many
+// at once, their timeouts, where the agent CLIs are, the custom command, the default agents.
+import { z } from 'zod';
+import { method } from './method';
+
+/** The agent ids whose executable can be set by path (the custom command has its own argv). */
+export const CLI_AGENT_IDS = ['claude-code', 'codex', 'gemini'] as const;
+export const CliAgentId = z.enum(CLI_AGENT_IDS);
+
+const AbsolutePath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path), 'Give the full path of the executable, like /usr/local/bin/claude.');
+
+export const CustomCommand = z.object({
+  /** How the agent is called in the app; the command's name when absent. */
+  label: z.string().trim().min(1).max(80).optional(),
+  /** The command and its arguments, e.g. ["llm", "-m", "gpt-4o"]. Never run through a shell. */
+  argv: z.array(z.string().min(1).max(4096)).min(1).max(64),
+});
+export type CustomCommand = z.infer<typeof CustomCommand>;
+
+export const TaskSettings = z.object({
+  /** How many tasks run at once; a change takes effect at once (running tasks are never stopped). */
+  concurrency: z.number().int().min(1).max(16),
+  /** Stop a task when its agent is silent this long (seconds). */
+  idleTimeoutSec: z.number().int().min(5).max(24 * 3600),
+  /** Stop a task when it runs this long (seconds). */
+  wallTimeoutSec: z.number().int().min(10).max(7 * 24 * 3600),
+  /** Executables of agents that are not on PATH, by agent id. */
+  agentPaths: z.partialRecord(CliAgentId, AbsolutePath),
+  /** Any command as an agent (id `custom`): prompt on stdin, Markdown on stdout. Null when none. */
+  customCommand: CustomCommand.nullable(),
+  /** The agents a question goes to when none are chosen. */
+  defaultAgents: z.array(z.string().min(1).max(64)).min(1).max(8),
+});
+export type TaskSettings = z.infer<typeof TaskSettings>;
+
+export const TASK_SETTINGS_DEFAULTS: TaskSettings = {
+  concurrency: 3,
+  idleTimeoutSec: 5 * 60,
+  wallTimeoutSec: 30 * 60,
+  agentPaths: {},
+  customCommand: null,
+  defaultAgents: ['claude-code'],
+};
+
+export const SettingsInfo = z.object({ tasks: TaskSettings });
+export type SettingsInfo = z.infer<typeof SettingsInfo>;
+
+export const settingsMethods = {
+  'settings.get': method({
+    description: 'The settings: how tasks run (concurrency, timeouts, agent paths, custom command, default agents).',
+    input: z.object({}).default({}),
+    output: SettingsInfo,
+  }),
+  'settings.update': method({
+    description: 'Changes some settings (absent keys stay as they are) and returns all of them.',
+    input: z.object({ tasks: TaskSettings.partial().default({}) }),
+    output: SettingsInfo,
+  }),
+};

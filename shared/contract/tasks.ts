@@ -1,0 +1,138 @@
+// tasks.*, agents.*, repos.*, scratch.*: asking agents, watching them work, and the codebases and
+// scratch checkouts they work in.
+import { z } from 'zod';
+import { AgentEvent } from '../model/agent-event';
+import { NoteMode } from '../model/note';
+import { Task } from '../model/task';
+import { Ulid } from '../model/ulid';
+import { method } from './method';
+
+export const AgentInfo = z.object({
+  id: z.string(),
+  label: z.string(),
+  available: z.boolean(),
+  version: z.string().optional(),
+  path: z.string().optional(),
+  /** Why it is not available, in words for the user. */
+  reason: z.string().optional(),
+  /** How to install it. */
+  installHint: z.string().optional(),
+});
+export type AgentInfo = z.infer<typeof AgentInfo>;
+
+export const RepoInfo = z.object({
+  name: z.string(),
+  path: z.string(),
+  isGit: z.boolean(),
+  commit: z.string().optional(),
+  branch: z.string().optional(),
+  remote: z.string().optional(),
+  dirty: z.boolean().optional(),
+});
+export type RepoInfo = z.infer<typeof RepoInfo>;
+
+export const ScratchCheckoutInfo = z.object({
+  name: z.string(),
+  dir: z.string(),
+  bytes: z.number().nonnegative(),
+  kind: z.enum(['worktree', 'empty']),
+  modified: z.string(),
+  /** The task (and note) it belongs to, when known. */
+  taskId: z.string().optional(),
+});
+export type ScratchCheckoutInfo = z.infer<typeof ScratchCheckoutInfo>;
+
+const Timeouts = {
+  /** Stop the task when the agent is silent this long (seconds). */
+  idleTimeoutSec: z.number().int().min(5).max(24 * 3600).optional(),
+  /** Stop the task when it runs this long (seconds). */
+  wallTimeoutSec: z.number().int().min(10).max(7 * 24 * 3600).optional(),
+};
+
+export const tasksMethods = {
+  'agents.list': method({
+    description: 'The agents Fieldnotes knows, whether each is installed, its version, or how to install it.',
+    input: z.object({ refresh: z.boolean().default(false) }).default({ refresh: false }),
+    output: z.object({ agents: z.array(AgentInfo) }),
+  }),
+  'repos.recent': method({
+    description: 'Codebases asked about recently, most recent first, with their current git facts.',
+    input: z.object({}).default({}),
+    output: z.object({ repos: z.array(RepoInfo) }),
+  }),
+  'repos.add': method({
+    description: 'Register a codebase by its folder and read its git facts.',
+    input: z.object({ path: z.string().min(1).max(4096) }),
+    output: RepoInfo,
+  }),
+  'repos.chooseFolder': method({
+    description: 'Ask for a codebase folder with the system dialog (desktop only) and register it.',
+    input: z.object({}).default({}),
+    output: RepoInfo.nullable(),
+  }),
+  'tasks.ask': method({
+    description: 'Ask a question of one or more agents; each gets a task and a note, queued in order.',
+    input: z.object({
+      question: z.string().trim().min(1).max(100_000),
+      /** The codebase's folder; absent for a poc in an empty scratch repository. */
+      repoPath: z.string().min(1).max(4096).optional(),
+      mode: NoteMode.default('explain'),
+      /** The agents to ask (one task and note each); the settings' default agents when absent. */
+      agents: z.array(z.string().min(1).max(64)).min(1).max(8).optional(),
+      /** Notes to give the agents as context. */
+      context: z.array(Ulid).max(50).default([]),
+      /** The note this question follows up. */
+      parent: Ulid.optional(),
+      ...Timeouts,
+    }),
+    output: z.object({ tasks: z.array(Task) }),
+  }),
+  'tasks.list': method({
+    description: 'Running and queued tasks, then the ones that finished since the engine started, newest first.',
+    input: z.object({}).default({}),
+    output: z.object({ tasks: z.array(Task) }),
+  }),
+  'tasks.get': method({
+    description: 'One task with the events it produced so far (the latest ones when there are many).',
+    input: z.object({ id: z.string().min(1).max(64), maxEvents: z.number().int().min(1).max(5000).default(500) }),
+    output: z.object({ task: Task, events: z.array(AgentEvent), truncated: z.boolean() }),
+  }),
+  'tasks.cancel': method({
+    description: 'Stop a running task (its whole process group) or take a queued one out of the queue.',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: Task,
+  }),
+  'tasks.retry': method({
+    description: 'Ask a finished task’s question again, of the same agent or another one.',
+    input: z.object({ id: z.string().min(1).max(64), agent: z.string().min(1).optional() }),
+    output: Task,
+  }),
+  'tasks.followUp': method({
+    description: 'Ask a follow-up on a note: resumes the agent’s session where the CLI can, else sends the note as context.',
+    input: z.object({
+      noteId: z.string().min(1).max(64),
+      question: z.string().trim().min(1).max(100_000),
+      agent: z.string().min(1).optional(),
+    }),
+    output: Task,
+  }),
+  'scratch.list': method({
+    description: 'The scratch checkouts poc tasks left behind, with their disk use.',
+    input: z.object({}).default({}),
+    output: z.object({ checkouts: z.array(ScratchCheckoutInfo) }),
+  }),
+  'scratch.discard': method({
+    description: 'Delete a scratch checkout and prune its git worktree.',
+    input: z.object({ name: z.string().min(1).max(80) }),
+    output: z.object({ discarded: z.boolean() }),
+  }),
+};
+
+export const tasksEvents = {
+  /** Tasks changed state, position or progress. Carries the changed tasks only. */
+  'tasks.changed': z.object({ tasks: z.array(Task) }),
+  /** New events from running tasks, batched (at most a few times a second per task). */
+  'tasks.output': z.object({ id: z.string(), events: z.array(AgentEvent), dropped: z.number().int().nonnegative() }),
+  /** A task ended: the UI raises a notification. */
+  'tasks.finished': z.object({ task: Task }),
+};

@@ -1,0 +1,52 @@
+// A task: one question put to one agent. Its note is created when it starts and completed when it
+// ends; the task is the live view of that work (queue position, progress, what the agent may do).
+import { z } from 'zod';
+import { NoteMode, NoteStatus } from './note';
+import { Ulid } from './ulid';
+
+export const TaskProgress = z.object({
+  /** Distinct files the agent read so far. */
+  filesRead: z.number().int().nonnegative(),
+  toolCalls: z.number().int().nonnegative(),
+  /** Characters of answer text received so far. */
+  textChars: z.number().int().nonnegative(),
+  /** The last tool the agent used, in words ("Read src/router.ts"). */
+  lastTool: z.string().optional(),
+  /** When the agent last produced output (ISO). */
+  lastActivity: z.string().optional(),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+
+export const Task = z.object({
+  /** The task's id, which is also its note's id. */
+  id: Ulid,
+  /** The note file, relative to the notebook, once it exists. */
+  notePath: z.string().optional(),
+  question: z.string(),
+  /** The note's title: the question until the answer's first line gives a better one. */
+  title: z.string(),
+  mode: NoteMode,
+  /** The agent adapter's id (claude-code, codex, gemini, custom). */
+  agent: z.string(),
+  repo: z.object({ name: z.string(), path: z.string() }).nullable(),
+  status: NoteStatus,
+  /** Place in the queue (1 = next), while queued. */
+  position: z.number().int().positive().optional(),
+  created: z.string(),
+  started: z.string().optional(),
+  finished: z.string().optional(),
+  /** Why it failed, was cancelled or was interrupted. */
+  error: z.string().optional(),
+  /** What the agent is allowed to do, in plain words, for the UI to state. */
+  permissions: z.string(),
+  /** The scratch checkout a poc task works in. */
+  scratchDir: z.string().optional(),
+  /** Other tasks asked the same question at the same time (fan-out to several agents). */
+  siblings: z.array(Ulid),
+  /** The note this task follows up. */
+  parent: Ulid.optional(),
+  /** Notes given to the agent as context. */
+  context: z.array(Ulid),
+  progress: TaskProgress,
+});
+export type Task = z.infer<typeof Task>;
