@@ -1,9 +1,10 @@
 // Runs one agent CLI as a child process: argv spawn in its own process group, prompt on stdin,
 // stdout parsed into events as it arrives, idle and wall-clock timeouts, and cancel.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { AgentAdapter, RunRequest } from './agent-adapter';
-import { ProcessTree } from './process-tree';
+import { ProcessTree, RUN_MARKER_VAR } from './process-tree';
 import { createRedactor } from './secret-redactor';
 
 export type RunStatus = 'done' | 'failed' | 'cancelled' | 'timed_out';
@@ -22,6 +23,8 @@ export interface RunOutcome {
 export interface AgentRun {
   /** The child's pid, which is also its process group id; undefined if it could not start. */
   readonly pid: number | undefined;
+  /** The value of RUN_MARKER_VAR every process of this run inherits (see ProcessTree). */
+  readonly marker: string;
   /** Resolves once the process (and every process of its group) is gone. Never rejects. */
   readonly outcome: Promise<RunOutcome>;
   cancel(): void;
@@ -77,26 +80,24 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
     stderr = (stderr + text).slice(-maxStderrChars);
   };
 
+  // Every process of the run inherits this marker, so stopping it finds them all, even re-parented ones.
+  const marker = randomUUID();
   const child = spawn(command.command, command.args, {
     cwd: command.cwd,
-    env: command.env,
+    env: { ...command.env, [RUN_MARKER_VAR]: marker },
     // Its own process group, so that stopping it reaches every process it started.
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const pid = child.pid;
 
-  const tree = pid === undefined ? undefined : new ProcessTree(pid);
+  const tree = pid === undefined ? undefined : new ProcessTree(pid, marker);
 
   const requestStop = (status: 'cancelled' | 'timed_out', error: string) => {
     if (stop !== undefined || exit !== undefined || tree === undefined) return;
     stop = { status, error };
-    tree.collect();
-    tree.signal('SIGTERM');
-    killTimer = setTimeout(() => {
-      if (exit === undefined) tree.collect();
-      tree.signal('SIGKILL');
-    }, killGraceMs);
+    tree.terminate();
+    killTimer = setTimeout(() => tree.kill(), killGraceMs);
   };
 
   let idleTimer: NodeJS.Timeout | undefined;
@@ -173,7 +174,7 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
     });
   });
 
-  return { pid, outcome, cancel: () => requestStop('cancelled', `${adapter.label} was cancelled.`) };
+  return { pid, marker, outcome, cancel: () => requestStop('cancelled', `${adapter.label} was cancelled.`) };
 }
 
 function duration(ms: number): string {

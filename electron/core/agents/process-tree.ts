@@ -1,24 +1,57 @@
-// Everything an agent started: its process group, plus descendants that left the group
-// (sandboxes and PTYs start new sessions), so that stopping a run reaches all of them.
+// Everything an agent started: its process group, descendants that left the group (sandboxes and
+// PTYs start new sessions), and — on Linux — any process that still carries the run's marker in its
+// environment, even after its parent died and it was re-parented to init. Stopping a run first
+// freezes all of it (SIGSTOP), so nothing can fork or slip away while it is being found, then
+// signals it and lets it run again to handle the signal.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The processes of one run: the group led by `pgid` and the descendants seen so far. */
+/** The environment variable whose value marks every process of one agent run. */
+export const RUN_MARKER_VAR = 'FIELDNOTES_AGENT_RUN';
+
+interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  pgrp: number;
+}
+
+/** The processes of one run: the group led by `pgid`, its descendants, and marked processes. */
 export class ProcessTree {
   private readonly seen = new Set<number>();
 
-  constructor(readonly pgid: number) {}
+  /**
+   * @param pgid the run's process group (its leader's pid); null when only the marker is known
+   * @param marker the value of RUN_MARKER_VAR the run was started with, when it was
+   */
+  constructor(
+    readonly pgid: number | null,
+    private readonly marker?: string,
+  ) {
+    if (pgid !== null && (!Number.isInteger(pgid) || pgid <= 1)) throw new Error(`Not a process group of an agent: ${pgid}`);
+  }
 
-  /** Records the leader's current descendants; call while the leader is alive. */
+  /** Records every process that belongs to the run right now. */
   collect(): void {
-    for (const pid of descendantsOf(this.pgid)) this.seen.add(pid);
+    const table = processTable();
+    const roots = new Set<number>(this.seen);
+    if (this.pgid !== null) {
+      roots.add(this.pgid);
+      for (const info of table) if (info.pgrp === this.pgid) roots.add(info.pid);
+    }
+    for (const pid of descendantsOf(table, roots)) this.seen.add(pid);
+    if (this.marker) for (const pid of markedProcesses(table, this.marker)) this.seen.add(pid);
+    // Never ourselves, nor init, whatever a marker or a table says.
+    this.seen.delete(process.pid);
+    this.seen.delete(1);
   }
 
   signal(signal: NodeJS.Signals): void {
-    try {
-      process.kill(-this.pgid, signal);
-    } catch {
-      // ESRCH: the group is gone.
+    if (this.pgid !== null) {
+      try {
+        process.kill(-this.pgid, signal);
+      } catch {
+        // ESRCH: the group is gone.
+      }
     }
     for (const pid of this.seen) {
       try {
@@ -29,8 +62,21 @@ export class ProcessTree {
     }
   }
 
+  /** Asks every process of the run to stop: frozen and found first, then SIGTERM, then let run. */
+  terminate(): void {
+    this.freeze();
+    this.signal('SIGTERM');
+    this.signal('SIGCONT');
+  }
+
+  /** Kills every process of the run at once (SIGKILL reaches frozen processes too). */
+  kill(): void {
+    this.freeze();
+    this.signal('SIGKILL');
+  }
+
   alive(): boolean {
-    if (groupAlive(this.pgid)) return true;
+    if (this.pgid !== null && groupAlive(this.pgid)) return true;
     for (const pid of this.seen) {
       if (running(pid)) return true;
       this.seen.delete(pid);
@@ -40,11 +86,23 @@ export class ProcessTree {
 
   /** SIGTERMs what is left, SIGKILLs it after the grace period, and waits until all is gone. */
   async end(graceMs: number): Promise<void> {
+    this.collect();
     if (!this.alive()) return;
-    this.signal('SIGTERM');
+    this.terminate();
     if (await this.waitGone(graceMs)) return;
-    this.signal('SIGKILL');
+    this.kill();
     await this.waitGone(2_000);
+  }
+
+  /** Stops the run's processes where they are, until the set of them stops growing. */
+  private freeze(): void {
+    for (let round = 0; round < 5; round++) {
+      const before = this.seen.size;
+      this.signal('SIGSTOP');
+      this.collect();
+      if (round > 0 && this.seen.size === before) return;
+    }
+    this.signal('SIGSTOP');
   }
 
   private async waitGone(ms: number): Promise<boolean> {
@@ -82,17 +140,20 @@ function running(pid: number): boolean {
   }
 }
 
-function descendantsOf(root: number): number[] {
+function descendantsOf(table: readonly ProcessInfo[], roots: ReadonlySet<number>): number[] {
   const children = new Map<number, number[]>();
-  for (const [pid, ppid] of parentLinks()) {
+  for (const { pid, ppid } of table) {
     const list = children.get(ppid);
     if (list) list.push(pid);
     else children.set(ppid, [pid]);
   }
   const found: number[] = [];
-  const queue = [root];
+  const visited = new Set<number>(roots);
+  const queue = [...roots];
   while (queue.length > 0) {
-    for (const child of children.get(queue.shift() ?? -1) ?? []) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      if (visited.has(child)) continue;
+      visited.add(child);
       found.push(child);
       queue.push(child);
     }
@@ -100,23 +161,45 @@ function descendantsOf(root: number): number[] {
   return found;
 }
 
-/** [pid, parent pid] of every process: from /proc on Linux, from ps elsewhere. */
-function parentLinks(): Array<[number, number]> {
+/** Processes whose environment carries the run's marker (Linux; readable for our own user). */
+function markedProcesses(table: readonly ProcessInfo[], marker: string): number[] {
+  if (process.platform !== 'linux') return [];
+  const needle = Buffer.from(`${RUN_MARKER_VAR}=${marker}\0`);
+  const found: number[] = [];
+  for (const { pid } of table) {
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`);
+      if (environ.includes(needle)) found.push(pid);
+    } catch {
+      // Another user's process, or one that ended while we looked.
+    }
+  }
+  return found;
+}
+
+/** pid, parent pid and process group of every process: from /proc on Linux, from ps elsewhere. */
+function processTable(): ProcessInfo[] {
   try {
     if (process.platform === 'linux') {
-      const links: Array<[number, number]> = [];
+      const table: ProcessInfo[] = [];
       for (const name of readdirSync('/proc')) {
         if (!/^\d+$/.test(name)) continue;
         try {
-          links.push([Number(name), Number(statFields(readFileSync(`/proc/${name}/stat`, 'utf8'))[1])]);
+          const fields = statFields(readFileSync(`/proc/${name}/stat`, 'utf8'));
+          table.push({ pid: Number(name), ppid: Number(fields[1]), pgrp: Number(fields[2]) });
         } catch {
           // The process ended while we looked.
         }
       }
-      return links;
+      return table;
     }
-    return execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-      .trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+    return execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [pid, ppid, pgrp] = line.trim().split(/\s+/).map(Number);
+        return { pid: pid!, ppid: ppid!, pgrp: pgrp! };
+      });
   } catch {
     return [];
   }

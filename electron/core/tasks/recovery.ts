@@ -1,6 +1,7 @@
 // After a crash or a kill: notes left `running` or `queued` by an engine that is gone are marked
 // `interrupted`, with the answer text their transcript holds and a clear error; an agent process
 // the dead engine left behind is stopped.
+import { hostname } from 'node:os';
 import type { Notebook } from '../notebook/notebook';
 import { ProcessTree } from '../agents/process-tree';
 import { agentStillRunning, heldByLiveEngine, heldElsewhere, type TaskLeases } from './task-leases';
@@ -27,9 +28,10 @@ export async function recoverInterruptedTasks({ notebook, leases, isLive, log }:
       if (lease && (heldByLiveEngine(lease) || heldElsewhere(lease))) continue;
       if (lease && (await agentStillRunning(lease))) {
         log(`stopping the agent (pid ${lease.agentPid}) a stopped Fieldnotes left running for ${note.path}`);
-        const tree = new ProcessTree(lease.agentPid!);
-        tree.collect();
-        await tree.end(3_000);
+        await new ProcessTree(lease.agentPid!, lease.agentMarker).end(3_000);
+      } else if (lease?.agentMarker && lease.host === hostname()) {
+        // The agent itself is gone, but processes it started (sandboxes, shells) may not be.
+        await new ProcessTree(null, lease.agentMarker).end(3_000);
       }
       await markInterrupted(notebook, note.id, note.status === 'running' ? INTERRUPTED_RUNNING : INTERRUPTED_QUEUED);
       await leases.release(note.id);

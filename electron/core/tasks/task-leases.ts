@@ -18,6 +18,8 @@ export interface Lease {
   agentPid?: number;
   /** A word of the agent's command line (its executable's name), to recognize it later. */
   agentCommand?: string;
+  /** The run's marker (ProcessTree): finds the agent's processes even when its leader is gone. */
+  agentMarker?: string;
 }
 
 export class TaskLeases {
@@ -27,9 +29,13 @@ export class TaskLeases {
     this.folder = join(notebookRoot, ...LAYOUT.running.split('/'));
   }
 
-  async hold(id: string, agent?: { pid: number; command: string }): Promise<void> {
+  async hold(id: string, agent?: { pid: number; command: string; marker?: string }): Promise<void> {
     if (!isUlid(id)) return;
-    const lease: Lease = { pid: process.pid, host: hostname(), ...(agent ? { agentPid: agent.pid, agentCommand: agent.command } : {}) };
+    const lease: Lease = {
+      pid: process.pid,
+      host: hostname(),
+      ...(agent ? { agentPid: agent.pid, agentCommand: agent.command, agentMarker: agent.marker } : {}),
+    };
     await mkdir(this.folder, { recursive: true });
     await writeFileAtomic(join(this.folder, `${id}.json`), JSON.stringify(lease) + '\n');
   }

@@ -202,7 +202,7 @@ export class TaskRun {
       // How a later engine recognizes this process in `ps` (and never stops an unrelated one).
       const { command, args } = adapter.buildRun(request);
       const identity = [command.split(/[\\/]/).pop(), args[0]].filter(Boolean).join(' ');
-      void this.deps.leases.hold(this.id, { pid: run.pid, command: identity }).catch(() => undefined);
+      void this.deps.leases.hold(this.id, { pid: run.pid, command: identity, marker: run.marker }).catch(() => undefined);
     }
     const outcome = await run.outcome;
     await this.finish(this.resultOf(outcome), outcome.stderr);

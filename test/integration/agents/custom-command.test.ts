@@ -91,4 +91,16 @@ describe('agent process runner', () => {
     expect(groupGone(pid!)).toBe(true);
     expect(processesWith(marker)).toEqual([]);
   });
+
+  it('cancel also stops a process that was re-parented away from the agent (a double fork)', async () => {
+    const marker = `fieldnotes-orphaning-${process.pid}-${Date.now()}`;
+    const { run, events, finished } = startRun({ adapter: agent('orphaning-agent.mjs', marker), cwd, env, options: { killGraceMs: 500 } });
+    await until(() => textOf(events).includes('orphaned worker') && processesWith(marker).length > 0, 'the agent and its orphaned worker run');
+    run.cancel();
+    const { outcome, pid } = await finished;
+
+    expect(outcome.status).toBe('cancelled');
+    expect(groupGone(pid!)).toBe(true);
+    expect(processesWith(marker)).toEqual([]);
+  });
 });
