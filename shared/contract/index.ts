@@ -6,16 +6,19 @@ import type { EventName, MethodName } from './names';
 import { appMethods } from './app';
 import { notebookEvents, notebookMethods } from './notebook';
 import { notesEvents, notesMethods } from './notes';
+import { searchEvents, searchMethods } from './search';
 
 export const methods = {
   ...appMethods,
   ...notebookMethods,
   ...notesMethods,
+  ...searchMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {
   ...notebookEvents,
   ...notesEvents,
+  ...searchEvents,
 } satisfies Record<EventName, z.ZodType>;
 
 // The name lists and the schema maps must hold exactly the same names.

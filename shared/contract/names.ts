@@ -6,9 +6,12 @@ export const METHOD_NAMES = [
   'notebook.open',
   'notes.list',
   'notes.get',
+  'search.query',
+  'search.status',
+  'search.reindex',
 ] as const;
 
-export const EVENT_NAMES = ['notebook.changed', 'notes.changed'] as const;
+export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'search.progress'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,0 +1,117 @@
+// The index on disk, under `.fieldnotes/cache/search/`: immutable segment files plus a small
+// manifest naming them and the notes deleted from each. Writes are atomic (temp file + rename) and
+// the manifest is written last, so a crash leaves the previous index, never a broken one. Anything
+// unreadable is reported, never thrown: the index is a cache, and the notes are the truth.
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Segment } from './segment';
+import { SEGMENT_FILE_VERSION, SegmentFileError, readSegmentFile, writeSegmentFile } from './segment-file';
+
+/**
+ * Bump when what is indexed changes (tokenizer, fields, note facts): an index built by an older
+ * version is then rebuilt instead of being read with the wrong assumptions.
+ */
+export const INDEX_FORMAT = 1;
+const MANIFEST = 'manifest.json';
+const SEGMENT_SUFFIX = '.fnseg';
+
+interface Manifest {
+  format: number;
+  segmentFileVersion: number;
+  segments: Array<{ file: string; notes: number; deleted: number[] }>;
+}
+
+export type CacheProblem = 'missing' | 'corrupt' | 'outdated';
+
+export interface LoadedIndex {
+  /** The segments that could be read; their notes are searchable at once. */
+  segments: Segment[];
+  /** Why the index needs (re)building, if it does; the notes of unreadable segments get reindexed. */
+  problem: CacheProblem | null;
+  detail?: string;
+}
+
+export class IndexCache {
+  private listed = new Set<string>();
+  private saving: Promise<void> = Promise.resolve();
+  private nextFile = Date.now();
+
+  /** @param dir the cache folder, e.g. `<notebook>/.fieldnotes/cache/search` */
+  constructor(readonly dir: string) {}
+
+  async load(): Promise<LoadedIndex> {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(await readFile(join(this.dir, MANIFEST), 'utf8')) as Manifest;
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      await this.removeStrayFiles();
+      return { segments: [], problem: missing ? 'missing' : 'corrupt', detail: missing ? undefined : 'the manifest is unreadable' };
+    }
+    if (manifest.format !== INDEX_FORMAT || manifest.segmentFileVersion !== SEGMENT_FILE_VERSION || !Array.isArray(manifest.segments)) {
+      this.listed = new Set();
+      await this.removeStrayFiles();
+      return { segments: [], problem: 'outdated', detail: `index format ${manifest.format}, expected ${INDEX_FORMAT}` };
+    }
+    const segments: Segment[] = [];
+    let detail: string | undefined;
+    for (const entry of manifest.segments) {
+      try {
+        const segment = await readSegmentFile(join(this.dir, entry.file), entry.deleted);
+        segment.file = entry.file;
+        segments.push(segment);
+        this.listed.add(entry.file);
+      } catch (error) {
+        detail = `${entry.file}: ${error instanceof SegmentFileError ? error.message : (error as Error).message}`;
+      }
+    }
+    await this.removeStrayFiles();
+    return { segments, problem: detail ? 'corrupt' : null, detail };
+  }
+
+  /**
+   * Makes the cache hold exactly these segments: writes the new ones, then the manifest, then
+   * removes files no longer listed. Saves run one after another.
+   */
+  save(segments: readonly Segment[]): Promise<void> {
+    const snapshot = segments.map((segment) => ({ segment, deleted: segment.deletedNotes() }));
+    this.saving = this.saving.catch(() => undefined).then(async () => {
+      await mkdir(this.dir, { recursive: true });
+      for (const { segment } of snapshot) {
+        if (segment.file !== null) continue;
+        const file = `${(this.nextFile++).toString(36)}${SEGMENT_SUFFIX}`;
+        await writeSegmentFile(join(this.dir, file), segment);
+        segment.file = file;
+      }
+      const manifest: Manifest = {
+        format: INDEX_FORMAT,
+        segmentFileVersion: SEGMENT_FILE_VERSION,
+        segments: snapshot.map(({ segment, deleted }) => ({ file: segment.file!, notes: segment.size, deleted })),
+      };
+      const path = join(this.dir, MANIFEST);
+      await writeFile(`${path}.tmp`, JSON.stringify(manifest));
+      await rename(`${path}.tmp`, path);
+      const now = new Set(manifest.segments.map((entry) => entry.file));
+      for (const file of this.listed) if (!now.has(file)) await rm(join(this.dir, file), { force: true });
+      this.listed = now;
+    });
+    return this.saving;
+  }
+
+  /** Bytes the cache takes on disk. */
+  async size(): Promise<number> {
+    let total = 0;
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      total += (await stat(join(this.dir, name)).catch(() => ({ size: 0 }))).size;
+    }
+    return total;
+  }
+
+  /** Files from a crash or an older index that no manifest names. */
+  private async removeStrayFiles(): Promise<void> {
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (name === MANIFEST || this.listed.has(name)) continue;
+      await rm(join(this.dir, name), { force: true, recursive: true });
+    }
+  }
+}

@@ -1,0 +1,270 @@
+// Keeps the index in step with the notebook folder: loads the cache, reconciles it with the files
+// (new, changed and deleted notes since the last run), takes change notices, and rebuilds on
+// request — all in slices, so queries keep being answered, over what is indexed so far.
+import type { SearchRequest, SearchResults, SearchStatus } from '../../../shared/contract/search';
+import type { IndexCache } from './index-cache';
+import { readIndexedNote } from './indexed-note';
+import { isNotePath, scanNotebook } from './notebook-scan';
+import { Pacer } from './pacer';
+import { DEFAULT_SEGMENT_SIZES, SearchIndex, type SegmentSizes } from './search-index';
+import { answer } from './search-results';
+
+/** A run this large builds whole segments instead of re-encoding the open one after every batch. */
+const BULK_RUN_NOTES = 400;
+const BATCH_NOTES = 16;
+/** During a long catch-up of small changes, what is indexed is published this often. */
+const PUBLISH_INTERVAL_MS = 400;
+/** A few changes are written to disk once they stop coming for this long. */
+const SAVE_DELAY_MS = 1_000;
+const STATUS_INTERVAL_MS = 250;
+
+type Reason = NonNullable<SearchStatus['reason']>;
+
+export interface NoteChanges {
+  /** Notes added or changed, as paths relative to the notebook folder. */
+  upserted: readonly string[];
+  /** Notes deleted or moved away. */
+  removed: readonly string[];
+}
+
+interface Rebuild {
+  index: SearchIndex;
+  /** Paths changed while the rebuild read the folder, indexed again once it is in place. */
+  changed: Set<string>;
+  done: number;
+  total: number;
+}
+
+export class Indexer {
+  private index = new SearchIndex();
+  private loaded = false;
+  private failure: string | undefined;
+  private reason: Reason | null = null;
+  private readonly queue = new Set<string>();
+  private run = { done: 0, total: 0 };
+  private working: Promise<void> | null = null;
+  private rebuild: Rebuild | null = null;
+  private rebuilding: Promise<void> | null = null;
+  /** The startup comparison of the index with the folder. */
+  private reconciling: Promise<void> | null = null;
+  /** When each path was last removed (a counter), so a note read before its deletion is not added after it. */
+  private readonly removals = new Map<string, number>();
+  private removalCount = 0;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private lastReport = { at: 0, state: '' };
+  private reportTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly cache: IndexCache,
+    private readonly onStatus: (status: SearchStatus) => void,
+    private readonly sizes: SegmentSizes = DEFAULT_SEGMENT_SIZES,
+  ) {}
+
+  /** Loads the persisted index (searchable as soon as this resolves), then reconciles in the background. */
+  async start(): Promise<void> {
+    const loaded = await this.cache.load();
+    this.index = new SearchIndex(loaded.segments, this.sizes);
+    this.loaded = true;
+    this.reason = loaded.problem ?? 'changes';
+    this.reconciling = this.reconcile()
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.reconciling = null;
+        this.report(true);
+      });
+    this.report(true);
+  }
+
+  /** The index queries run on right now. */
+  get current(): SearchIndex {
+    return this.index;
+  }
+
+  /** Answers a search over what is indexed now; hits whose file is gone are dropped from the index. */
+  search(request: SearchRequest): SearchResults {
+    const { results, vanished } = answer(this.index.segments(), this.root, request, this.status());
+    if (vanished.length > 0) this.applyChanges({ upserted: [], removed: vanished });
+    return results;
+  }
+
+  /** Takes deletions out of results at once and queues additions and edits. */
+  applyChanges(changes: NoteChanges): void {
+    for (const path of changes.removed) {
+      if (!isNotePath(path)) continue;
+      this.queue.delete(path);
+      this.index.remove(path);
+      this.rebuild?.index.remove(path);
+      this.removals.set(path, ++this.removalCount);
+    }
+    const upserted = changes.upserted.filter(isNotePath);
+    if (upserted.length === 0) {
+      this.scheduleSave();
+      return;
+    }
+    if (!this.working) this.reason = 'changes';
+    for (const path of upserted) {
+      this.queue.add(path);
+      this.rebuild?.changed.add(path);
+    }
+    this.kick();
+  }
+
+  /** Rebuilds the whole index from the files; the current one answers until the new one is done. */
+  reindex(): void {
+    if (this.rebuilding || this.closed) return;
+    this.rebuilding = this.rebuildAll()
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.rebuilding = null;
+        this.report(true);
+      });
+  }
+
+  status(): SearchStatus {
+    const indexing = this.rebuild !== null || this.working !== null || this.reconciling !== null;
+    const progress = this.rebuild ? { done: this.rebuild.done, total: this.rebuild.total } : this.working ? { ...this.run } : null;
+    return {
+      state: this.failure ? 'failed' : !this.loaded ? 'starting' : indexing ? 'indexing' : 'ready',
+      notes: this.index.noteCount,
+      progress,
+      reason: indexing ? (this.rebuild ? 'reindex' : this.reason) : null,
+      ...(this.failure ? { error: this.failure } : {}),
+    };
+  }
+
+  /** Resolves once every queued change is indexed and no rebuild runs. */
+  async whenIdle(): Promise<void> {
+    while (this.reconciling || this.working || this.rebuilding) await (this.reconciling ?? this.rebuilding ?? this.working);
+  }
+
+  /** Stops indexing and writes what is indexed to disk. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    if (this.reportTimer) clearTimeout(this.reportTimer);
+    await Promise.allSettled([this.reconciling, this.working, this.rebuilding]);
+    await this.cache.save(this.index.segments());
+  }
+
+  private async reconcile(): Promise<void> {
+    const files = await scanNotebook(this.root);
+    const present = new Set<string>();
+    for (const file of files) {
+      present.add(file.path);
+      const facts = this.index.facts(file.path);
+      if (!facts || facts.mtimeMs !== file.mtimeMs || facts.size !== file.size) this.queue.add(file.path);
+    }
+    const gone = [...this.index.paths()].filter((path) => !present.has(path));
+    for (const path of gone) this.index.remove(path);
+    if (this.queue.size > 0) this.kick();
+    else if (gone.length > 0 || this.reason !== 'changes') this.scheduleSave(0);
+    this.report(true);
+  }
+
+  private kick(): void {
+    if (this.working || this.closed) return;
+    this.run = { done: 0, total: this.queue.size };
+    this.working = this.work()
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.working = null;
+        if (!this.rebuilding) this.removals.clear();
+        this.report(true);
+        if (this.queue.size > 0) this.kick();
+      });
+    this.report(true);
+  }
+
+  private async work(): Promise<void> {
+    const pacer = new Pacer();
+    let bulk = false;
+    let published = performance.now();
+    while (this.queue.size > 0 && !this.closed) {
+      this.run.total = this.run.done + this.queue.size;
+      bulk ||= this.run.total >= BULK_RUN_NOTES;
+      const batch = [...this.queue].slice(0, BATCH_NOTES);
+      for (const path of batch) this.queue.delete(path);
+      const since = this.removalCount;
+      const notes = await Promise.all(batch.map((path) => readIndexedNote(this.root, path)));
+      batch.forEach((path, i) => {
+        if (notes[i] === null) this.index.remove(path);
+      });
+      const sealedBefore = this.index.segments().length;
+      await this.index.add(
+        notes.filter((note) => note !== null),
+        { bulk, pacer, stale: (path) => (this.removals.get(path) ?? 0) > since },
+      );
+      this.run.done += batch.length;
+      if (bulk && this.index.segments().length !== sealedBefore) this.scheduleSave(0);
+      if (!bulk && (this.queue.size === 0 || performance.now() - published > PUBLISH_INTERVAL_MS)) {
+        await this.index.publishOpen(pacer);
+        published = performance.now();
+      }
+      this.report();
+    }
+    if (bulk) await this.index.flush(pacer);
+    else await this.index.publishOpen(pacer);
+    this.scheduleSave(bulk || this.reason !== 'changes' ? 0 : SAVE_DELAY_MS);
+  }
+
+  private async rebuildAll(): Promise<void> {
+    const pacer = new Pacer();
+    const rebuild: Rebuild = { index: new SearchIndex([], this.sizes), changed: new Set(), done: 0, total: 0 };
+    this.rebuild = rebuild;
+    this.report(true);
+    const files = await scanNotebook(this.root);
+    rebuild.total = files.length;
+    for (let at = 0; at < files.length && !this.closed; at += BATCH_NOTES) {
+      const batch = files.slice(at, at + BATCH_NOTES).map((file) => file.path);
+      const since = this.removalCount;
+      const notes = await Promise.all(batch.map((path) => readIndexedNote(this.root, path)));
+      await rebuild.index.add(
+        notes.filter((note) => note !== null),
+        { bulk: true, pacer, stale: (path) => (this.removals.get(path) ?? 0) > since },
+      );
+      rebuild.done += batch.length;
+      this.report();
+    }
+    if (this.closed) return;
+    await rebuild.index.flush(pacer);
+    this.index = rebuild.index;
+    this.rebuild = null;
+    for (const path of rebuild.changed) this.queue.add(path);
+    await this.cache.save(this.index.segments());
+    if (this.queue.size > 0) this.kick();
+  }
+
+  private scheduleSave(delay = SAVE_DELAY_MS): void {
+    if (this.closed) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      // During a rebuild the old index is still saved as it changes; the new one replaces it at the end.
+      this.cache.save(this.index.segments()).catch((error: unknown) => this.fail(error));
+    }, delay);
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error instanceof Error ? error.message : String(error);
+    this.report(true);
+  }
+
+  /** Tells the service how indexing goes: at once when the state changes, else a few times a second. */
+  private report(force = false): void {
+    const status = this.status();
+    const now = Date.now();
+    if (force || status.state !== this.lastReport.state || now - this.lastReport.at >= STATUS_INTERVAL_MS) {
+      if (this.reportTimer) clearTimeout(this.reportTimer);
+      this.reportTimer = null;
+      this.lastReport = { at: now, state: status.state };
+      this.onStatus(status);
+    } else if (!this.reportTimer) {
+      this.reportTimer = setTimeout(() => {
+        this.reportTimer = null;
+        this.report(true);
+      }, STATUS_INTERVAL_MS);
+    }
+  }
+}

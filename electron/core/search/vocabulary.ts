@@ -1,0 +1,110 @@
+// A segment's sorted vocabulary, kept as one string of newline-separated terms plus where each
+// term starts. Loading it is one decode and one scan, not half a million little strings, and
+// lookups compare characters in place; a term becomes a string only when a query needs its text.
+
+export class Vocabulary {
+  /** Where term i starts in `text`; term i ends one character before `starts[i + 1]`. */
+  private readonly starts: Uint32Array;
+
+  /** @param text the terms, sorted by UTF-16 code units, each followed by a newline */
+  constructor(private readonly text: string) {
+    let count = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    this.starts = new Uint32Array(count + 1);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      this.starts[i] = at;
+      at = text.indexOf('\n', at) + 1;
+    }
+    this.starts[count] = at;
+  }
+
+  static fromSorted(terms: readonly string[]): Vocabulary {
+    return new Vocabulary(terms.length === 0 ? '' : terms.join('\n') + '\n');
+  }
+
+  /** The newline-separated text, for writing to disk. */
+  serialize(): string {
+    return this.text;
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  term(index: number): string {
+    return this.text.slice(this.starts[index]!, this.starts[index + 1]! - 1);
+  }
+
+  termLength(index: number): number {
+    return this.starts[index + 1]! - 1 - this.starts[index]!;
+  }
+
+  /** The UTF-16 code unit at `depth` in term `index` (NaN past its end). */
+  charCodeAt(index: number, depth: number): number {
+    const at = this.starts[index]! + depth;
+    return at < this.starts[index + 1]! - 1 ? this.text.charCodeAt(at) : NaN;
+  }
+
+  /** Negative, zero or positive as term `index` sorts before, equal to or after `key`. */
+  compare(index: number, key: string): number {
+    const start = this.starts[index]!;
+    const length = this.starts[index + 1]! - 1 - start;
+    const shared = Math.min(length, key.length);
+    for (let i = 0; i < shared; i++) {
+      const difference = this.text.charCodeAt(start + i) - key.charCodeAt(i);
+      if (difference !== 0) return difference;
+    }
+    return length - key.length;
+  }
+
+  /** Compares term `index` here with term `otherIndex` of another vocabulary, in code unit order. */
+  compareWith(index: number, other: Vocabulary, otherIndex: number): number {
+    const start = this.starts[index]!;
+    const length = this.starts[index + 1]! - 1 - start;
+    const otherStart = other.starts[otherIndex]!;
+    const otherLength = other.starts[otherIndex + 1]! - 1 - otherStart;
+    const shared = Math.min(length, otherLength);
+    for (let i = 0; i < shared; i++) {
+      const difference = this.text.charCodeAt(start + i) - other.text.charCodeAt(otherStart + i);
+      if (difference !== 0) return difference;
+    }
+    return length - otherLength;
+  }
+
+  /** True when term `index` starts with `prefix`. */
+  startsWith(index: number, prefix: string): boolean {
+    return this.termLength(index) >= prefix.length && this.text.startsWith(prefix, this.starts[index]!);
+  }
+
+  /** The index of `term`, or -1. */
+  find(term: string): number {
+    const at = this.lowerBound(term);
+    return at < this.size && this.compare(at, term) === 0 ? at : -1;
+  }
+
+  /** [from, to) of the terms that start with `prefix`. */
+  prefixRange(prefix: string): [number, number] {
+    const from = this.lowerBound(prefix);
+    let lo = from;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.startsWith(mid, prefix)) lo = mid + 1;
+      else hi = mid;
+    }
+    return [from, lo];
+  }
+
+  /** The first index whose term is not below `key`. */
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(mid, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
