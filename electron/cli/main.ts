@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { ApiError } from '../../shared/contract/errors';
 import { defaultNotebookDir } from '../core/app-paths';
 import { CliError, type GlobalOptions } from './cli-error';
+import { registerReindex } from './commands/reindex';
+import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { VERSION } from './project';
 
@@ -21,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
     const options = program.opts<{ notebook?: string; json: boolean }>();
     return { notebook: resolve(options.notebook ?? defaultNotebookDir()), json: options.json };
   };
+  registerSearch(program, globals);
+  registerReindex(program, globals);
   registerServe(program, globals);
 
   try {

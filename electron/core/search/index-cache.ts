@@ -2,6 +2,8 @@
 // manifest naming them and the notes deleted from each. Writes are atomic (temp file + rename) and
 // the manifest is written last, so a crash leaves the previous index, never a broken one. Anything
 // unreadable is reported, never thrown: the index is a cache, and the notes are the truth.
+// One process writes the cache at a time (a lock file holds its pid); another one on the same
+// notebook — `fieldnotes search` while the app runs — reads it and keeps its changes in memory.
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Segment } from './segment';
@@ -13,6 +15,7 @@ import { SEGMENT_FILE_VERSION, SegmentFileError, readSegmentFile, writeSegmentFi
  */
 export const INDEX_FORMAT = 1;
 const MANIFEST = 'manifest.json';
+const LOCK = 'writer.lock';
 const SEGMENT_SUFFIX = '.fnseg';
 
 interface Manifest {
@@ -35,9 +38,50 @@ export class IndexCache {
   private listed = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
   private nextFile = Date.now();
+  private writer = false;
 
   /** @param dir the cache folder, e.g. `<notebook>/.fieldnotes/cache/search` */
   constructor(readonly dir: string) {}
+
+  /** Whether this process writes the cache (else another live process does). */
+  get writable(): boolean {
+    return this.writer;
+  }
+
+  /** Takes the writer lock unless a live process other than this one holds it. */
+  async open(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const lock = join(this.dir, LOCK);
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      this.writer = true;
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+    if (holder !== process.pid && isAlive(holder)) return;
+    // A crashed process's lock, or this process's previous worker: take it over.
+    await writeFile(lock, String(process.pid));
+    this.writer = true;
+  }
+
+  /** Gives the writer lock up (after the last save). */
+  async close(): Promise<void> {
+    await this.saving.catch(() => undefined);
+    if (this.writer) await rm(join(this.dir, LOCK), { force: true });
+    this.writer = false;
+  }
+
+  /** Starts over: the next save replaces whatever the cache holds. */
+  async discard(): Promise<void> {
+    try {
+      const manifest = JSON.parse(await readFile(join(this.dir, MANIFEST), 'utf8')) as Manifest;
+      for (const entry of manifest.segments ?? []) this.listed.add(entry.file);
+    } catch {
+      // Nothing readable to replace: stray files go at the next load.
+    }
+  }
 
   async load(): Promise<LoadedIndex> {
     let manifest: Manifest;
@@ -74,6 +118,7 @@ export class IndexCache {
    * removes files no longer listed. Saves run one after another.
    */
   save(segments: readonly Segment[]): Promise<void> {
+    if (!this.writer) return this.saving;
     const snapshot = segments.map((segment) => ({ segment, deleted: segment.deletedNotes() }));
     this.saving = this.saving.catch(() => undefined).then(async () => {
       await mkdir(this.dir, { recursive: true });
@@ -109,9 +154,20 @@ export class IndexCache {
 
   /** Files from a crash or an older index that no manifest names. */
   private async removeStrayFiles(): Promise<void> {
+    if (!this.writer) return;
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      if (name === MANIFEST || this.listed.has(name)) continue;
+      if (name === MANIFEST || name === LOCK || this.listed.has(name)) continue;
       await rm(join(this.dir, name), { force: true, recursive: true });
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

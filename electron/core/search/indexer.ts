@@ -62,9 +62,14 @@ export class Indexer {
     private readonly sizes: SegmentSizes = DEFAULT_SEGMENT_SIZES,
   ) {}
 
-  /** Loads the persisted index (searchable as soon as this resolves), then reconciles in the background. */
-  async start(): Promise<void> {
-    const loaded = await this.cache.load();
+  /**
+   * Loads the persisted index (searchable as soon as this resolves), then reconciles it with the
+   * folder in the background. With `rebuild`, starts from nothing and indexes every note.
+   */
+  async start(options: { rebuild?: boolean } = {}): Promise<void> {
+    await this.cache.open();
+    if (options.rebuild) await this.cache.discard();
+    const loaded = options.rebuild ? { segments: [], problem: 'reindex' as const } : await this.cache.load();
     this.index = new SearchIndex(loaded.segments, this.sizes);
     this.loaded = true;
     this.reason = loaded.problem ?? 'changes';
@@ -146,6 +151,7 @@ export class Indexer {
     if (this.reportTimer) clearTimeout(this.reportTimer);
     await Promise.allSettled([this.reconciling, this.working, this.rebuilding]);
     await this.cache.save(this.index.segments());
+    await this.cache.close();
   }
 
   private async reconcile(): Promise<void> {

@@ -25,6 +25,8 @@ export interface SearchServiceOptions {
   isolation?: 'thread' | 'process';
   /** The worker script; `workerEntry()` by default. */
   entry?: string;
+  /** Ignore the cache and index every note again (`fieldnotes reindex`). */
+  rebuild?: boolean;
 }
 
 interface Host {
@@ -138,10 +140,11 @@ export class SearchService {
       };
     }
     const { root, cacheDir } = this.options;
-    // The first message: every later one waits in the worker until the index is loaded.
+    // The first message: every later one waits in the worker until the index is loaded. A rebuild
+    // is asked for once; a restarted worker loads what the first one wrote.
     const id = this.nextId++;
     this.pending.set(id, { resolve: () => undefined, reject: () => undefined });
-    this.host.post({ kind: 'request', id, method: 'open', input: { root, cacheDir } });
+    this.host.post({ kind: 'request', id, method: 'open', input: { root, cacheDir, rebuild: this.options.rebuild === true && id === 1 } });
   }
 
   private receive(message: WorkerMessage): void {

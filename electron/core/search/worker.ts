@@ -33,10 +33,10 @@ async function session() {
 type Handlers = { [M in WorkerMethod]: (input: WorkerMethods[M]['input']) => Promise<WorkerMethods[M]['output']> };
 
 const handlers: Handlers = {
-  async open({ root, cacheDir }) {
+  async open({ root, cacheDir, rebuild }) {
     const cache = new IndexCache(cacheDir);
     const indexer = new Indexer(root, cache, (status) => port.post({ kind: 'status', status }));
-    opened = indexer.start().then(() => ({ indexer, cache }));
+    opened = indexer.start({ rebuild }).then(() => ({ indexer, cache }));
     await opened;
     return indexer.status();
   },

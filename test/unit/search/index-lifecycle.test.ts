@@ -95,6 +95,23 @@ describe('the index on disk', () => {
   });
 });
 
+describe('two processes on one notebook', () => {
+  it('lets the second read the index but never write it', async () => {
+    await (await openSearch()).close();
+    const manifest = await readFile(join(cacheDir, 'manifest.json'), 'utf8');
+    // Another live process (our parent) holds the writer lock.
+    await writeFile(join(cacheDir, 'writer.lock'), String(process.ppid));
+    const search = await openSearch();
+    await writeNote(notebook, 'ky/new.md', { title: 'Streaming uploads', body: 'Uploads stream the body.' });
+    search.indexer.applyChanges({ upserted: ['ky/new.md'], removed: [] });
+    await search.indexer.whenIdle();
+    expect(search.paths('streaming')).toEqual(['ky/new.md']);
+    await search.close();
+    expect(await readFile(join(cacheDir, 'manifest.json'), 'utf8')).toBe(manifest);
+    expect(await readFile(join(cacheDir, 'writer.lock'), 'utf8')).toBe(String(process.ppid));
+  });
+});
+
 describe('changes while open', () => {
   it('makes a new note searchable without rebuilding, an edit replace the old text, a deletion disappear at once', async () => {
     const search = await openSearch();
