@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { Frontmatter, type Note, type NoteProblem, type NoteSummary } from '../../../shared/model/note';
+import { excerptOf } from './excerpt';
 
-const EXCERPT_LENGTH = 240;
+export { excerptOf } from './excerpt';
 
 /** A stable id for a file that has none of its own, derived from its path in the notebook. */
 export function pathId(relPath: string): string {
@@ -119,18 +120,4 @@ function titleFromPath(relPath: string): string {
 function firstHeading(body: string): string | undefined {
   const match = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
   return match?.[1]?.trim() || undefined;
-}
-
-/** The first words of the body as plain text: no Markdown syntax, no code blocks. */
-export function excerptOf(body: string): string {
-  const text = body
-    .slice(0, 4000)
-    .replace(/```[\s\S]*?(```|$)/g, ' ')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>#|]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > EXCERPT_LENGTH ? text.slice(0, EXCERPT_LENGTH - 1).trimEnd() + '…' : text;
 }

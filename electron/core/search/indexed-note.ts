@@ -3,7 +3,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Note, NoteMode, NoteStatus } from '../../../shared/model/note';
-import { parseNoteFile } from '../notebook/note-file';
 import { FIELDS } from './fields';
 import { MAX_NOTE_BYTES } from './notebook-scan';
 
@@ -55,13 +54,17 @@ export function indexedNote(note: Note, file: { mtimeMs: number; size: number })
   return { facts, fieldTexts: FIELDS.map((field) => text[field]) };
 }
 
-/** Reads and parses one note file for the index; null when it is gone, unreadable or too large. */
+/**
+ * Reads and parses one note file for the index; null when it is gone, unreadable or too large.
+ * The parser (YAML, schemas) loads on first use: a worker that only answers queries never needs it.
+ */
 export async function readIndexedNote(root: string, path: string): Promise<IndexedNote | null> {
   const file = join(root, ...path.split('/'));
   try {
     const info = await stat(file);
     if (!info.isFile() || info.size > MAX_NOTE_BYTES) return null;
     const text = await readFile(file, 'utf8');
+    const { parseNoteFile } = await import('../notebook/note-file');
     return indexedNote(parseNoteFile(path, text, info.mtime), info);
   } catch {
     return null;

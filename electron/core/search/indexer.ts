@@ -8,6 +8,8 @@ import { isNotePath, scanNotebook } from './notebook-scan';
 import { Pacer } from './pacer';
 import { DEFAULT_SEGMENT_SIZES, SearchIndex, type SegmentSizes } from './search-index';
 import { answer } from './search-results';
+import type { Segment } from './segment';
+import { checksumMatches } from './segment-file';
 
 /** A run this large builds whole segments instead of re-encoding the open one after every batch. */
 const BULK_RUN_NOTES = 400;
@@ -69,11 +71,12 @@ export class Indexer {
   async start(options: { rebuild?: boolean } = {}): Promise<void> {
     await this.cache.open();
     if (options.rebuild) await this.cache.discard();
-    const loaded = options.rebuild ? { segments: [], problem: 'reindex' as const } : await this.cache.load();
+    const loaded = options.rebuild ? { segments: [], unverified: [], problem: 'reindex' as const } : await this.cache.load();
     this.index = new SearchIndex(loaded.segments, this.sizes);
     this.loaded = true;
     this.reason = loaded.problem ?? 'changes';
-    this.reconciling = this.reconcile()
+    this.reconciling = this.verify(loaded.unverified)
+      .then(() => this.reconcile())
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
         this.reconciling = null;
@@ -152,6 +155,20 @@ export class Indexer {
     await Promise.allSettled([this.reconciling, this.working, this.rebuilding]);
     await this.cache.save(this.index.segments());
     await this.cache.close();
+  }
+
+  /**
+   * Checks the loaded segments' checksums while queries are already answered. A damaged one is
+   * dropped; the reconcile that follows indexes its notes again.
+   */
+  private async verify(unverified: Array<{ segment: Segment; bytes: Buffer }>): Promise<void> {
+    const pacer = new Pacer();
+    for (const { segment, bytes } of unverified) {
+      if (await checksumMatches(bytes, () => pacer.pause())) continue;
+      // The next save leaves its file out of the manifest, which deletes it.
+      this.index.dropSegment(segment);
+      this.reason = 'corrupt';
+    }
   }
 
   private async reconcile(): Promise<void> {

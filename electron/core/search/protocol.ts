@@ -13,6 +13,10 @@ export interface WorkerStats {
   segments: number;
   /** Bytes of the index on disk. */
   cacheBytes: number;
+  /** From the worker's start to its code running (runtime and module loading), in ms. */
+  bootMs: number;
+  /** Loading the persisted index, in ms. */
+  loadMs: number;
 }
 
 /** Each method: what it takes and what it answers. */

@@ -67,6 +67,20 @@ export class SearchIndex {
     return this.where.keys();
   }
 
+  /** Takes a whole sealed segment out (its file turned out damaged); returns the paths it held. */
+  dropSegment(segment: Segment): string[] {
+    this.sealed = this.sealed.filter((sealed) => sealed !== segment);
+    const dropped: string[] = [];
+    segment.notes.forEach((facts, note) => {
+      const location = this.where.get(facts.path);
+      if (location?.segment === segment && location.note === note) {
+        this.where.delete(facts.path);
+        dropped.push(facts.path);
+      }
+    });
+    return dropped;
+  }
+
   /** Takes a note out of the results at once. */
   remove(path: string): boolean {
     const pending = this.open.byPath.get(path);

@@ -119,7 +119,8 @@ export class SearchService {
     const onMessage = (message: WorkerMessage): void => this.receive(message);
     const onExit = (code: number | null): void => this.lost(`the search worker stopped (exit code ${code})`);
     if (this.options.isolation === 'process') {
-      const child: ChildProcess = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      // No inherited execArgv: a parent running under `--import tsx` would load tsx into the worker too.
+      const child: ChildProcess = fork(entry, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       child.on('message', onMessage);
       child.on('exit', onExit);
       this.host = {
@@ -127,7 +128,7 @@ export class SearchService {
         stop: () => stopProcess(child),
       };
     } else {
-      const worker = new Worker(entry);
+      const worker = new Worker(entry, { execArgv: [] });
       worker.on('message', onMessage);
       worker.on('error', (error) => this.lost(error.message));
       worker.on('exit', onExit);

@@ -1,7 +1,7 @@
 // Snippets: the stretch of a note where the query's words cluster, as plain text with highlight
 // ranges (never markup, so nothing from a note can be rendered as HTML).
 import type { Snippet, TextRange } from '../../../shared/contract/search';
-import { excerptOf } from '../notebook/note-file';
+import { excerptOf } from '../notebook/excerpt';
 import { PRESENCE } from './lunr-parts';
 import type { ParsedQuery } from './query-parser';
 import type { TermMatcher } from './query-terms';

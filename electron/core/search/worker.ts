@@ -22,8 +22,10 @@ function hostPort(): Port {
   throw new Error('The search worker runs as a worker thread or a forked child process, not on its own.');
 }
 
+/** performance.now() counts from this thread's (or process's) start: this is how long booting took. */
+const bootMs = performance.now();
 const port = hostPort();
-let opened: Promise<{ indexer: Indexer; cache: IndexCache }> | null = null;
+let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number }> | null = null;
 
 async function session() {
   if (!opened) throw new ApiError('UNAVAILABLE', 'The search index is not open yet.');
@@ -36,7 +38,8 @@ const handlers: Handlers = {
   async open({ root, cacheDir, rebuild }) {
     const cache = new IndexCache(cacheDir);
     const indexer = new Indexer(root, cache, (status) => port.post({ kind: 'status', status }));
-    opened = indexer.start({ rebuild }).then(() => ({ indexer, cache }));
+    const loading = performance.now();
+    opened = indexer.start({ rebuild }).then(() => ({ indexer, cache, loadMs: performance.now() - loading }));
     await opened;
     return indexer.status();
   },
@@ -61,8 +64,10 @@ const handlers: Handlers = {
     return indexer.status();
   },
   async stats() {
-    const { indexer, cache } = await session();
+    const { indexer, cache, loadMs } = await session();
     return {
+      bootMs,
+      loadMs,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       rssBytes: process.memoryUsage().rss,
       segments: indexer.current.segments().length,

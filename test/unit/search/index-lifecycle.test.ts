@@ -46,6 +46,15 @@ describe('the index on disk', () => {
     expect(second.statuses.every((status) => status.progress === null || status.progress.total === 0)).toBe(true);
   });
 
+  it('keeps words in any script across a restart', async () => {
+    await writeNote(notebook, 'intl/notes.md', { title: 'Café naïve', body: 'Die Größe der Warteschlange: 日本語 テキスト.' });
+    await (await openSearch()).close();
+    const search = await openSearch();
+    expect(search.paths('café')).toEqual(['intl/notes.md']);
+    expect(search.paths('größe')).toEqual(['intl/notes.md']);
+    expect(search.paths('日本語')).toEqual(['intl/notes.md']);
+  });
+
   it('catches up at start with notes added, changed and deleted while it was closed', async () => {
     await (await openSearch()).close();
     await writeNote(notebook, 'ky/new.md', { title: 'Streaming uploads', body: 'Uploads stream the body.' });
