@@ -24,13 +24,23 @@ interface Run {
   spell: boolean;
 }
 
-/** Which terms a snippet highlights: the query's exact terms and prefixes, and the terms its wildcards and fuzzy words matched. */
+/**
+ * Which terms a snippet highlights: the query's exact terms and prefixes, and the terms its
+ * wildcards and fuzzy words matched. Parts of a query identifier (`ky` of `source/core/Ky.ts`) are
+ * highlighted too, but a snippet prefers the whole.
+ */
 export class TermMatcher {
   readonly exact = new Set<string>();
+  readonly parts = new Set<string>();
   readonly prefixes: string[] = [];
   readonly expanded = new Set<string>();
 
   has(term: string): boolean {
+    return this.isWhole(term) || this.parts.has(term);
+  }
+
+  /** A term the query named as a whole word (not as a part of an identifier). */
+  isWhole(term: string): boolean {
     return this.exact.has(term) || this.expanded.has(term) || this.prefixes.some((prefix) => term.startsWith(prefix));
   }
 }
@@ -55,8 +65,9 @@ export class QueryTerms {
     const runs: Run[] = [];
     query.clauses.forEach((clause, c) => {
       const shown = clause.presence !== PRESENCE.PROHIBITED;
+      const wholes = new Set(clause.tokens.map((token) => token.whole));
       clause.automata.forEach((automaton, a) => {
-        if (shown && automaton.kind === 'exact') this.matcher.exact.add(automaton.term);
+        if (shown && automaton.kind === 'exact') (wholes.has(a) ? this.matcher.exact : this.matcher.parts).add(automaton.term);
         if (shown && automaton.kind === 'prefix') this.matcher.prefixes.push(automaton.prefix);
         segments.forEach((segment, s) => {
           const vocabulary = segment.terms;

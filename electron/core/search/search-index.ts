@@ -115,8 +115,17 @@ export class SearchIndex {
       this.open.byPath.set(note.facts.path, number);
       this.open.unpublished.push(number);
     }
-    const limit = options.bulk ? this.sizes.bulkNotes : this.sizes.openNotes;
-    if (this.open.builder.size >= limit) await this.seal(options.pacer);
+    if (this.open.builder.size >= (options.bulk ? this.bulkLimit() : this.sizes.openNotes)) await this.seal(options.pacer);
+  }
+
+  /**
+   * During a build, the first segments are small and each is twice the last, up to `bulkNotes`:
+   * an empty index answers over its first notes within a second or two, and a big notebook still
+   * ends up in few segments.
+   */
+  private bulkLimit(): number {
+    const largest = this.sealed.reduce((most, segment) => Math.max(most, segment.size), 0);
+    return Math.min(this.sizes.bulkNotes, Math.max(this.sizes.bulkNotes / 8, largest * 2));
   }
 
   /** Makes every note added so far searchable, by re-encoding the (small) open segment. */
@@ -124,9 +133,10 @@ export class SearchIndex {
     if (this.open.unpublished.length > 0) await this.publish(pacer);
   }
 
-  /** Publishes and seals whatever the open segment holds (at the end of a build). */
+  /** Publishes and seals whatever the open segment holds, and merges the build's small segments. */
   async flush(pacer?: Pacer): Promise<void> {
     if (this.open.unpublished.length > 0 || this.open.published) await this.seal(pacer);
+    await this.mergeIfNeeded(pacer, 2);
   }
 
   private async publish(pacer?: Pacer): Promise<Segment> {
@@ -163,15 +173,15 @@ export class SearchIndex {
     });
   }
 
-  /** Merges small segments, and compacts ones that are mostly deletions. */
-  private async mergeIfNeeded(pacer?: Pacer): Promise<void> {
+  /** Merges small segments (once there are `smallToMerge` of them), and compacts ones that are mostly deletions. */
+  private async mergeIfNeeded(pacer?: Pacer, smallToMerge = SMALL_SEGMENTS_TO_MERGE): Promise<void> {
     if (this.merging) return;
     this.merging = true;
     try {
       for (;;) {
         const small = this.sealed.filter((segment) => segment.size < this.sizes.bulkNotes / 2);
         const worn = this.sealed.filter((segment) => segment.size > 0 && segment.deletedCount / segment.size >= COMPACT_DELETED_SHARE);
-        const group = small.length >= SMALL_SEGMENTS_TO_MERGE ? small : worn.length > 0 ? [worn[0]!] : [];
+        const group = small.length >= smallToMerge ? small : worn.length > 0 ? [worn[0]!] : [];
         if (group.length === 0) return;
         await this.merge(group, pacer);
       }

@@ -93,7 +93,8 @@ function suggest(segments: readonly Segment[], request: SearchRequest, unfiltere
   }
   if (words.some((word) => PLAIN_WORD.test(word))) {
     const loosen = (suffix: (word: string) => string) => words.map((word) => (PLAIN_WORD.test(word) ? word + suffix(word) : word)).join(' ');
-    candidates.push({ query: loosen((word) => (word.length >= 7 ? '~2' : '~1')), label: 'Allow a typo' });
+    // Words are stemmed (retry -> retri), so a typo often needs two edits to reach the stem.
+    candidates.push({ query: loosen((word) => (word.length >= 5 ? '~2' : '~1')), label: 'Allow a typo' });
     candidates.push({ query: loosen(() => '*'), label: 'Words that start with these letters' });
   }
   const suggestions: QuerySuggestion[] = [];

@@ -38,7 +38,7 @@ export class Highlighter {
    * @param goal how many different words the query has: a snippet holding that many cannot be beaten
    */
   constructor(
-    private readonly terms: Pick<TermMatcher, 'has'>,
+    private readonly terms: Pick<TermMatcher, 'has'> & Partial<Pick<TermMatcher, 'isWhole'>>,
     probes: readonly string[] | null,
     private readonly goal = Infinity,
   ) {
@@ -63,8 +63,8 @@ export class Highlighter {
     const window = new DistinctWindow(text);
 
     const visit = (raw: string, start: number): boolean => {
-      for (const [from, to] of highlightSpans(raw, this.terms)) window.add([start + from, start + to]);
-      return window.distinct < goal;
+      for (const [from, to, term] of highlightSpans(raw, this.terms)) window.add([start + from, start + to], this.terms.isWhole?.(term) ?? true);
+      return window.wholeWords < goal;
     };
     if (!this.probe) {
       forEachToken(text, visit);
@@ -108,29 +108,39 @@ export function highlighterFor(query: ParsedQuery, matchedTerms: TermMatcher): H
   return new Highlighter(matchedTerms, probes.size <= MAX_PROBES ? [...probes] : null, goal);
 }
 
-/** Highlights so far, and the run of them fitting one snippet with the most different words. */
+/**
+ * Highlights so far, and the run of them fitting one snippet that shows the query best: the most
+ * different words, where a whole match (`source/core/Ky.ts`) counts more than a part of one (`Ky`).
+ */
 class DistinctWindow {
   readonly ranges: TextRange[] = [];
   best: [number, number] = [0, 0];
-  distinct = 0;
+  /** Different words matched whole in the best window. */
+  wholeWords = 0;
+  private bestScore = 0;
   private first = 0;
+  private readonly whole: boolean[] = [];
   private readonly inWindow = new Map<string, number>();
+  private readonly wholeInWindow = new Map<string, number>();
 
   constructor(private readonly text: string) {}
 
-  add(range: TextRange): void {
+  add(range: TextRange, whole: boolean): void {
     this.ranges.push(range);
+    this.whole.push(whole);
     const word = this.word(range);
-    this.inWindow.set(word, (this.inWindow.get(word) ?? 0) + 1);
+    increment(this.inWindow, word, 1);
+    if (whole) increment(this.wholeInWindow, word, 1);
     while (range[1] - this.ranges[this.first]![0] > SNIPPET_LENGTH) {
       const gone = this.word(this.ranges[this.first]!);
-      const left = this.inWindow.get(gone)! - 1;
-      if (left === 0) this.inWindow.delete(gone);
-      else this.inWindow.set(gone, left);
+      increment(this.inWindow, gone, -1);
+      if (this.whole[this.first]) increment(this.wholeInWindow, gone, -1);
       this.first++;
     }
-    if (this.inWindow.size > this.distinct) {
-      this.distinct = this.inWindow.size;
+    const score = this.inWindow.size + this.wholeInWindow.size;
+    if (score > this.bestScore) {
+      this.bestScore = score;
+      this.wholeWords = this.wholeInWindow.size;
       this.best = [this.first, this.ranges.length - 1];
     }
   }
@@ -138,6 +148,12 @@ class DistinctWindow {
   private word([from, to]: TextRange): string {
     return this.text.slice(from, to).toLowerCase();
   }
+}
+
+function increment(counts: Map<string, number>, key: string, by: number): void {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count === 0) counts.delete(key);
+  else counts.set(key, count);
 }
 
 function windowAround(text: string, ranges: TextRange[], [first, last]: [number, number]): Snippet {

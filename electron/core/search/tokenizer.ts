@@ -121,28 +121,33 @@ function ownTerm(raw: string): string {
   return terms.length === 0 ? '' : SIMPLE_WORD.test(raw) || terms.length === 1 ? terms[0]! : raw.toLowerCase();
 }
 
+/** A stretch of a token to highlight, offsets relative to the token, and the term it matched. */
+export type HighlightSpan = [from: number, to: number, term: string];
+
 /**
- * What to highlight inside one token, offsets relative to the token: the whole token when the
- * query named it; else its segments or file name (`index.ts` in a path) that were named; else the
- * words that were (`Request` in `dispatchRequest` when only `request` was searched).
+ * What to highlight inside one token: the whole token when the query named it; else its segments
+ * or file name (`index.ts` in a path) that were named; else the words that were (`Request` in
+ * `dispatchRequest` when only `request` was searched).
  */
-export function highlightSpans(raw: string, wanted: { has(term: string): boolean }): Array<[number, number]> {
+export function highlightSpans(raw: string, wanted: { has(term: string): boolean }): HighlightSpan[] {
   const terms = termsOf(raw);
   if (!terms.some((term) => wanted.has(term))) return [];
-  if (wanted.has(ownTerm(raw))) return [[0, raw.length]];
-  const spans: Array<[number, number]> = [];
+  const own = ownTerm(raw);
+  if (wanted.has(own)) return [[0, raw.length, own]];
+  const spans: HighlightSpan[] = [];
   const slash = Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\'));
-  const fileName = raw.slice(slash + 1);
-  if (slash >= 0 && fileName.includes('.') && wanted.has(fileName.toLowerCase())) return [[slash + 1, raw.length]];
+  const fileName = raw.slice(slash + 1).toLowerCase();
+  if (slash >= 0 && fileName.includes('.') && wanted.has(fileName)) return [[slash + 1, raw.length, fileName]];
   const joiner = new RegExp(JOINER.source, 'g');
   let start = 0;
   for (const match of [...raw.matchAll(joiner), null]) {
     const end = match ? match.index : raw.length;
-    const segment = raw.slice(start, end);
-    if (segment && wanted.has(segment.toLowerCase())) spans.push([start, end]);
+    const segment = raw.slice(start, end).toLowerCase();
+    if (segment && wanted.has(segment)) spans.push([start, end, segment]);
     else {
-      for (const word of segment.matchAll(SUBWORD)) {
-        if (wanted.has(stemWord(word[0].toLowerCase()))) spans.push([start + word.index, start + word.index + word[0].length]);
+      for (const word of raw.slice(start, end).matchAll(SUBWORD)) {
+        const stem = stemWord(word[0].toLowerCase());
+        if (wanted.has(stem)) spans.push([start + word.index, start + word.index + word[0].length, stem]);
       }
     }
     start = match ? match.index + match[0].length : raw.length;
