@@ -42,8 +42,12 @@ export function isUnfiltered(filter: NoteFilter): boolean {
 export class FacetCounter {
   private readonly totals = new Map<FacetKind, Map<string, number>>(FACET_KINDS.map((kind) => [kind, new Map()]));
   private current: SegmentCounts | null = null;
+  /** No filter at all: every note passes and counts in every kind (the common case, made cheap). */
+  private readonly open: boolean;
 
-  constructor(private readonly filter: NoteFilter) {}
+  constructor(private readonly filter: NoteFilter) {
+    this.open = isUnfiltered(filter);
+  }
 
   /** Starts on a segment: its value ids get masks (wanted or not) and counters. */
   begin(segment: Segment): void {
@@ -61,6 +65,14 @@ export class FacetCounter {
   /** Whether the note passes every filter; counts it in the facets it should show in. */
   accept(note: number): boolean {
     const { segment, columns, masks, counts } = this.current!;
+    if (this.open) {
+      counts.repo[columns.ids.repo[note]!]!++;
+      counts.agent[columns.ids.agent[note]!]!++;
+      counts.mode[columns.ids.mode[note]!]!++;
+      counts.status[columns.ids.status[note]!]!++;
+      for (let t = columns.tagStart[note]!; t < columns.tagStart[note + 1]!; t++) counts.tag[columns.tagIds[t]!]!++;
+      return true;
+    }
     const created = segment.createdMs[note]!;
     if (created < this.filter.fromMs || created > this.filter.toMs) return false;
     let failed: FacetKind | null = null;

@@ -149,6 +149,11 @@ export class IndexCache {
     return this.saving;
   }
 
+  /** Resolves when the saves asked for so far are written. */
+  whenSaved(): Promise<void> {
+    return this.saving.catch(() => undefined);
+  }
+
   /** Bytes the cache takes on disk. */
   async size(): Promise<number> {
     let total = 0;

@@ -8,10 +8,12 @@ import { isNotePath, scanNotebook } from './notebook-scan';
 import { Pacer } from './pacer';
 import { DEFAULT_SEGMENT_SIZES, SearchIndex, type SegmentSizes } from './search-index';
 import { answer } from './search-results';
+import { SegmentBuildPool } from './segment-build-pool';
+import { workerEntry } from './worker-entry';
 import type { Segment } from './segment';
 import { checksumMatches } from './segment-file';
 
-/** A run this large builds whole segments instead of re-encoding the open one after every batch. */
+/** A run this large builds whole segments in helper threads instead of filling the open segment. */
 const BULK_RUN_NOTES = 400;
 const BATCH_NOTES = 16;
 /** During a long catch-up of small changes, what is indexed is published this often. */
@@ -142,9 +144,15 @@ export class Indexer {
     };
   }
 
-  /** Resolves once every queued change is indexed and no rebuild runs. */
+  /** Resolves once every queued change is indexed, no rebuild runs, and the index is on disk. */
   async whenIdle(): Promise<void> {
     while (this.reconciling || this.working || this.rebuilding) await (this.reconciling ?? this.rebuilding ?? this.working);
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      await this.cache.save(this.index.segments());
+    }
+    await this.cache.whenSaved();
   }
 
   /** Stops indexing and writes what is indexed to disk. */
@@ -200,13 +208,24 @@ export class Indexer {
     this.report(true);
   }
 
+  /**
+   * Indexes the queued notes: many at once in helper threads, as whole segments; a few in this
+   * thread, into the open segment, published every few hundred milliseconds.
+   */
   private async work(): Promise<void> {
     const pacer = new Pacer();
-    let bulk = false;
+    if (this.queue.size >= BULK_RUN_NOTES) {
+      const paths = [...this.queue];
+      this.queue.clear();
+      this.run.total = paths.length;
+      const early = this.reason === 'missing' || this.reason === 'corrupt' || this.reason === 'outdated';
+      await this.buildSegments(paths, this.index, this.run, early);
+      this.scheduleSave(0);
+      if (this.queue.size === 0) return;
+    }
     let published = performance.now();
     while (this.queue.size > 0 && !this.closed) {
       this.run.total = this.run.done + this.queue.size;
-      bulk ||= this.run.total >= BULK_RUN_NOTES;
       const batch = [...this.queue].slice(0, BATCH_NOTES);
       for (const path of batch) this.queue.delete(path);
       const since = this.removalCount;
@@ -214,44 +233,65 @@ export class Indexer {
       batch.forEach((path, i) => {
         if (notes[i] === null) this.index.remove(path);
       });
-      const sealedBefore = this.index.segments().length;
-      await this.index.add(
-        notes.filter((note) => note !== null),
-        { bulk, pacer, stale: (path) => (this.removals.get(path) ?? 0) > since },
-      );
+      await this.index.add(notes.filter((note) => note !== null), { pacer, stale: (path) => (this.removals.get(path) ?? 0) > since });
       this.run.done += batch.length;
-      if (bulk && this.index.segments().length !== sealedBefore) this.scheduleSave(0);
-      if (!bulk && (this.queue.size === 0 || performance.now() - published > PUBLISH_INTERVAL_MS)) {
+      if (this.queue.size === 0 || performance.now() - published > PUBLISH_INTERVAL_MS) {
         await this.index.publishOpen(pacer);
         published = performance.now();
       }
       this.report();
     }
-    if (bulk) await this.index.flush(pacer);
-    else await this.index.publishOpen(pacer);
-    this.scheduleSave(bulk || this.reason !== 'changes' ? 0 : SAVE_DELAY_MS);
+    await this.index.publishOpen(pacer);
+    this.scheduleSave(this.reason !== 'changes' ? 0 : SAVE_DELAY_MS);
+  }
+
+  /**
+   * Builds segments for many notes in helper threads and adds each to `into` as it arrives. With
+   * `early` (people may be searching an empty index), the first segments are small, each twice
+   * the last, so results come within seconds; the small ones are merged at the end.
+   */
+  private async buildSegments(paths: string[], into: SearchIndex, progress: { done: number; total: number }, early: boolean): Promise<void> {
+    const pool = new SegmentBuildPool(workerEntry(import.meta.url));
+    const chunks: string[][] = [];
+    for (let at = 0, size = early ? this.sizes.bulkNotes / 8 : this.sizes.bulkNotes; at < paths.length; at += size, size = Math.min(size * 2, this.sizes.bulkNotes)) {
+      chunks.push(paths.slice(at, at + size));
+    }
+    try {
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const dispatched = this.removalCount;
+          let reported = 0;
+          const built = await pool.build(this.root, chunk, (done) => {
+            progress.done += done - reported;
+            reported = done;
+            this.report();
+          });
+          progress.done += chunk.length - reported;
+          if (this.closed) return;
+          into.addBuilt(built.segment, (path) => (this.removals.get(path) ?? 0) > dispatched);
+          for (const path of built.missing) into.remove(path);
+          this.report();
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
+    if (!this.closed) await into.tidy(new Pacer());
   }
 
   private async rebuildAll(): Promise<void> {
-    const pacer = new Pacer();
     const rebuild: Rebuild = { index: new SearchIndex([], this.sizes), changed: new Set(), done: 0, total: 0 };
     this.rebuild = rebuild;
     this.report(true);
     const files = await scanNotebook(this.root);
     rebuild.total = files.length;
-    for (let at = 0; at < files.length && !this.closed; at += BATCH_NOTES) {
-      const batch = files.slice(at, at + BATCH_NOTES).map((file) => file.path);
-      const since = this.removalCount;
-      const notes = await Promise.all(batch.map((path) => readIndexedNote(this.root, path)));
-      await rebuild.index.add(
-        notes.filter((note) => note !== null),
-        { bulk: true, pacer, stale: (path) => (this.removals.get(path) ?? 0) > since },
-      );
-      rebuild.done += batch.length;
-      this.report();
-    }
+    await this.buildSegments(
+      files.map((file) => file.path),
+      rebuild.index,
+      rebuild,
+      false,
+    );
     if (this.closed) return;
-    await rebuild.index.flush(pacer);
     this.index = rebuild.index;
     this.rebuild = null;
     for (const path of rebuild.changed) this.queue.add(path);

@@ -74,13 +74,14 @@ export function runQuery(segments: readonly Segment[], query: ParsedQuery, filte
     const scores = new Float64Array(size);
     const hit = new Uint8Array(size);
     scored.fill(0);
-    const found = terms.found[s]!;
-    for (let i = 0; i < found.length; i += 2) {
-      const g = found[i]!;
+    const foundTerms = terms.foundTerms[s]!;
+    const foundIndexes = terms.foundIndexes[s]!;
+    for (let i = 0; i < foundTerms.length; i++) {
+      const g = foundTerms[i]!;
       if (scored[g]) continue;
       scored[g] = 1;
       const termIdf = idf[g]!;
-      segment.fieldsOf(found[i + 1]!, (field, count, at) => {
+      segment.fieldsOf(foundIndexes[i]!, (field, count, at) => {
         const boost = terms.boosts[g * FIELD_COUNT + field]!;
         if (boost === 0) return;
         const queryWeight = boost / magnitude[field]!;
@@ -122,8 +123,8 @@ function requiredAndProhibited(segment: Segment, s: number, query: ParsedQuery, 
   const prohibited = new Uint8Array(segment.size);
   if (!query.clauses.some((clause) => clause.presence !== PRESENCE.OPTIONAL)) return { required, prohibited };
   const indexIn = new Map<number, number>();
-  const found = terms.found[s]!;
-  for (let i = 0; i < found.length; i += 2) indexIn.set(found[i]!, found[i + 1]!);
+  const foundTerms = terms.foundTerms[s]!;
+  for (let i = 0; i < foundTerms.length; i++) indexIn.set(foundTerms[i]!, terms.foundIndexes[s]![i]!);
   const posting = emptyPosting();
   query.clauses.forEach((clause, c) => {
     if (clause.presence === PRESENCE.OPTIONAL) return;
@@ -163,12 +164,12 @@ function inverseDocumentFrequencies(segments: readonly Segment[], terms: QueryTe
   const posting = emptyPosting();
   segments.forEach((segment, s) => {
     counted.fill(0);
-    const found = terms.found[s]!;
-    for (let i = 0; i < found.length; i += 2) {
-      const g = found[i]!;
+    const foundTerms = terms.foundTerms[s]!;
+    for (let i = 0; i < foundTerms.length; i++) {
+      const g = foundTerms[i]!;
       if (counted[g]) continue;
       counted[g] = 1;
-      segment.fieldsOf(found[i + 1]!, (_field, count, at) => {
+      segment.fieldsOf(terms.foundIndexes[s]![i]!, (_field, count, at) => {
         if (segment.deletedCount === 0) {
           frequency[g]! += count;
           return;

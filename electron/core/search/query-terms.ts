@@ -1,28 +1,13 @@
-// The terms a query touches, numbered across segments. Each clause expands in each segment to a
-// sorted run of vocabulary entries; merging the runs (as a k-way merge of sorted lists) gives each
-// distinct term one number without hashing its text — `rout*` expands to some 30,000 terms on
-// 10,000 notes, and most of them are code identifiers that occur once.
+// The terms a query touches, numbered across segments: a term every segment has gets one number,
+// so its document frequency and its place in the query vector are the index's, not a segment's.
+// `rout*` expands to some 30,000 terms on 10,000 notes (most are code identifiers that occur in
+// one note), so terms are matched by a hash of their characters read in place in each
+// vocabulary, into typed arrays sized up front: no string, Map entry or array growth per term.
 import { FIELD_COUNT } from './fields';
 import { PRESENCE } from './lunr-parts';
 import type { ParsedQuery } from './query-parser';
 import type { Segment } from './segment';
 import { expand } from './term-expansion';
-import type { Vocabulary } from './vocabulary';
-
-/** One clause's matches in one segment: vocabulary indexes, ascending. */
-interface Run {
-  clause: number;
-  automaton: number;
-  segment: number;
-  vocabulary: Vocabulary;
-  /** The indexes, or null for the range from, from + 1, … (a prefix). */
-  list: number[] | null;
-  from: number;
-  length: number;
-  at: number;
-  /** Keep the texts of this run's terms (for highlighting wildcard and fuzzy matches). */
-  spell: boolean;
-}
 
 /**
  * Which terms a snippet highlights: the query's exact terms and prefixes, and the terms its
@@ -45,24 +30,88 @@ export class TermMatcher {
   }
 }
 
+/** The vocabulary entries one clause automaton matched in one segment: a range, or a list. */
+interface Matched {
+  clause: number;
+  automaton: number;
+  segment: number;
+  from: number;
+  to: number;
+  list: number[] | null;
+}
+
 export class QueryTerms {
   /** How many distinct terms. */
   count = 0;
   /** `boosts[g * FIELD_COUNT + f]`: term g's weight in field f's query vector. */
-  boosts: Float64Array = new Float64Array(0);
-  /** Per segment, (term number, vocabulary index) pairs. */
-  readonly found: number[][];
+  readonly boosts: Float64Array;
+  /** Per segment, the term numbers found there and their vocabulary indexes, side by side. */
+  readonly foundTerms: Int32Array[];
+  readonly foundIndexes: Int32Array[];
   /** Per clause, its term numbers. */
-  readonly ofClause: number[][];
+  readonly ofClause: Int32Array[];
   /** Per clause and automaton of the clause, its term numbers (for `+` and `-`). */
-  readonly ofAutomaton: number[][][];
+  readonly ofAutomaton: Int32Array[][];
   readonly matcher = new TermMatcher();
 
   constructor(segments: readonly Segment[], query: ParsedQuery) {
-    this.found = segments.map(() => []);
-    this.ofClause = query.clauses.map(() => []);
-    this.ofAutomaton = query.clauses.map((clause) => clause.automata.map(() => []));
-    const runs: Run[] = [];
+    const matched = this.expandAll(segments, query);
+    const entries = matched.reduce((sum, m) => sum + (m.list ? m.list.length : m.to - m.from), 0);
+    const perSegment = new Int32Array(segments.length);
+    for (const m of matched) perSegment[m.segment]! += m.list ? m.list.length : m.to - m.from;
+    this.foundTerms = Array.from(perSegment, (size) => new Int32Array(size));
+    this.foundIndexes = Array.from(perSegment, (size) => new Int32Array(size));
+    const foundCount = new Int32Array(segments.length);
+    const clauseTerms = query.clauses.map(() => new Int32Array(entries));
+    const clauseCount = new Int32Array(query.clauses.length);
+    // Per clause automaton (numbered a + clause offset), room for every entry it matched.
+    const automatonBase = query.clauses.map((_clause, c) => query.clauses.slice(0, c).reduce((sum, clause) => sum + clause.automata.length, 0));
+    const automatonRoom = new Int32Array(query.clauses.reduce((sum, clause) => sum + clause.automata.length, 0));
+    for (const m of matched) automatonRoom[automatonBase[m.clause]! + m.automaton]! += m.list ? m.list.length : m.to - m.from;
+    const automatonTerms = Array.from(automatonRoom, (room) => new Int32Array(room));
+    const automatonCount = new Int32Array(automatonRoom.length);
+    const inClause = new Int32Array(entries).fill(-1);
+    const inAutomaton = new Int32Array(entries).fill(-1);
+    const table = new TermTable(segments, entries);
+
+    for (const m of matched) {
+      const vocabulary = segments[m.segment]!.terms;
+      const clause = query.clauses[m.clause]!;
+      const spell = clause.presence !== PRESENCE.PROHIBITED && clause.automata[m.automaton]!.kind === 'automaton';
+      const automaton = automatonBase[m.clause]! + m.automaton;
+      const count = m.list ? m.list.length : m.to - m.from;
+      for (let k = 0; k < count; k++) {
+        const index = m.list ? m.list[k]! : m.from + k;
+        const g = table.number(m.segment, index);
+        const at = foundCount[m.segment]!++;
+        this.foundTerms[m.segment]![at] = g;
+        this.foundIndexes[m.segment]![at] = index;
+        if (inClause[g] !== m.clause) {
+          inClause[g] = m.clause;
+          clauseTerms[m.clause]![clauseCount[m.clause]!++] = g;
+        }
+        if (inAutomaton[g] !== automaton) {
+          inAutomaton[g] = automaton;
+          automatonTerms[automaton]![automatonCount[automaton]!++] = g;
+        }
+        if (spell) this.matcher.expanded.add(vocabulary.term(index));
+      }
+    }
+    this.count = table.count;
+    this.ofClause = clauseTerms.map((terms, c) => terms.subarray(0, clauseCount[c]));
+    this.ofAutomaton = query.clauses.map((clause, c) =>
+      clause.automata.map((_automaton, a) => automatonTerms[automatonBase[c]! + a]!.subarray(0, automatonCount[automatonBase[c]! + a])),
+    );
+    this.boosts = new Float64Array(this.count * FIELD_COUNT);
+    query.clauses.forEach((clause, c) => {
+      if (clause.presence === PRESENCE.PROHIBITED) return;
+      for (const g of this.ofClause[c]!) for (const field of clause.fields) this.boosts[g * FIELD_COUNT + field]! += clause.boost;
+    });
+  }
+
+  /** Every clause automaton in every segment: ranges for prefixes, lists for the rest. */
+  private expandAll(segments: readonly Segment[], query: ParsedQuery): Matched[] {
+    const matched: Matched[] = [];
     query.clauses.forEach((clause, c) => {
       const shown = clause.presence !== PRESENCE.PROHIBITED;
       const wholes = new Set(clause.tokens.map((token) => token.whole));
@@ -70,104 +119,64 @@ export class QueryTerms {
         if (shown && automaton.kind === 'exact') (wholes.has(a) ? this.matcher.exact : this.matcher.parts).add(automaton.term);
         if (shown && automaton.kind === 'prefix') this.matcher.prefixes.push(automaton.prefix);
         segments.forEach((segment, s) => {
-          const vocabulary = segment.terms;
-          const run: Run = { clause: c, automaton: a, segment: s, vocabulary, list: null, from: 0, length: 0, at: 0, spell: shown && automaton.kind === 'automaton' };
           if (automaton.kind === 'prefix') {
-            const [from, to] = vocabulary.prefixRange(automaton.prefix);
-            run.from = from;
-            run.length = to - from;
-          } else {
-            const list: number[] = [];
-            expand(automaton, vocabulary, (index) => list.push(index));
-            run.list = list;
-            run.length = list.length;
+            const [from, to] = segment.terms.prefixRange(automaton.prefix);
+            if (to > from) matched.push({ clause: c, automaton: a, segment: s, from, to, list: null });
+            return;
           }
-          if (run.length > 0) runs.push(run);
+          const list: number[] = [];
+          expand(automaton, segment.terms, (index) => list.push(index));
+          if (list.length > 0) matched.push({ clause: c, automaton: a, segment: s, from: 0, to: 0, list });
         });
       });
     });
-    this.merge(runs);
-    const boosts = new Float64Array(this.count * FIELD_COUNT);
-    query.clauses.forEach((clause, c) => {
-      if (clause.presence === PRESENCE.PROHIBITED) return;
-      for (const g of this.ofClause[c]!) for (const field of clause.fields) boosts[g * FIELD_COUNT + field]! += clause.boost;
-    });
-    this.boosts = boosts;
-  }
-
-  /** Walks all runs in term order; equal terms (across segments and clauses) get one number. */
-  private merge(runs: Run[]): void {
-    const head = (run: Run): number => (run.list ? run.list[run.at]! : run.from + run.at);
-    const compare = (a: Run, b: Run): number => a.vocabulary.compareWith(head(a), b.vocabulary, head(b));
-    const heap = new RunHeap(compare);
-    for (const run of runs) heap.push(run);
-    const equal: Run[] = [];
-    while (heap.size > 0) {
-      const g = this.count++;
-      equal.length = 0;
-      equal.push(heap.pop());
-      while (heap.size > 0 && compare(heap.peek(), equal[0]!) === 0) equal.push(heap.pop());
-      for (let e = 0; e < equal.length; e++) {
-        const run = equal[e]!;
-        const index = head(run);
-        this.found[run.segment]!.push(g, index);
-        // A term is in each of its clauses' lists once, however many segments have it.
-        let listed = false;
-        for (let earlier = 0; earlier < e && !listed; earlier++) listed = equal[earlier]!.clause === run.clause;
-        if (!listed) this.ofClause[run.clause]!.push(g);
-        const ofAutomaton = this.ofAutomaton[run.clause]![run.automaton]!;
-        if (ofAutomaton.at(-1) !== g) ofAutomaton.push(g);
-        if (run.spell) this.matcher.expanded.add(run.vocabulary.term(index));
-        run.at++;
-        if (run.at < run.length) heap.push(run);
-      }
-    }
+    return matched;
   }
 }
 
-class RunHeap {
-  private readonly items: Run[] = [];
+/**
+ * Numbers terms by their text, read in place: an open-addressing table on an FNV-1a hash of the
+ * characters, whose rare collisions are told apart by comparing the texts.
+ */
+class TermTable {
+  count = 0;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly homeSegment: Int32Array;
+  private readonly homeIndex: Int32Array;
+  private readonly hashes: Int32Array;
 
-  constructor(private readonly compare: (a: Run, b: Run) => number) {}
-
-  get size(): number {
-    return this.items.length;
+  constructor(
+    private readonly segments: readonly Segment[],
+    capacity: number,
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.homeSegment = new Int32Array(capacity);
+    this.homeIndex = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
   }
 
-  peek(): Run {
-    return this.items[0]!;
-  }
-
-  push(run: Run): void {
-    const items = this.items;
-    items.push(run);
-    let at = items.length - 1;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (this.compare(items[parent]!, items[at]!) <= 0) break;
-      [items[parent], items[at]] = [items[at]!, items[parent]!];
-      at = parent;
-    }
-  }
-
-  pop(): Run {
-    const items = this.items;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      let at = 0;
-      for (;;) {
-        const left = at * 2 + 1;
-        const right = left + 1;
-        let least = at;
-        if (left < items.length && this.compare(items[left]!, items[least]!) < 0) least = left;
-        if (right < items.length && this.compare(items[right]!, items[least]!) < 0) least = right;
-        if (least === at) break;
-        [items[least], items[at]] = [items[at]!, items[least]!];
-        at = least;
+  /** The number of the term at `index` in segment `segment`: the one it already has, or a new one. */
+  number(segment: number, index: number): number {
+    const vocabulary = this.segments[segment]!.terms;
+    const text = vocabulary.text;
+    const end = vocabulary.endOf(index);
+    let hash = 0x811c9dc5;
+    for (let i = vocabulary.startOf(index); i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const g = this.slots[slot]!;
+      if (g < 0) {
+        const fresh = this.count++;
+        this.slots[slot] = fresh;
+        this.homeSegment[fresh] = segment;
+        this.homeIndex[fresh] = index;
+        this.hashes[fresh] = hash;
+        return fresh;
       }
+      if (this.hashes[g] === hash && this.segments[this.homeSegment[g]!]!.terms.compareWith(this.homeIndex[g]!, vocabulary, index) === 0) return g;
     }
-    return top;
   }
 }

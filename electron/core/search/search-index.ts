@@ -20,6 +20,12 @@ const SMALL_SEGMENTS_TO_MERGE = 8;
 /** A segment this share deleted is compacted. */
 const COMPACT_DELETED_SHARE = 0.35;
 
+export interface AddOptions {
+  pacer?: Pacer;
+  /** True for a path deleted after it was read: it is skipped. */
+  stale?: (path: string) => boolean;
+}
+
 interface Location {
   segment: Segment;
   note: number;
@@ -98,9 +104,9 @@ export class SearchIndex {
 
   /**
    * Adds (or replaces) notes in the open segment. They become searchable when it is next
-   * published (`publish`), or sealed: at `openNotes`, or at `bulkNotes` during a build.
+   * published (`publishOpen`), or sealed at `openNotes`.
    */
-  async add(notes: readonly IndexedNote[], options: { bulk: boolean; pacer?: Pacer; stale?: (path: string) => boolean }): Promise<void> {
+  async add(notes: readonly IndexedNote[], options: AddOptions): Promise<void> {
     for (const note of notes) {
       const pause = options.pacer?.pause();
       if (pause) await pause;
@@ -115,28 +121,33 @@ export class SearchIndex {
       this.open.byPath.set(note.facts.path, number);
       this.open.unpublished.push(number);
     }
-    if (this.open.builder.size >= (options.bulk ? this.bulkLimit() : this.sizes.openNotes)) await this.seal(options.pacer);
+    if (this.open.builder.size >= this.sizes.openNotes) await this.seal(options.pacer);
   }
 
   /**
-   * During a build, the first segments are small and each is twice the last, up to `bulkNotes`:
-   * an empty index answers over its first notes within a second or two, and a big notebook still
-   * ends up in few segments.
+   * Takes in a segment built elsewhere (a helper thread): its notes replace older versions, except
+   * those deleted since it was started (`stale`).
    */
-  private bulkLimit(): number {
-    const largest = this.sealed.reduce((most, segment) => Math.max(most, segment.size), 0);
-    return Math.min(this.sizes.bulkNotes, Math.max(this.sizes.bulkNotes / 8, largest * 2));
+  addBuilt(segment: Segment, stale: (path: string) => boolean): void {
+    segment.notes.forEach((facts, note) => {
+      if (stale(facts.path)) {
+        segment.delete(note);
+        return;
+      }
+      this.remove(facts.path);
+      this.where.set(facts.path, { segment, note });
+    });
+    this.sealed.push(segment);
+  }
+
+  /** After a build: merges its small segments (the early ones), and compacts worn ones. */
+  async tidy(pacer?: Pacer): Promise<void> {
+    await this.mergeIfNeeded(pacer, 2);
   }
 
   /** Makes every note added so far searchable, by re-encoding the (small) open segment. */
   async publishOpen(pacer?: Pacer): Promise<void> {
     if (this.open.unpublished.length > 0) await this.publish(pacer);
-  }
-
-  /** Publishes and seals whatever the open segment holds, and merges the build's small segments. */
-  async flush(pacer?: Pacer): Promise<void> {
-    if (this.open.unpublished.length > 0 || this.open.published) await this.seal(pacer);
-    await this.mergeIfNeeded(pacer, 2);
   }
 
   private async publish(pacer?: Pacer): Promise<Segment> {

@@ -7,7 +7,7 @@ export class Vocabulary {
   private readonly starts: Uint32Array;
 
   /** @param text the terms, sorted by UTF-16 code units, each followed by a newline */
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     let count = 0;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
     this.starts = new Uint32Array(count + 1);
@@ -36,6 +36,16 @@ export class Vocabulary {
     return this.text.slice(this.starts[index]!, this.starts[index + 1]! - 1);
   }
 
+  /** Where term `index` starts in `text`. */
+  startOf(index: number): number {
+    return this.starts[index]!;
+  }
+
+  /** Where term `index` ends in `text` (exclusive). */
+  endOf(index: number): number {
+    return this.starts[index + 1]! - 1;
+  }
+
   termLength(index: number): number {
     return this.starts[index + 1]! - 1 - this.starts[index]!;
   }
@@ -58,14 +68,17 @@ export class Vocabulary {
     return length - key.length;
   }
 
-  /** Compares term `index` here with term `otherIndex` of another vocabulary, in code unit order. */
-  compareWith(index: number, other: Vocabulary, otherIndex: number): number {
+  /**
+   * Compares term `index` here with term `otherIndex` of another vocabulary, in code unit order,
+   * from character `from` on (both are known to share the characters before it).
+   */
+  compareWith(index: number, other: Vocabulary, otherIndex: number, from = 0): number {
     const start = this.starts[index]!;
     const length = this.starts[index + 1]! - 1 - start;
     const otherStart = other.starts[otherIndex]!;
     const otherLength = other.starts[otherIndex + 1]! - 1 - otherStart;
     const shared = Math.min(length, otherLength);
-    for (let i = 0; i < shared; i++) {
+    for (let i = from; i < shared; i++) {
       const difference = this.text.charCodeAt(start + i) - other.text.charCodeAt(otherStart + i);
       if (difference !== 0) return difference;
     }

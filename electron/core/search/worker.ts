@@ -1,11 +1,13 @@
 // The search worker: owns the index and answers the SearchService's requests, so neither the UI
 // nor the main process ever waits on indexing or querying. It runs as a worker thread (the app,
-// the CLI) or as a child process (the benchmark, which measures its memory on its own).
-import { parentPort } from 'node:worker_threads';
+// the CLI) or as a child process (the benchmark, which measures its memory on its own). Started
+// with the segment-builder role, the same script is a helper thread that builds segments.
+import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ErrorShape } from '../../../shared/contract/errors';
 import { IndexCache } from './index-cache';
 import { Indexer } from './indexer';
 import type { WorkerMessage, WorkerMethod, WorkerMethods, WorkerRequest } from './protocol';
+import { BUILDER_ROLE, runSegmentBuilder } from './segment-build-pool';
 
 interface Port {
   post(message: WorkerMessage): void;
@@ -24,7 +26,9 @@ function hostPort(): Port {
 
 /** performance.now() counts from this thread's (or process's) start: this is how long booting took. */
 const bootMs = performance.now();
-const port = hostPort();
+const helper = (workerData as { role?: string } | null)?.role === BUILDER_ROLE;
+const port: Port = helper ? { post: () => undefined, listen: () => undefined } : hostPort();
+if (helper) runSegmentBuilder();
 let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number }> | null = null;
 
 async function session() {

@@ -4,6 +4,7 @@
 import { Bot, ChevronDown, FlaskConical, FolderGit2, Hash, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import type { SearchFacets, SearchFilters } from '../../../../shared/contract/search';
+import './FilterChips.css';
 
 export type ChipKind = 'repo' | 'agent' | 'tag' | 'mode' | 'status';
 

@@ -2,6 +2,7 @@ import { SearchX } from 'lucide-react';
 import type { QuerySuggestion } from '../../../../shared/contract/search';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import './NoResults.css';
 
 interface NoResultsProps {
   query: string;
