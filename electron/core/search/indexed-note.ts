@@ -1,9 +1,13 @@
 // What the index keeps of a note: the facts results show and filter on, and the text of each
 // indexed field. Built from `parseNoteFile`'s output, so search reads notes exactly as the list does.
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Note, NoteMode, NoteStatus } from '../../../shared/model/note';
+import type { parseNoteFile as ParseNoteFileFn } from '../notebook/note-file';
 import { FIELDS } from './fields';
+
+type ParseNoteFile = typeof ParseNoteFileFn;
 import { MAX_NOTE_BYTES } from './notebook-scan';
 
 /** The facts of one indexed note (no body: snippets are cut from the file when a note is a hit). */
@@ -66,6 +70,21 @@ export async function readIndexedNote(root: string, path: string): Promise<Index
     const text = await readFile(file, 'utf8');
     const { parseNoteFile } = await import('../notebook/note-file');
     return indexedNote(parseNoteFile(path, text, info.mtime), info);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `readIndexedNote` with blocking reads, for the helper threads that build segments: nothing else
+ * runs there, and a blocking read costs a fraction of an asynchronous one.
+ */
+export function readIndexedNoteSync(root: string, path: string, parseNoteFile: ParseNoteFile): IndexedNote | null {
+  const file = join(root, ...path.split('/'));
+  try {
+    const info = statSync(file);
+    if (!info.isFile() || info.size > MAX_NOTE_BYTES) return null;
+    return indexedNote(parseNoteFile(path, readFileSync(file, 'utf8'), info.mtime), info);
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { BM25, FIELD_BOOSTS, FIELD_COUNT, FIELDS } from './fields';
 import { FacetCounter, type NoteFilter } from './filters';
 import { PRESENCE } from './lunr-parts';
 import type { ParsedQuery } from './query-parser';
-import { emptyPosting, type Segment } from './segment';
+import { blockBuffer, emptyPosting, type Segment } from './segment';
 import { QueryTerms, TermMatcher } from './query-terms';
 import { TopNotes } from './top-notes';
 
@@ -68,6 +68,7 @@ export function runQuery(segments: readonly Segment[], query: ParsedQuery, filte
   const k = BM25.k1 * (1 - BM25.b);
   const kLength = averageLength.map((average) => (average > 0 ? (BM25.k1 * BM25.b) / average : 0));
   const scored = new Uint8Array(termCount);
+  const blocks = blockBuffer();
 
   segments.forEach((segment, s) => {
     const size = segment.size;
@@ -81,13 +82,16 @@ export function runQuery(segments: readonly Segment[], query: ParsedQuery, filte
       if (scored[g]) continue;
       scored[g] = 1;
       const termIdf = idf[g]!;
-      segment.fieldsOf(foundIndexes[i]!, (field, count, at) => {
+      const found = segment.blocksOf(foundIndexes[i]!, blocks);
+      for (let b = 0; b < found; b++) {
+        const field = blocks[b * 3]!;
+        const count = blocks[b * 3 + 1]!;
         const boost = terms.boosts[g * FIELD_COUNT + field]!;
-        if (boost === 0) return;
+        if (boost === 0) continue;
         const queryWeight = boost / magnitude[field]!;
         const fieldBoost = BOOSTS[field]!;
         const lengthWeight = kLength[field]!;
-        segment.decode(at, count, posting);
+        segment.decode(blocks[b * 3 + 2]!, count, posting);
         for (let p = 0; p < count; p++) {
           const note = posting.notes[p]!;
           const frequency = posting.frequencies[p]!;
@@ -97,7 +101,7 @@ export function runQuery(segments: readonly Segment[], query: ParsedQuery, filte
           scores[note]! += queryWeight * weight;
           hit[note] = 1;
         }
-      });
+      }
     }
 
     const presence = requiredAndProhibited(segment, s, query, terms, requiredCount);
@@ -126,6 +130,7 @@ function requiredAndProhibited(segment: Segment, s: number, query: ParsedQuery, 
   const foundTerms = terms.foundTerms[s]!;
   for (let i = 0; i < foundTerms.length; i++) indexIn.set(foundTerms[i]!, terms.foundIndexes[s]![i]!);
   const posting = emptyPosting();
+  const blocks = blockBuffer();
   query.clauses.forEach((clause, c) => {
     if (clause.presence === PRESENCE.OPTIONAL) return;
     // Which notes have each of the clause's terms, in the clause's fields.
@@ -134,11 +139,12 @@ function requiredAndProhibited(segment: Segment, s: number, query: ParsedQuery, 
       for (const g of terms.ofAutomaton[c]![a]!) {
         const index = indexIn.get(g);
         if (index === undefined) continue;
-        segment.fieldsOf(index, (field, count, at) => {
-          if (!clause.fields.includes(field)) return;
-          segment.decode(at, count, posting);
-          for (let p = 0; p < count; p++) marks[posting.notes[p]!] = 1;
-        });
+        const found = segment.blocksOf(index, blocks);
+        for (let b = 0; b < found; b++) {
+          if (!clause.fields.includes(blocks[b * 3]!)) continue;
+          segment.decode(blocks[b * 3 + 2]!, blocks[b * 3 + 1]!, posting);
+          for (let p = 0; p < posting.count; p++) marks[posting.notes[p]!] = 1;
+        }
       }
       return marks;
     });
@@ -162,6 +168,7 @@ function inverseDocumentFrequencies(segments: readonly Segment[], terms: QueryTe
   const frequency = new Float64Array(terms.count);
   const counted = new Uint8Array(terms.count);
   const posting = emptyPosting();
+  const blocks = blockBuffer();
   segments.forEach((segment, s) => {
     counted.fill(0);
     const foundTerms = terms.foundTerms[s]!;
@@ -169,14 +176,16 @@ function inverseDocumentFrequencies(segments: readonly Segment[], terms: QueryTe
       const g = foundTerms[i]!;
       if (counted[g]) continue;
       counted[g] = 1;
-      segment.fieldsOf(terms.foundIndexes[s]![i]!, (_field, count, at) => {
+      const found = segment.blocksOf(terms.foundIndexes[s]![i]!, blocks);
+      for (let b = 0; b < found; b++) {
+        const count = blocks[b * 3 + 1]!;
         if (segment.deletedCount === 0) {
           frequency[g]! += count;
-          return;
+          continue;
         }
-        segment.decode(at, count, posting);
+        segment.decode(blocks[b * 3 + 2]!, count, posting);
         for (let p = 0; p < count; p++) if (!segment.deleted[posting.notes[p]!]) frequency[g]!++;
-      });
+      }
     }
   });
   return frequency.map((df) => Math.log(1 + Math.abs((noteCount - df + 0.5) / (df + 0.5))));

@@ -3,7 +3,7 @@
 // segment file's bytes and hands them over without copying.
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, type MessagePort } from 'node:worker_threads';
-import { readIndexedNote } from './indexed-note';
+import { readIndexedNoteSync } from './indexed-note';
 import type { Segment } from './segment';
 import { SegmentBuilder } from './segment-builder';
 import { decodeSegment, encodeSegment } from './segment-file';
@@ -11,7 +11,6 @@ import { decodeSegment, encodeSegment } from './segment-file';
 /** What a helper thread is started with. */
 export const BUILDER_ROLE = 'segment-builder';
 const PROGRESS_EVERY = 32;
-const BATCH = 16;
 
 type Task = { id: number; root: string; paths: string[] };
 type Reply = { id: number; kind: 'progress'; done: number } | { id: number; kind: 'built'; bytes: ArrayBuffer; missing: string[] } | { id: number; kind: 'failed'; message: string };
@@ -35,11 +34,13 @@ export class SegmentBuildPool {
 
   /**
    * @param entry the worker script (it runs the helper when started with `BUILDER_ROLE`)
-   * @param size how many helpers; by default one per core, at most two
+   * @param size how many helpers: by default all cores but one (left to the UI), one to two. Each
+   *   helper holds a segment's worth of build state (~250 MB at 2,000 notes), so more would cost
+   *   memory the worker's budget does not have.
    */
   constructor(
     private readonly entry: string,
-    private readonly size = Math.max(1, Math.min(2, availableParallelism())),
+    private readonly size = Math.max(1, Math.min(2, availableParallelism() - 1)),
   ) {}
 
   /** Builds one segment from these note files (paths relative to `root`). */
@@ -99,16 +100,15 @@ export function runSegmentBuilder(port: MessagePort = parentPort!): void {
 }
 
 async function build({ id, root, paths }: Task, port: MessagePort): Promise<void> {
+  const { parseNoteFile } = await import('../notebook/note-file');
   const builder = new SegmentBuilder();
   const missing: string[] = [];
-  for (let at = 0; at < paths.length; at += BATCH) {
-    const batch = paths.slice(at, at + BATCH);
-    const notes = await Promise.all(batch.map((path) => readIndexedNote(root, path)));
-    notes.forEach((note, i) => (note ? builder.add(note) : missing.push(batch[i]!)));
-    if (Math.floor((at + batch.length) / PROGRESS_EVERY) > Math.floor(at / PROGRESS_EVERY)) {
-      port.postMessage({ id, kind: 'progress', done: at + batch.length } satisfies Reply);
-    }
-  }
+  paths.forEach((path, done) => {
+    const note = readIndexedNoteSync(root, path, parseNoteFile);
+    if (note) builder.add(note);
+    else missing.push(path);
+    if ((done + 1) % PROGRESS_EVERY === 0) port.postMessage({ id, kind: 'progress', done: done + 1 } satisfies Reply);
+  });
   const encoded = encodeSegment(await builder.build());
   // A buffer of its own, so it can be handed over without a copy.
   const bytes = encoded.byteOffset === 0 && encoded.byteLength === encoded.buffer.byteLength ? (encoded.buffer as ArrayBuffer) : encoded.buffer.slice(encoded.byteOffset, encoded.byteOffset + encoded.byteLength) as ArrayBuffer;

@@ -5,7 +5,8 @@
 import { FIELD_COUNT } from './fields';
 import type { IndexedNote, NoteFacts } from './indexed-note';
 import type { Pacer } from './pacer';
-import { Segment, emptyPosting } from './segment';
+import { Segment, blockBuffer, emptyPosting } from './segment';
+import { sortedOrder } from './sort-terms';
 import { analyzeToken, forEachToken } from './tokenizer';
 import { Vocabulary } from './vocabulary';
 
@@ -15,8 +16,13 @@ export class SegmentBuilder {
   /** Term -> its number in this builder, and back. */
   private readonly termNumbers = new Map<string, number>();
   private readonly termTexts: string[] = [];
-  /** Token as written -> the numbers of its terms. */
-  private readonly tokenTerms = new Map<string, number[]>();
+  /**
+   * Token as written -> its terms: a term number (>= 0) when it has one term (most do), else
+   * -(start + 1) of its count and term numbers in `termLists`. No array per distinct token.
+   */
+  private readonly tokenTerms = new Map<string, number>();
+  private termLists = new Int32Array(1 << 14);
+  private termListsLength = 0;
   /** Occurrence records: term number, note * 8 + field, frequency. */
   private recordTerm = new Int32Array(1 << 16);
   private recordKey = new Int32Array(1 << 16);
@@ -40,11 +46,18 @@ export class SegmentBuilder {
       forEachToken(note.fieldTexts[field] ?? '', (raw) => {
         let terms = this.tokenTerms.get(raw);
         if (terms === undefined) {
-          terms = analyzeToken(raw).map((term) => this.termNumber(term));
+          terms = this.termsOfToken(raw);
           this.tokenTerms.set(raw, terms);
         }
-        for (let i = 0; i < terms.length; i++) this.record(terms[i]!, key, 1);
-        length += terms.length;
+        if (terms >= 0) {
+          this.record(terms, key, 1);
+          length += 1;
+          return;
+        }
+        const start = -terms - 1;
+        const count = this.termLists[start]!;
+        for (let i = 1; i <= count; i++) this.record(this.termLists[start + i]!, key, 1);
+        length += count;
       });
       this.fieldLengths.push(length);
     }
@@ -61,21 +74,36 @@ export class SegmentBuilder {
       for (let field = 0; field < FIELD_COUNT; field++) this.fieldLengths.push(segment.fieldLengths[note * FIELD_COUNT + field]!);
     }
     const posting = emptyPosting();
+    const blocks = blockBuffer();
     for (let term = 0; term < segment.terms.size; term++) {
       const number = this.termNumber(segment.terms.term(term));
-      segment.fieldsOf(term, (field, count, at) => {
-        segment.decode(at, count, posting);
+      const found = segment.blocksOf(term, blocks);
+      for (let b = 0; b < found; b++) {
+        const field = blocks[b * 3]!;
+        segment.decode(blocks[b * 3 + 2]!, blocks[b * 3 + 1]!, posting);
         for (let i = 0; i < posting.count; i++) {
           const note = renumber[posting.notes[i]!]!;
           if (note >= 0) this.record(number, note * 8 + field, posting.frequencies[i]!);
         }
-      });
+      }
       if ((term & 1023) === 0) {
         const pause = pacer?.pause();
         if (pause) await pause;
       }
     }
     return renumber;
+  }
+
+  /** The encoded terms of a token seen for the first time (see `tokenTerms`). */
+  private termsOfToken(raw: string): number {
+    const terms = analyzeToken(raw);
+    if (terms.length === 1) return this.termNumber(terms[0]!);
+    if (this.termListsLength + terms.length + 1 > this.termLists.length) this.termLists = grow(this.termLists, 0);
+    const start = this.termListsLength;
+    this.termLists[start] = terms.length;
+    for (let i = 0; i < terms.length; i++) this.termLists[start + 1 + i] = this.termNumber(terms[i]!);
+    this.termListsLength += terms.length + 1;
+    return -start - 1;
   }
 
   private termNumber(term: string): number {
@@ -120,47 +148,56 @@ export class SegmentBuilder {
     const fill = groupStart.slice(0, -1);
     for (let r = 0; r < this.records; r++) grouped[fill[this.recordTerm[r]! * FIELD_COUNT + (this.recordKey[r]! % 8)]!++] = r;
 
-    // The default sort compares UTF-16 code units, like `<`, and is the fastest way to sort strings.
-    const terms = this.termTexts.slice().sort();
-    const order = terms.map((term) => this.termNumbers.get(term)!);
+    const order = sortedOrder(this.termTexts);
+    const terms = Array.from(order, (number) => this.termTexts[number]!);
     const pause = pacer?.pause();
     if (pause) await pause;
     const postingStart = new Uint32Array(termCount + 1);
-    const out = new ByteWriter(this.records * 3 + termCount * 5);
-    const pairs = new ByteWriter(1024);
+    // Room for every block's header and every pair at their longest: written in place, no growing.
+    let out = new Uint8Array(this.records * 10 + termCount * FIELD_COUNT * 11 + 16);
+    let at = 0;
+    const keys = this.recordKey;
+    const frequencies = this.recordFrequency;
     for (let t = 0; t < termCount; t++) {
-      postingStart[t] = out.length;
+      postingStart[t] = at;
       const number = order[t]!;
       for (let field = 0; field < FIELD_COUNT; field++) {
         const from = groupStart[number * FIELD_COUNT + field]!;
         const to = groupStart[number * FIELD_COUNT + field + 1]!;
         if (from === to) continue;
-        pairs.length = 0;
+        // The pairs' byte length comes first in the block: measure them, then write them.
+        let length = 0;
         let previous = 0;
         for (let g = from; g < to; g++) {
-          const record = grouped[g]!;
-          const note = this.recordKey[record]! >>> 3;
-          pairs.varint(note - previous);
-          pairs.varint(this.recordFrequency[record]!);
+          const note = keys[grouped[g]!]! >>> 3;
+          length += varintSize(note - previous) + varintSize(frequencies[grouped[g]!]!);
           previous = note;
         }
-        out.byte(field);
-        out.varint(to - from);
-        out.varint(pairs.length);
-        out.append(pairs);
+        out[at++] = field;
+        at = writeVarint(out, at, to - from);
+        at = writeVarint(out, at, length);
+        previous = 0;
+        for (let g = from; g < to; g++) {
+          const record = grouped[g]!;
+          const note = keys[record]! >>> 3;
+          at = writeVarint(out, at, note - previous);
+          at = writeVarint(out, at, frequencies[record]!);
+          previous = note;
+        }
       }
       if ((t & 4095) === 0) {
         const pause = pacer?.pause();
         if (pause) await pause;
       }
     }
-    postingStart[termCount] = out.length;
+    out = out.slice(0, at);
+    postingStart[termCount] = at;
     return new Segment({
       notes: this.notes.slice(),
       fieldLengths: Uint32Array.from(this.fieldLengths),
       terms: Vocabulary.fromSorted(terms),
       postingStart,
-      postings: out.bytes(),
+      postings: out,
     });
   }
 }
@@ -180,43 +217,17 @@ function grow(array: Int32Array<ArrayBuffer>, fillValue: number): Int32Array<Arr
   return grown;
 }
 
-class ByteWriter {
-  private buffer: Uint8Array;
-  length = 0;
+function varintSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+}
 
-  constructor(initial: number) {
-    this.buffer = new Uint8Array(Math.max(1024, initial));
+/** Writes an unsigned varint at `at`; returns where it ends. */
+function writeVarint(out: Uint8Array, at: number, value: number): number {
+  let rest = value;
+  while (rest >= 0x80) {
+    out[at++] = (rest & 0x7f) | 0x80;
+    rest >>>= 7;
   }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return;
-    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes));
-    grown.set(this.buffer.subarray(0, this.length));
-    this.buffer = grown;
-  }
-
-  byte(value: number): void {
-    this.reserve(1);
-    this.buffer[this.length++] = value;
-  }
-
-  varint(value: number): void {
-    this.reserve(5);
-    let rest = value;
-    while (rest >= 0x80) {
-      this.buffer[this.length++] = (rest & 0x7f) | 0x80;
-      rest >>>= 7;
-    }
-    this.buffer[this.length++] = rest;
-  }
-
-  append(other: ByteWriter): void {
-    this.reserve(other.length);
-    this.buffer.set(other.buffer.subarray(0, other.length), this.length);
-    this.length += other.length;
-  }
-
-  bytes(): Uint8Array {
-    return this.buffer.slice(0, this.length);
-  }
+  out[at++] = rest;
+  return at;
 }

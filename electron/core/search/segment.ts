@@ -100,21 +100,26 @@ export class Segment {
   }
 
   /**
-   * Calls `visit` with each field the term occurs in, how many notes (deleted ones included), and
-   * where that field's pairs are, for `decode`.
+   * The fields the term occurs in: writes (field, note count, byte offset of its pairs) triples
+   * into `into` (room for FIELD_COUNT triples) and returns how many. Counts include deleted notes.
    */
-  fieldsOf(termIndex: number, visit: (field: number, count: number, at: number) => void): void {
+  blocksOf(termIndex: number, into: Int32Array): number {
     let at = this.postingStart[termIndex]!;
     const end = this.postingStart[termIndex + 1]!;
+    let blocks = 0;
     while (at < end) {
       const field = this.postings[at++]!;
       const count = this.readVarint(at);
       at = this.cursor;
       const length = this.readVarint(at);
       at = this.cursor;
-      visit(field, count, at);
+      into[blocks * 3] = field;
+      into[blocks * 3 + 1] = count;
+      into[blocks * 3 + 2] = at;
+      blocks++;
       at += length;
     }
+    return blocks;
   }
 
   /** Decodes `count` (note delta, frequency) pairs starting at byte `at` into `into`. */
@@ -146,15 +151,6 @@ export class Segment {
     return into;
   }
 
-  /** Decodes the term's notes in one field (deleted ones included) into `into`; count 0 if none. */
-  posting(termIndex: number, field: number, into: Posting): Posting {
-    into.count = 0;
-    this.fieldsOf(termIndex, (blockField, count, at) => {
-      if (blockField === field) this.decode(at, count, into);
-    });
-    return into;
-  }
-
   /** Reads a varint at `at`; leaves the position after it in `cursor`. */
   private readVarint(at: number): number {
     let byte = this.postings[at++]!;
@@ -171,6 +167,11 @@ export class Segment {
   data(): SegmentData {
     return { notes: this.notes, fieldLengths: this.fieldLengths, terms: this.terms, postingStart: this.postingStart, postings: this.postings };
   }
+}
+
+/** Room for `blocksOf`'s answer. */
+export function blockBuffer(): Int32Array {
+  return new Int32Array(FIELD_COUNT * 3);
 }
 
 export function emptyPosting(): Posting {

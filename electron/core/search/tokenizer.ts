@@ -2,36 +2,18 @@
 // path is indexed whole and by its parts, so `dispatchRequest`, `snake_case_name`,
 // `src/router/index.ts`, `Foo::bar` and `ERR_CODE_42` are each found whole and by any part.
 // English words go through lunr's stop-word filter and stemmer; whole identifiers are not stemmed.
-import lunr from 'lunr';
+import { JOINER, SIMPLE_WORD, SUBWORD, analyzeToken, stemWord } from './token-analysis';
+
+export { analyzeToken, stemWord } from './token-analysis';
 
 /**
  * A token: runs of letters, digits, `_` and `$`, joined by the punctuation code uses inside names
  * (`::`, `/`, `.`, `\`, `#`, `-`). Sentence punctuation and a single `:` (as in `file.ts:42`) end it.
  */
 const TOKEN = /[\p{L}\p{N}_$]+(?:(?:::|[./\\#-])[\p{L}\p{N}_$]+)*/gu;
-/** Where a token breaks into segments (`src/router/index.ts` -> `src`, `router`, `index`, `ts`). */
-const JOINER = /::|[./\\#-]/;
-/** Words inside a segment: camelCase, PascalCase, ACRONYMS, snake_case and digit runs. */
-const SUBWORD = /[\p{Lu}\p{Lt}]+(?![\p{Ll}\p{Lo}\p{Lm}])|[\p{Lu}\p{Lt}]?[\p{Ll}\p{Lo}\p{Lm}]+|\p{N}+/gu;
-const SIMPLE_WORD = /^[a-z]+$|^\d+$/;
-/** Longer tokens are data (hashes, base64), not words anyone types. */
-const MAX_TOKEN_LENGTH = 80;
 
 const MAX_MEMO = 200_000;
-const stems = new Map<string, string>();
 const tokenTerms = new Map<string, readonly string[]>();
-
-/** lunr's stop-word filter and stemmer for one lowercase word, memoized; '' for a stop word. */
-export function stemWord(word: string): string {
-  let stem = stems.get(word);
-  if (stem === undefined) {
-    const token = new lunr.Token(word, {});
-    stem = lunr.stopWordFilter(token) ? lunr.stemmer(token).toString() : '';
-    if (stems.size >= MAX_MEMO) stems.clear();
-    stems.set(word, stem);
-  }
-  return stem;
-}
 
 /**
  * The index terms one token stands for, memoized: a plain word gives its stem; an identifier or a
@@ -46,36 +28,6 @@ export function termsOf(raw: string): readonly string[] {
     tokenTerms.set(raw, terms);
   }
   return terms;
-}
-
-/** `termsOf` without the memo, for callers that keep their own (the segment builder). */
-export function analyzeToken(raw: string): string[] {
-  if (raw.length > MAX_TOKEN_LENGTH) return [];
-  if (SIMPLE_WORD.test(raw)) {
-    const stem = stemWord(raw);
-    return stem ? [stem] : [];
-  }
-  const lower = raw.toLowerCase();
-  const words = raw.match(SUBWORD) ?? [];
-  if (words.length === 1 && words[0]!.length === raw.length) {
-    const stem = stemWord(lower);
-    return stem ? [stem] : [];
-  }
-  const terms = new Set<string>([lower]);
-  const segments = raw.split(JOINER);
-  if (segments.length > 1) {
-    for (const segment of segments) {
-      if ((segment.match(SUBWORD) ?? []).length > 1) terms.add(segment.toLowerCase());
-    }
-    const slash = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\'));
-    const fileName = lower.slice(slash + 1);
-    if (slash >= 0 && fileName.includes('.')) terms.add(fileName);
-  }
-  for (const word of words) {
-    const stem = stemWord(word.toLowerCase());
-    if (stem) terms.add(stem);
-  }
-  return [...terms];
 }
 
 /** How a query word's token matches: its whole term, or (for an identifier or path) all its words. */

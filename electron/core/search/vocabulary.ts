@@ -6,8 +6,18 @@ export class Vocabulary {
   /** Where term i starts in `text`; term i ends one character before `starts[i + 1]`. */
   private readonly starts: Uint32Array;
 
-  /** @param text the terms, sorted by UTF-16 code units, each followed by a newline */
-  constructor(readonly text: string) {
+  /**
+   * @param text the terms, sorted by UTF-16 code units, each followed by a newline
+   * @param starts where each term starts (and one past the end), when already known
+   */
+  constructor(
+    readonly text: string,
+    starts?: Uint32Array,
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
     let count = 0;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
     this.starts = new Uint32Array(count + 1);
@@ -20,7 +30,9 @@ export class Vocabulary {
   }
 
   static fromSorted(terms: readonly string[]): Vocabulary {
-    return new Vocabulary(terms.length === 0 ? '' : terms.join('\n') + '\n');
+    const starts = new Uint32Array(terms.length + 1);
+    for (let i = 0; i < terms.length; i++) starts[i + 1] = starts[i]! + terms[i]!.length + 1;
+    return new Vocabulary(terms.length === 0 ? '' : terms.join('\n') + '\n', starts);
   }
 
   /** The newline-separated text, for writing to disk. */
