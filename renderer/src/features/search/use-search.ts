@@ -41,23 +41,29 @@ export interface IndexState {
   run: number;
 }
 
-/** The index's state, kept current by search.progress events; results refetch when indexing ends. */
+/** While the index is not ready, its state is also asked for this often (push events can be missed). */
+const POLL_WHILE_INDEXING_MS = 1_000;
+
+/**
+ * The index's state, kept current by search.progress events (and by asking, while it is not
+ * ready, in case an event came before the push channel was up). Results refetch whenever more
+ * notes become searchable or indexing ends.
+ */
 export function useSearchStatus(): IndexState | undefined {
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: searchKeys.status,
-    queryFn: async (): Promise<IndexState> => ({ status: await api.search.status(), run: 0 }),
+    queryFn: async (): Promise<IndexState> => {
+      const status = await api.search.status();
+      const previous = queryClient.getQueryData<IndexState>(searchKeys.status);
+      return nextState(previous, status);
+    },
     staleTime: Infinity,
+    refetchInterval: (query) => (query.state.data?.status.state === 'ready' ? false : POLL_WHILE_INDEXING_MS),
   });
   useEffect(() => {
     const offProgress = api.on('search.progress', (next) => {
-      const previous = queryClient.getQueryData<IndexState>(searchKeys.status);
-      const run = (previous?.run ?? 0) + (previous?.status.state !== 'indexing' && next.state === 'indexing' ? 1 : 0);
-      queryClient.setQueryData<IndexState>(searchKeys.status, { status: next, run });
-      // More notes searchable (a segment was sealed), or indexing done: the results may have changed.
-      if (next.notes !== previous?.status.notes || (previous?.status.state !== 'ready' && next.state === 'ready')) {
-        void queryClient.invalidateQueries({ queryKey: ['search', 'results'] });
-      }
+      queryClient.setQueryData<IndexState>(searchKeys.status, (previous) => nextState(previous, next));
     });
     const offChanges = api.on('notes.changed', () => void queryClient.invalidateQueries({ queryKey: ['search', 'results'] }));
     return () => {
@@ -65,5 +71,18 @@ export function useSearchStatus(): IndexState | undefined {
       offChanges();
     };
   }, [queryClient]);
+
+  // More notes searchable (a segment was sealed), or indexing done: the results may have changed.
+  const notes = state.data?.status.notes;
+  const ready = state.data?.status.state === 'ready';
+  useEffect(() => {
+    if (notes === undefined) return;
+    void queryClient.invalidateQueries({ queryKey: ['search', 'results'] });
+  }, [queryClient, notes, ready]);
   return state.data;
+}
+
+function nextState(previous: IndexState | undefined, status: SearchStatus): IndexState {
+  const run = (previous?.run ?? 0) + (previous?.status.state !== 'indexing' && status.state === 'indexing' ? 1 : 0);
+  return { status, run };
 }
