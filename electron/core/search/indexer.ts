@@ -113,7 +113,7 @@ export class Indexer {
       this.scheduleSave();
       return;
     }
-    if (!this.working) this.reason = 'changes';
+    if (!this.working && !this.reconciling) this.reason = 'changes';
     for (const path of upserted) {
       this.queue.add(path);
       this.rebuild?.changed.add(path);
