@@ -7,7 +7,7 @@ import { IndexingStatus } from './IndexingStatus';
 import { NoResults } from './NoResults';
 import { SearchBox } from './SearchBox';
 import { SearchResultRow } from './SearchResultRow';
-import { useSearchResults, useSearchStatus } from './use-search';
+import { RESULTS_PAGE, useSearchResults, useSearchStatus } from './use-search';
 import './Search.css';
 
 interface SearchPaneProps {
@@ -32,7 +32,10 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
   const list = useRef<HTMLUListElement>(null);
   const index = useSearchStatus();
   const filters = useMemo(() => mergeFilters(scope, chips), [scope, chips]);
-  const results = useSearchResults(text, filters, sort);
+  // How many results to show: a page, and more on request, for this query only.
+  const [shown, setShown] = useState({ query: text, filters, sort, limit: RESULTS_PAGE });
+  const limit = shown.query === text && shown.filters === filters && shown.sort === sort ? shown.limit : RESULTS_PAGE;
+  const results = useSearchResults(text, filters, sort, limit);
   const searching = text.trim() !== '';
   const data = searching ? results.data : undefined;
   const hits = useMemo(() => data?.hits ?? [], [data]);
@@ -155,6 +158,13 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
                   }}
                 />
               ))}
+              {data && data.total > hits.length && (
+                <li className="search-more">
+                  <button type="button" className="link-button" onClick={() => setShown({ query: text, filters, sort, limit: limit + RESULTS_PAGE })}>
+                    Show {Math.min(RESULTS_PAGE, data.total - hits.length)} more of {data.total.toLocaleString()}
+                  </button>
+                </li>
+              )}
             </ul>
           )}
         </div>

@@ -6,12 +6,12 @@ import type { SearchFilters, SearchSort, SearchStatus } from '../../../../shared
 import { api } from '../../api';
 
 const DEBOUNCE_MS = 120;
-/** Results the list shows; enough to scroll through, few enough to cut snippets for quickly. */
-export const RESULTS_LIMIT = 50;
+/** Results shown at first, and added by "Show more": a screenful or three, each with its snippet. */
+export const RESULTS_PAGE = 30;
 
 export const searchKeys = {
   all: ['search'] as const,
-  results: (query: string, filters: SearchFilters, sort: SearchSort) => ['search', 'results', query, filters, sort] as const,
+  results: (query: string, filters: SearchFilters, sort: SearchSort, limit: number) => ['search', 'results', query, filters, sort, limit] as const,
   status: ['search', 'status'] as const,
 };
 
@@ -24,11 +24,11 @@ export function useDebounced<T>(value: T, delay = DEBOUNCE_MS): T {
   return debounced;
 }
 
-export function useSearchResults(query: string, filters: SearchFilters, sort: SearchSort) {
+export function useSearchResults(query: string, filters: SearchFilters, sort: SearchSort, limit: number) {
   const debounced = useDebounced(query.trim());
   return useQuery({
-    queryKey: searchKeys.results(debounced, filters, sort),
-    queryFn: () => api.search.query({ query: debounced, filters, sort, limit: RESULTS_LIMIT }),
+    queryKey: searchKeys.results(debounced, filters, sort, limit),
+    queryFn: () => api.search.query({ query: debounced, filters, sort, limit }),
     enabled: debounced !== '',
     placeholderData: keepPreviousData,
     staleTime: 0,
