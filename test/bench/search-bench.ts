@@ -58,7 +58,8 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<void>
 async function measure(notebook: string, notes: number, worker: string, log: (line: string) => void): Promise<Measurement> {
   const cacheDir = join(notebook, '.fieldnotes', 'cache', 'search');
   await rm(cacheDir, { recursive: true, force: true });
-  const start = (rebuild = false) => SearchService.start({ root: notebook, cacheDir, entry: worker, isolation: 'process', rebuild });
+  // No note bodies kept between queries: every snippet is cut from its file, the worst case.
+  const start = (rebuild = false) => SearchService.start({ root: notebook, cacheDir, entry: worker, isolation: 'process', rebuild, noteBodies: 0 });
 
   let started = performance.now();
   const builder = start(true);

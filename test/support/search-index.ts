@@ -22,7 +22,7 @@ export async function openLocalSearch(
   options: { sizes?: SegmentSizes; wait?: boolean } = {},
 ): Promise<LocalSearch> {
   const statuses: SearchStatus[] = [];
-  const indexer = new Indexer(notebook, new IndexCache(cacheDir), (status) => statuses.push(status), options.sizes);
+  const indexer = new Indexer(notebook, new IndexCache(cacheDir), (status) => statuses.push(status), { sizes: options.sizes });
   await indexer.start();
   if (options.wait !== false) await indexer.whenIdle();
   const search = (query: string, input: Omit<SearchInput, 'query'> = {}): SearchResults =>

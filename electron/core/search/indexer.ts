@@ -7,7 +7,7 @@ import { readIndexedNote } from './indexed-note';
 import { isNotePath, scanNotebook } from './notebook-scan';
 import { Pacer } from './pacer';
 import { DEFAULT_SEGMENT_SIZES, SearchIndex, type SegmentSizes } from './search-index';
-import { answer } from './search-results';
+import { answer, NoteBodies } from './search-results';
 import { SegmentBuildPool } from './segment-build-pool';
 import { workerEntry } from './worker-entry';
 import type { Segment } from './segment';
@@ -29,6 +29,12 @@ export interface NoteChanges {
   upserted: readonly string[];
   /** Notes deleted or moved away. */
   removed: readonly string[];
+}
+
+export interface IndexerOptions {
+  sizes?: SegmentSizes;
+  /** How many note bodies to keep for snippets (0: read each hit's file every time). */
+  noteBodies?: number;
 }
 
 interface Rebuild {
@@ -58,13 +64,19 @@ export class Indexer {
   private closed = false;
   private lastReport = { at: 0, state: '' };
   private reportTimer: NodeJS.Timeout | null = null;
+  private readonly bodies: NoteBodies;
+
+  private readonly sizes: SegmentSizes;
 
   constructor(
     private readonly root: string,
     private readonly cache: IndexCache,
     private readonly onStatus: (status: SearchStatus) => void,
-    private readonly sizes: SegmentSizes = DEFAULT_SEGMENT_SIZES,
-  ) {}
+    options: IndexerOptions = {},
+  ) {
+    this.sizes = options.sizes ?? DEFAULT_SEGMENT_SIZES;
+    this.bodies = new NoteBodies(options.noteBodies);
+  }
 
   /**
    * Loads the persisted index (searchable as soon as this resolves), then reconciles it with the
@@ -94,7 +106,7 @@ export class Indexer {
 
   /** Answers a search over what is indexed now; hits whose file is gone are dropped from the index. */
   search(request: SearchRequest): SearchResults {
-    const { results, vanished } = answer(this.index.segments(), this.root, request, this.status());
+    const { results, vanished } = answer(this.index.segments(), this.root, request, this.status(), this.bodies);
     if (vanished.length > 0) this.applyChanges({ upserted: [], removed: vanished });
     return results;
   }

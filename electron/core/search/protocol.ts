@@ -21,7 +21,7 @@ export interface WorkerStats {
 
 /** Each method: what it takes and what it answers. */
 export interface WorkerMethods {
-  open: { input: { root: string; cacheDir: string; rebuild: boolean }; output: SearchStatus };
+  open: { input: { root: string; cacheDir: string; rebuild: boolean; noteBodies?: number }; output: SearchStatus };
   query: { input: SearchRequest; output: SearchResults };
   status: { input: null; output: SearchStatus };
   applyChanges: { input: NoteChanges; output: null };

@@ -7,8 +7,41 @@ import { FILTER_NAMES } from './fields';
 import { compileFilter, isUnfiltered } from './filters';
 import { runQuery, type ScoredNote } from './query-executor';
 import { parseQuery } from './query-parser';
+import type { NoteFacts } from './indexed-note';
 import type { Segment } from './segment';
 import { highlighterFor, noteBody, type Highlighter } from './snippets';
+
+/**
+ * The bodies of notes shown lately, so typing a query letter by letter does not read the same
+ * top hits' files again and again. Keyed by path, and valid for the modification time indexed.
+ */
+export class NoteBodies {
+  private readonly bodies = new Map<string, { mtimeMs: number; body: string }>();
+
+  constructor(private readonly capacity = 256) {}
+
+  /** The body of the note file, or null when it cannot be read. */
+  get(root: string, facts: NoteFacts): string | null {
+    const cached = this.capacity > 0 ? this.bodies.get(facts.path) : undefined;
+    if (cached && cached.mtimeMs === facts.mtimeMs) {
+      // Most recently used last.
+      this.bodies.delete(facts.path);
+      this.bodies.set(facts.path, cached);
+      return cached.body;
+    }
+    let body: string;
+    try {
+      body = noteBody(readFileSync(join(root, ...facts.path.split('/')), 'utf8'));
+    } catch {
+      this.bodies.delete(facts.path);
+      return null;
+    }
+    if (this.capacity === 0) return body;
+    this.bodies.set(facts.path, { mtimeMs: facts.mtimeMs, body });
+    if (this.bodies.size > this.capacity) this.bodies.delete(this.bodies.keys().next().value!);
+    return body;
+  }
+}
 
 export interface Answer {
   results: SearchResults;
@@ -16,7 +49,7 @@ export interface Answer {
   vanished: string[];
 }
 
-export function answer(segments: readonly Segment[], root: string, request: SearchRequest, status: SearchStatus): Answer {
+export function answer(segments: readonly Segment[], root: string, request: SearchRequest, status: SearchStatus, bodies = new NoteBodies(0)): Answer {
   const started = performance.now();
   const parsed = parseQuery(request.query);
   const filter = compileFilter(request.filters, parsed.filters);
@@ -26,7 +59,7 @@ export function answer(segments: readonly Segment[], root: string, request: Sear
   const highlighter = highlighterFor(parsed, outcome.matched);
   const hits = page
     .map((match) => {
-      const hit = hitOf(match, root, highlighter);
+      const hit = hitOf(match, root, highlighter, bodies);
       if (!hit) vanished.push(match.segment.notes[match.note]!.path);
       return hit;
     })
@@ -52,21 +85,17 @@ export function answer(segments: readonly Segment[], root: string, request: Sear
  * One hit, with its snippet cut from the note file. The file is read synchronously: a page of
  * hits is a few small files, and this runs in the worker, where nothing else waits on it.
  */
-function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: Highlighter): SearchHit | null {
+function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: Highlighter, bodies: NoteBodies): SearchHit | null {
   const facts = segment.notes[note]!;
-  let text: string;
-  try {
-    text = readFileSync(join(root, ...facts.path.split('/')), 'utf8');
-  } catch {
-    return null;
-  }
+  const body = bodies.get(root, facts);
+  if (body === null) return null;
   const hit: SearchHit = {
     id: facts.id,
     path: facts.path,
     title: facts.title,
     titleHighlights: highlighter.ranges(facts.title),
     score: Math.round(score * 1000) / 1000,
-    snippet: highlighter.snippet(noteBody(text)),
+    snippet: highlighter.snippet(body),
     mode: facts.mode,
     status: facts.status,
     created: facts.created,

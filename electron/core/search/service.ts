@@ -27,6 +27,11 @@ export interface SearchServiceOptions {
   entry?: string;
   /** Ignore the cache and index every note again (`fieldnotes reindex`). */
   rebuild?: boolean;
+  /**
+   * How many note bodies the worker keeps for snippets (typing re-reads the same top hits);
+   * 0 reads every hit's file each time (the benchmark, to measure the worst case).
+   */
+  noteBodies?: number;
 }
 
 interface Host {
@@ -145,7 +150,8 @@ export class SearchService {
     // is asked for once; a restarted worker loads what the first one wrote.
     const id = this.nextId++;
     this.pending.set(id, { resolve: () => undefined, reject: () => undefined });
-    this.host.post({ kind: 'request', id, method: 'open', input: { root, cacheDir, rebuild: this.options.rebuild === true && id === 1 } });
+    const rebuild = this.options.rebuild === true && id === 1;
+    this.host.post({ kind: 'request', id, method: 'open', input: { root, cacheDir, rebuild, noteBodies: this.options.noteBodies } });
   }
 
   private receive(message: WorkerMessage): void {

@@ -97,14 +97,16 @@ export function highlighterFor(query: ParsedQuery, matchedTerms: TermMatcher): H
   const shown = query.clauses.filter((clause) => clause.presence !== PRESENCE.PROHIBITED);
   const goal = new Set(shown.map((clause) => clause.word.toLowerCase())).size;
   const probes = new Set<string>();
+  // A stem may end differently from the word (retry -> retri): probe without its last letters.
+  const probe = (term: string): string => (term.length > 4 ? term.slice(0, -2) : term);
   for (const clause of shown) {
     for (const automaton of clause.automata) {
-      // A stem may end differently from the word (retry -> retri): probe without its last letters.
-      if (automaton.kind === 'exact') probes.add(automaton.term.length > 4 ? automaton.term.slice(0, -2) : automaton.term);
+      if (automaton.kind === 'exact') probes.add(probe(automaton.term));
       else if (automaton.kind === 'prefix') probes.add(automaton.prefix);
-      else return new Highlighter(matchedTerms, null, goal);
     }
   }
+  // Wildcards and typos: the terms they matched are known, and usually few.
+  for (const term of matchedTerms.expanded) probes.add(probe(term));
   return new Highlighter(matchedTerms, probes.size <= MAX_PROBES ? [...probes] : null, goal);
 }
 

@@ -39,9 +39,9 @@ async function session() {
 type Handlers = { [M in WorkerMethod]: (input: WorkerMethods[M]['input']) => Promise<WorkerMethods[M]['output']> };
 
 const handlers: Handlers = {
-  async open({ root, cacheDir, rebuild }) {
+  async open({ root, cacheDir, rebuild, noteBodies }) {
     const cache = new IndexCache(cacheDir);
-    const indexer = new Indexer(root, cache, (status) => port.post({ kind: 'status', status }));
+    const indexer = new Indexer(root, cache, (status) => port.post({ kind: 'status', status }), { noteBodies });
     const loading = performance.now();
     opened = indexer.start({ rebuild }).then(() => ({ indexer, cache, loadMs: performance.now() - loading }));
     await opened;
