@@ -12,6 +12,8 @@ interface SearchOptions {
   status: string[];
   limit: string;
   sort: string;
+  since?: string;
+  until?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -26,6 +28,8 @@ export function registerSearch(program: Command, globals: () => GlobalOptions): 
     .option('--tag <tag>', 'only notes with this tag (repeatable)', collect, [])
     .option('--mode <mode>', 'only explain or poc notes', collect, [])
     .option('--status <status>', 'only notes with this status (repeatable)', collect, [])
+    .option('--since <date>', 'only notes created on or after this date (YYYY-MM-DD)')
+    .option('--until <date>', 'only notes created on or before this date (YYYY-MM-DD)')
     .option('--sort <order>', 'relevance or newest', 'relevance')
     .option('-n, --limit <n>', 'show at most this many hits', '10')
     .action(async (words: string[], options: SearchOptions) => {
@@ -51,14 +55,17 @@ function readInput(query: string, options: SearchOptions) {
       ...(options.tag.length ? { tag: options.tag } : {}),
       ...(options.mode.length ? { mode: options.mode } : {}),
       ...(options.status.length ? { status: options.status } : {}),
+      ...(options.since ? { from: options.since } : {}),
+      ...(options.until ? { to: options.until } : {}),
     },
     sort: options.sort,
     limit: Number(options.limit),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const option = issue.path.filter((part) => part !== 'filters')[0];
-    throw new CliError(`--${String(option)}: ${issue.message}${hintFor(String(option))}`);
+    const field = String(issue.path.filter((part) => part !== 'filters')[0]);
+    const option = field === 'from' ? 'since' : field === 'to' ? 'until' : field;
+    throw new CliError(`--${option}: ${issue.message}${hintFor(option)}`);
   }
   return parsed.data;
 }
@@ -68,6 +75,7 @@ function hintFor(option: string): string {
   if (option === 'sort') return ' (relevance or newest)';
   if (option === 'mode') return ' (explain or poc)';
   if (option === 'status') return ' (queued, running, done, failed, cancelled or interrupted)';
+  if (option === 'since' || option === 'until') return ' (a date like 2026-11-28)';
   return '';
 }
 

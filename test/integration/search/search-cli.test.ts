@@ -60,6 +60,8 @@ describe('fieldnotes search', () => {
     const badLimit = await fieldnotes('--notebook', notebook, 'search', 'x', '--limit', 'lots');
     expect(badLimit.code).toBe(1);
     expect(badLimit.stderr).toMatch(/^fieldnotes: --limit: .*\(a whole number from 1 to 200\)\n$/);
+    const badDate = await fieldnotes('--notebook', notebook, 'search', 'x', '--since', 'yesterday');
+    expect(badDate.stderr).toMatch(/^fieldnotes: --since: .*\(a date like 2026-11-28\)\n$/);
     const missing = await fieldnotes('--notebook', join(notebook, 'nope'), 'search', 'x');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('There is no notebook folder at');

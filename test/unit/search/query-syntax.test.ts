@@ -12,7 +12,7 @@ let search: LocalSearch;
 
 beforeAll(async () => {
   notebook = await tempDir('fieldnotes-search-');
-  await writeNote(notebook, 'ky/retries.md', { title: 'Why do retries stop?', body: 'Retries stop after a 413 because the body cannot be replayed.', tags: ['http'], repo: 'ky' });
+  await writeNote(notebook, 'ky/retries.md', { title: 'Why do retries stop?', body: 'Retries stop after a 413 because the body cannot be replayed.', tags: ['http'], repo: 'ky', created: '2026-11-01T08:00:00.000Z' });
   await writeNote(notebook, 'ky/timeouts.md', { title: 'How do timeouts work?', body: 'A timeout aborts the request; retries start again after the backoff.', repo: 'ky', agent: 'codex' });
   await writeNote(notebook, 'vite/plugins.md', { title: 'In what order do plugin hooks run?', body: 'Hooks run in the order plugins are listed. No retries here.', repo: 'vite', tags: ['plugins'] });
   await writeNote(notebook, 'vite/routing.md', { title: 'How does routing work?', body: 'The router matches a route, then calls its handler.', repo: 'vite', mode: 'poc' });
@@ -52,6 +52,11 @@ describe('lunr query syntax', () => {
     expect(search.paths('retries repo:ky').sort()).toEqual(['ky/retries.md', 'ky/timeouts.md']);
     expect(search.paths('retries agent:codex')).toEqual(['ky/timeouts.md']);
     expect(search.paths('hooks mode:poc')).toEqual([]);
+  });
+
+  it('filters by date: from a day on, up to a day included', () => {
+    expect(search.paths('retries', { filters: { from: '2026-11-02' } }).sort()).toEqual(['ky/timeouts.md', 'vite/plugins.md']);
+    expect(search.paths('retries', { filters: { to: '2026-11-01' } })).toEqual(['ky/retries.md']);
   });
 
   it('boosts a word with ^N', () => {
