@@ -1,8 +1,8 @@
 // The terms a query touches, numbered across segments: a term every segment has gets one number,
 // so its document frequency and its place in the query vector are the index's, not a segment's.
 // `rout*` expands to some 30,000 terms on 10,000 notes (most are code identifiers that occur in
-// one note), so terms are matched by a hash of their characters read in place in each
-// vocabulary, into typed arrays sized up front: no string, Map entry or array growth per term.
+// one note), so terms are matched by the hash of their text each segment stores, into typed
+// arrays sized up front: no string, Map entry or array growth per term.
 import { FIELD_COUNT } from './fields';
 import { PRESENCE } from './lunr-parts';
 import type { ParsedQuery } from './query-parser';
@@ -105,7 +105,8 @@ export class QueryTerms {
     this.boosts = new Float64Array(this.count * FIELD_COUNT);
     query.clauses.forEach((clause, c) => {
       if (clause.presence === PRESENCE.PROHIBITED) return;
-      for (const g of this.ofClause[c]!) for (const field of clause.fields) this.boosts[g * FIELD_COUNT + field]! += clause.boost;
+      const terms = this.ofClause[c]!;
+      for (const field of clause.fields) for (let i = 0; i < terms.length; i++) this.boosts[terms[i]! * FIELD_COUNT + field]! += clause.boost;
     });
   }
 
@@ -162,10 +163,8 @@ class TermTable {
   /** The number of the term at `index` in segment `segment`: the one it already has, or a new one. */
   number(segment: number, index: number): number {
     const vocabulary = this.segments[segment]!.terms;
-    const text = vocabulary.text;
-    const end = vocabulary.endOf(index);
-    let hash = 0x811c9dc5;
-    for (let i = vocabulary.startOf(index); i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    // The hash was computed when the segment was built.
+    const hash = vocabulary.hashes[index]! | 0;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const g = this.slots[slot]!;
       if (g < 0) {

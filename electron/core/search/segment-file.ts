@@ -10,7 +10,7 @@ import { Vocabulary } from './vocabulary';
 
 const MAGIC = Buffer.from('FNSEARCH', 'latin1');
 /** Bump when the layout of a segment file changes. */
-export const SEGMENT_FILE_VERSION = 1;
+export const SEGMENT_FILE_VERSION = 2;
 const PREAMBLE = 20;
 
 interface SegmentHeader {
@@ -42,6 +42,7 @@ export function encodeSegment(segment: Segment): Buffer {
     headerBytes,
     bytesOf(data.fieldLengths),
     bytesOf(data.postingStart),
+    bytesOf(data.terms.hashes),
     termText,
     Buffer.from(data.postings.buffer, data.postings.byteOffset, data.postings.length),
   ]);
@@ -80,7 +81,8 @@ export function decodeSegment(file: Buffer, deleted: Iterable<number> = []): Seg
   };
   const fieldLengths = uint32s(take(noteCount * FIELD_COUNT * 4));
   const postingStart = uint32s(take((header.termCount + 1) * 4));
-  const terms = new Vocabulary(take(header.termBytes).toString(header.termsAscii ? 'latin1' : 'utf8'));
+  const hashes = uint32s(take(header.termCount * 4));
+  const terms = new Vocabulary(take(header.termBytes).toString(header.termsAscii ? 'latin1' : 'utf8'), hashes);
   const postingBytes = take(header.postingBytes);
   const postings = new Uint8Array(postingBytes.buffer, postingBytes.byteOffset, postingBytes.length);
   if (terms.size !== header.termCount || postingStart[header.termCount] !== postings.length || at !== body.length) {

@@ -5,6 +5,8 @@
 export class Vocabulary {
   /** Where term i starts in `text`; term i ends one character before `starts[i + 1]`. */
   private readonly starts: Uint32Array;
+  /** A hash of each term's text (`termHash`), computed when the segment was built. */
+  readonly hashes: Uint32Array;
 
   /**
    * @param text the terms, sorted by UTF-16 code units, each followed by a newline
@@ -12,8 +14,10 @@ export class Vocabulary {
    */
   constructor(
     readonly text: string,
+    hashes: Uint32Array,
     starts?: Uint32Array,
   ) {
+    this.hashes = hashes;
     if (starts) {
       this.starts = starts;
       return;
@@ -31,8 +35,12 @@ export class Vocabulary {
 
   static fromSorted(terms: readonly string[]): Vocabulary {
     const starts = new Uint32Array(terms.length + 1);
-    for (let i = 0; i < terms.length; i++) starts[i + 1] = starts[i]! + terms[i]!.length + 1;
-    return new Vocabulary(terms.length === 0 ? '' : terms.join('\n') + '\n', starts);
+    const hashes = new Uint32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      starts[i + 1] = starts[i]! + terms[i]!.length + 1;
+      hashes[i] = termHash(terms[i]!, 0, terms[i]!.length);
+    }
+    return new Vocabulary(terms.length === 0 ? '' : terms.join('\n') + '\n', hashes, starts);
   }
 
   /** The newline-separated text, for writing to disk. */
@@ -132,4 +140,19 @@ export class Vocabulary {
     }
     return lo;
   }
+}
+
+/**
+ * FNV-1a over the UTF-16 code units of text[from, to), with murmur3's finalizer (FNV's low bits
+ * are weak, and hash tables use the low bits). Stored per term, so queries never hash text.
+ */
+export function termHash(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
 }
