@@ -12,6 +12,7 @@ import { SegmentBuildPool } from './segment-build-pool';
 import { workerEntry } from './worker-entry';
 import type { Segment } from './segment';
 import { checksumMatches } from './segment-file';
+import { StatusReporter } from './status-reporter';
 
 /** A run this large builds whole segments in helper threads instead of filling the open segment. */
 const BULK_RUN_NOTES = 400;
@@ -20,7 +21,6 @@ const BATCH_NOTES = 16;
 const PUBLISH_INTERVAL_MS = 400;
 /** A few changes are written to disk once they stop coming for this long. */
 const SAVE_DELAY_MS = 1_000;
-const STATUS_INTERVAL_MS = 250;
 
 type Reason = NonNullable<SearchStatus['reason']>;
 
@@ -62,8 +62,7 @@ export class Indexer {
   private removalCount = 0;
   private saveTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  private lastReport = { at: 0, state: '' };
-  private reportTimer: NodeJS.Timeout | null = null;
+  private readonly reporter: StatusReporter;
   private readonly bodies: NoteBodies;
 
   private readonly sizes: SegmentSizes;
@@ -71,10 +70,11 @@ export class Indexer {
   constructor(
     private readonly root: string,
     private readonly cache: IndexCache,
-    private readonly onStatus: (status: SearchStatus) => void,
+    onStatus: (status: SearchStatus) => void,
     options: IndexerOptions = {},
   ) {
     this.sizes = options.sizes ?? DEFAULT_SEGMENT_SIZES;
+    this.reporter = new StatusReporter(() => this.status(), onStatus);
     this.bodies = new NoteBodies(options.noteBodies);
   }
 
@@ -171,7 +171,7 @@ export class Indexer {
   async close(): Promise<void> {
     this.closed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    if (this.reportTimer) clearTimeout(this.reportTimer);
+    this.reporter.stop();
     await Promise.allSettled([this.reconciling, this.working, this.rebuilding]);
     await this.cache.save(this.index.segments());
     await this.cache.close();
@@ -326,20 +326,7 @@ export class Indexer {
     this.report(true);
   }
 
-  /** Tells the service how indexing goes: at once when the state changes, else a few times a second. */
   private report(force = false): void {
-    const status = this.status();
-    const now = Date.now();
-    if (force || status.state !== this.lastReport.state || now - this.lastReport.at >= STATUS_INTERVAL_MS) {
-      if (this.reportTimer) clearTimeout(this.reportTimer);
-      this.reportTimer = null;
-      this.lastReport = { at: now, state: status.state };
-      this.onStatus(status);
-    } else if (!this.reportTimer) {
-      this.reportTimer = setTimeout(() => {
-        this.reportTimer = null;
-        this.report(true);
-      }, STATUS_INTERVAL_MS);
-    }
+    this.reporter.report(force);
   }
 }
