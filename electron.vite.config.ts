@@ -19,7 +19,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve('electron/main/index.ts') },
+        // The search worker is a second entry: workerEntry() finds search-worker.js beside index.js.
+        input: { index: resolve('electron/main/index.ts'), 'search-worker': resolve('electron/core/search/worker.ts') },
       },
     },
   },

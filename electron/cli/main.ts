@@ -10,6 +10,8 @@ import { registerAgents } from './commands/agents';
 import { registerAsk } from './commands/ask';
 import { registerImport } from './commands/import';
 import { registerNotes } from './commands/notes';
+import { registerReindex } from './commands/reindex';
+import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { VERSION } from './project';
 
@@ -33,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
   registerNotes(program, globals);
   registerContext(program, globals);
   registerImport(program, globals);
+  registerSearch(program, globals);
+  registerReindex(program, globals);
   registerServe(program, globals);
 
   try {

@@ -16,6 +16,7 @@ import { notebookHandlers, notesHandlers } from './notebook/notes-api';
 import type { NativePorts } from './ports/native-ports';
 import { nodePorts } from './ports/node-ports';
 import { RepoRegistry } from './repos/repo-registry';
+import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
 import { TaskEngine } from './tasks/task-engine';
 import { tasksHandlers } from './tasks/tasks-api';
@@ -57,6 +58,11 @@ export interface ApiDeps {
   tokens?: TokenCounter;
   /** Load the tokenizer in the background now, so the first count is quick (the app and serve do). */
   warmTokenizer?: boolean;
+  /**
+   * Start the search worker as soon as a notebook is open (the app, `serve`), or only when a
+   * search method is first called (one-shot commands that may never search). Default: at open.
+   */
+  search?: 'at-open' | 'on-demand';
 }
 
 export interface Engine {
@@ -94,6 +100,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, log });
   // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
   await tasks.recover();
+  const search = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -107,6 +114,9 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot }),
+    'search.query': async (input) => search.require().query(input),
+    'search.status': async () => search.require().refreshStatus(),
+    'search.reindex': async () => search.require().reindex(),
   };
 
   let closing: Promise<void> | undefined;
@@ -118,6 +128,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     close() {
       closing ??= (async () => {
         await tasks.close();
+        await search.close();
         await session.close();
       })();
       return closing;

@@ -1,7 +1,9 @@
-// The app shell: sidebar, notes list and detail pane, the command palette, and the empty states.
+// The app shell: sidebar, notes list (or search results) and detail pane, the command palette, and
+// the empty states. Ctrl/Cmd-K searches; Ctrl/Cmd-Shift-P opens the command palette.
 import { useQueryClient } from '@tanstack/react-query';
 import { Command as CommandIcon, MousePointerClick, NotebookPen, SearchX, WifiOff } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SearchFilters } from '../../shared/contract/search';
 import { Button } from './components/Button';
 import { EmptyState } from './components/EmptyState';
 import { Kbd } from './components/Kbd';
@@ -23,6 +25,7 @@ import { useNoteActions } from './features/notes/use-note-actions';
 import { useNoteList } from './features/notes/use-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { TrashView } from './features/trash/TrashView';
+import { SearchPane } from './features/search/SearchPane';
 import './styles/layout.css';
 
 export function App() {
@@ -33,6 +36,9 @@ export function App() {
   const [selectedId, select] = useSelectedNoteId();
   const [filter, setFilter] = useState<NoteFilter>(ALL_NOTES);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [searchFocus, setSearchFocus] = useState(0);
+  const [searchText, setSearchText] = useState('');
+  const scope = useMemo(() => searchScope(filter), [filter]);
 
   const allNotes = useMemo(() => notesQuery.data ?? [], [notesQuery.data]);
   const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter)), [allNotes, filter]);
@@ -56,7 +62,13 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (hasMod(event) && !event.shiftKey && event.key.toLowerCase() === 'k') {
+      if (!hasMod(event)) return;
+      const key = event.key.toLowerCase();
+      if (!event.shiftKey && key === 'k') {
+        event.preventDefault();
+        setPaletteOpen(false);
+        setSearchFocus((n) => n + 1);
+      } else if (event.shiftKey && key === 'p') {
         event.preventDefault();
         setPaletteOpen((open) => !open);
       }
@@ -125,30 +137,40 @@ export function App() {
               an Obsidian vault, notes from another tool — show up here as soon as they are saved.
             </p>
             <p>
-              Press <Kbd keys={['mod', 'K']} /> at any time to jump to a note or run a command.
+              Press <Kbd keys={['mod', 'Shift', 'P']} /> at any time to run a command.
             </p>
           </EmptyState>
         </main>
       ) : (
         <>
           <section className="list-pane" aria-label="Notes">
-            <header className="pane-header">
-              <h2>{filterLabel(filter)}</h2>
-              <span className="pane-count">{notesQuery.isSuccess ? notes.length : ''}</span>
-            </header>
-            {selection.ids.length > 0 && <SelectionBar ids={selection.ids} onClear={selection.clear} />}
-            {notesQuery.isPending ? (
-              <div className="list-loading" aria-busy="true">Reading notes…</div>
-            ) : notes.length === 0 ? (
-              <EmptyState
-                title="No notes here"
-                actions={<Button onClick={() => setFilter(ALL_NOTES)}>Show all notes</Button>}
-              >
-                <p>Nothing in this notebook matches “{filterLabel(filter)}”.</p>
-              </EmptyState>
-            ) : (
-              <NotesList notes={notes} selectedId={selectedId} onSelect={select} label={filterLabel(filter)} selection={selection} />
-            )}
+            <SearchPane
+              scope={scope}
+              onClearScope={() => setFilter(ALL_NOTES)}
+              selectedId={selectedId}
+              onOpen={select}
+              text={searchText}
+              onText={setSearchText}
+              focusRequest={searchFocus}
+            >
+              <header className="pane-header">
+                <h2>{filterLabel(filter)}</h2>
+                <span className="pane-count">{notesQuery.isSuccess ? notes.length : ''}</span>
+              </header>
+              {selection.ids.length > 0 && <SelectionBar ids={selection.ids} onClear={selection.clear} />}
+              {notesQuery.isPending ? (
+                <div className="list-loading" aria-busy="true">Reading notes…</div>
+              ) : notes.length === 0 ? (
+                <EmptyState
+                  title="No notes here"
+                  actions={<Button onClick={() => setFilter(ALL_NOTES)}>Show all notes</Button>}
+                >
+                  <p>Nothing in this notebook matches “{filterLabel(filter)}”.</p>
+                </EmptyState>
+              ) : (
+                <NotesList notes={notes} selectedId={selectedId} onSelect={select} label={filterLabel(filter)} selection={selection} />
+              )}
+            </SearchPane>
           </section>
           <main className="detail-pane">
             {selectedId ? (
@@ -156,8 +178,8 @@ export function App() {
             ) : (
               <EmptyState icon={<MousePointerClick />} title="Select a note to read it">
                 <p>
-                  Move through the list with <Kbd keys={['↑', '↓']} />, or press <Kbd keys={['mod', 'K']} /> to jump to a
-                  note by its title.
+                  Move through the list with <Kbd keys={['↑', '↓']} />, or press <Kbd keys={['mod', 'K']} /> to search
+                  every note.
                 </p>
               </EmptyState>
             )}
@@ -176,7 +198,25 @@ export function App() {
           select(id);
         }}
         onReload={reload}
+        onSearch={(text) => {
+          setSearchText(text);
+          setSearchFocus((n) => n + 1);
+        }}
       />
     </div>
   );
+}
+
+/** The sidebar's choice, as search filters: searching within a repo, a tag or a status. */
+function searchScope(filter: NoteFilter): SearchFilters {
+  switch (filter.kind) {
+    case 'repo':
+      return { repo: [filter.repo] };
+    case 'tag':
+      return { tag: [filter.tag] };
+    case 'status':
+      return { status: [filter.status] };
+    default:
+      return {};
+  }
 }

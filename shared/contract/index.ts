@@ -9,6 +9,7 @@ import { notebookEvents, notebookMethods } from './notebook';
 import { notesEvents, notesMethods } from './notes';
 import { settingsMethods } from './settings';
 import { tasksEvents, tasksMethods } from './tasks';
+import { searchEvents, searchMethods } from './search';
 
 export const methods = {
   ...appMethods,
@@ -17,12 +18,14 @@ export const methods = {
   ...contextMethods,
   ...tasksMethods,
   ...settingsMethods,
+  ...searchMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {
   ...notebookEvents,
   ...notesEvents,
   ...tasksEvents,
+  ...searchEvents,
 } satisfies Record<EventName, z.ZodType>;
 
 // The name lists and the schema maps must hold exactly the same names.

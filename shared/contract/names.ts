@@ -39,9 +39,12 @@ export const METHOD_NAMES = [
   'scratch.discard',
   'settings.get',
   'settings.update',
+  'search.query',
+  'search.status',
+  'search.reindex',
 ] as const;
 
-export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished'] as const;
+export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished', 'search.progress'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -6,15 +6,16 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { Frontmatter, Timestamp, type Note, type NoteProblem, type NoteSummary } from '../../../shared/model/note';
 import { isUlid } from '../../../shared/model/ulid';
+import { excerptOf } from './excerpt';
 import { FrontmatterError, splitNote } from './note-format';
+
+export { excerptOf } from './excerpt';
 
 /** Bump when parsing changes what a summary holds: cached summaries of older versions are re-read. */
 export const PARSER_VERSION = 3;
 
-/** Notes larger than this are listed with a problem instead of being read. */
-export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+export { MAX_NOTE_BYTES } from './note-names';
 
-const EXCERPT_LENGTH = 240;
 
 /** The facts about a file that decide whether a cached summary is still good. */
 export interface FileStamp {
@@ -169,19 +170,4 @@ export function titleFromPath(relPath: string): string {
 export function firstHeading(body: string): string | undefined {
   const match = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(0, 20_000));
   return match?.[1]?.trim() || undefined;
-}
-
-/** The first words of the body as plain text: no Markdown syntax, no code blocks. */
-export function excerptOf(body: string): string {
-  const text = body
-    .slice(0, 4000)
-    .replace(/```[\s\S]*?(```|$)/g, ' ')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/[*_`>#|]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > EXCERPT_LENGTH ? text.slice(0, EXCERPT_LENGTH - 1).trimEnd() + '…' : text;
 }

@@ -5,8 +5,10 @@ import { constants, readdirSync, realpathSync, statSync, type Dirent } from 'nod
 import { lstat, open, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Note } from '../../../shared/model/note';
-import { isTempFile } from '../fs/atomic-write';
-import { MAX_NOTE_BYTES, parseNoteFile, problemNote, type FileStamp } from './note-file';
+import { parseNoteFile, problemNote, type FileStamp } from './note-file';
+import { MAX_NOTE_BYTES, isHiddenName, isNoteName } from './note-names';
+
+export { isHiddenName, isNoteName } from './note-names';
 
 /** A note file and the facts that tell whether it changed. */
 export interface NoteFileInfo extends FileStamp {
@@ -18,15 +20,6 @@ export interface NoteFileInfo extends FileStamp {
 export interface SkippedFile {
   path: string;
   reason: string;
-}
-
-/** True for names the notebook never lists: dot files and folders (`.fieldnotes`, `.git`), node_modules. */
-export function isHiddenName(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
-export function isNoteName(name: string): boolean {
-  return name.toLowerCase().endsWith('.md') && !isHiddenName(name) && !isTempFile(name);
 }
 
 /**

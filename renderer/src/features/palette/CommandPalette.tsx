@@ -1,6 +1,7 @@
-// The command palette (Ctrl/Cmd-K): jump to a note by title, or run an app command.
+// The command palette (Ctrl/Cmd-Shift-P): jump to a note by title, search every note, or run an
+// app command.
 import { Command } from 'cmdk';
-import { FileText, Monitor, Moon, RefreshCw, Sun } from 'lucide-react';
+import { FileText, Monitor, Moon, RefreshCw, Search, Sun } from 'lucide-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { Kbd } from '../../components/Kbd';
@@ -24,6 +25,8 @@ interface CommandPaletteProps {
   notes: NoteSummary[];
   onOpenNote: (id: string) => void;
   onReload: () => void;
+  /** Search every note's text for what was typed (the search box takes over). */
+  onSearch: (text: string) => void;
 }
 
 export function CommandPalette(props: CommandPaletteProps) {
@@ -31,7 +34,7 @@ export function CommandPalette(props: CommandPaletteProps) {
   return props.open ? <PaletteDialog {...props} /> : null;
 }
 
-function PaletteDialog({ onClose, notes, onOpenNote, onReload }: CommandPaletteProps) {
+function PaletteDialog({ onClose, notes, onOpenNote, onReload, onSearch }: CommandPaletteProps) {
   const [query, setQuery] = useState('');
 
   const actions: PaletteAction[] = useMemo(
@@ -76,6 +79,15 @@ function PaletteDialog({ onClose, notes, onOpenNote, onReload }: CommandPaletteP
             <Command.Empty>
               Nothing matches “{query}”. Try fewer letters, or a word from the note’s title.
             </Command.Empty>
+            {needle && (
+              <Command.Group heading="Search">
+                <Command.Item value="search" onSelect={run(() => onSearch(query.trim()))}>
+                  <Search />
+                  <span className="palette-item-label">Search all notes for “{query.trim()}”</span>
+                  <Kbd keys={['mod', 'K']} />
+                </Command.Item>
+              </Command.Group>
+            )}
             {matchingNotes.length > 0 && (
               <Command.Group heading={needle ? 'Notes' : 'Recent notes'}>
                 {matchingNotes.map((note) => (

@@ -1,0 +1,40 @@
+// The messages between the SearchService (main thread) and the search worker: requests with ids,
+// replies to them, and status pushes. Plain data only, so the same messages cross a worker
+// thread's port and a child process's IPC channel.
+import type { ErrorShape } from '../../../shared/contract/errors';
+import type { SearchRequest, SearchResults, SearchStatus } from '../../../shared/contract/search';
+import type { NoteChanges } from './indexer';
+
+/** Facts about the worker itself, for the benchmark and diagnostics. */
+export interface WorkerStats {
+  /** Peak resident set size of the process hosting the worker, in bytes. */
+  peakRssBytes: number;
+  rssBytes: number;
+  segments: number;
+  /** Bytes of the index on disk. */
+  cacheBytes: number;
+  /** From the worker's start to its code running (runtime and module loading), in ms. */
+  bootMs: number;
+  /** Loading the persisted index, in ms. */
+  loadMs: number;
+}
+
+/** Each method: what it takes and what it answers. */
+export interface WorkerMethods {
+  open: { input: { root: string; cacheDir: string; rebuild: boolean; noteBodies?: number }; output: SearchStatus };
+  query: { input: SearchRequest; output: SearchResults };
+  status: { input: null; output: SearchStatus };
+  applyChanges: { input: NoteChanges; output: null };
+  reindex: { input: null; output: SearchStatus };
+  whenIdle: { input: null; output: SearchStatus };
+  stats: { input: null; output: WorkerStats };
+  close: { input: null; output: null };
+}
+export type WorkerMethod = keyof WorkerMethods;
+
+export type WorkerRequest = { [M in WorkerMethod]: { kind: 'request'; id: number; method: M; input: WorkerMethods[M]['input'] } }[WorkerMethod];
+
+export type WorkerMessage =
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: ErrorShape }
+  | { kind: 'status'; status: SearchStatus };

@@ -1,0 +1,210 @@
+// Snippets: the stretch of a note where the query's words cluster, as plain text with highlight
+// ranges (never markup, so nothing from a note can be rendered as HTML).
+import type { Snippet, TextRange } from '../../../shared/contract/search';
+import { excerptOf } from '../notebook/excerpt';
+import { PRESENCE } from './lunr-parts';
+import type { ParsedQuery } from './query-parser';
+import type { TermMatcher } from './query-terms';
+import { forEachToken, highlightSpans } from './tokenizer';
+
+const SNIPPET_LENGTH = 220;
+/** Share of the snippet shown before the first match. */
+const LEAD = 0.3;
+/** How far from a probe hit to look for the start of its token (longer tokens are not indexed). */
+const TOKEN_REACH = 100;
+const MAX_PROBES = 24;
+
+/** The body of a note file: everything after the frontmatter block, if there is one. */
+export function noteBody(fileText: string): string {
+  const text = fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText;
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return text;
+  const rest = text.slice(open[0].length);
+  const end = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+  return end ? rest.slice(end.index + end[0].length) : text;
+}
+
+/**
+ * Finds a query's words in texts. Where the query's words allow it, a single regular expression
+ * of "probes" (text every highlighted token must contain) finds the candidates, and only those are
+ * tokenized; a note is mostly words the query did not ask for.
+ */
+export class Highlighter {
+  private readonly probe: RegExp | null;
+
+  /**
+   * @param terms the index terms the query matched
+   * @param probes strings, any of which a highlighted token contains (lowercase), or null to read every token
+   * @param goal how many different words the query has: a snippet holding that many cannot be beaten
+   */
+  constructor(
+    private readonly terms: Pick<TermMatcher, 'has'> & Partial<Pick<TermMatcher, 'isWhole'>>,
+    probes: readonly string[] | null,
+    private readonly goal = Infinity,
+  ) {
+    this.probe = probes && probes.length > 0 ? new RegExp(probes.map(escapeRegExp).join('|'), 'giu') : null;
+  }
+
+  /** Every highlight in `text`, in order. */
+  ranges(text: string): TextRange[] {
+    return this.matches(text, Infinity).ranges;
+  }
+
+  /**
+   * The best stretch of `body` for the query: the window holding the most different matched words,
+   * earliest first. Without a match, the body's opening.
+   */
+  snippet(body: string): Snippet {
+    const { ranges, best } = this.matches(body, this.goal);
+    return ranges.length > 0 ? windowAround(body, ranges, best) : { text: excerptOf(body), highlights: [] };
+  }
+
+  private matches(text: string, goal: number): { ranges: TextRange[]; best: [number, number] } {
+    const window = new DistinctWindow(text);
+
+    const visit = (raw: string, start: number): boolean => {
+      for (const [from, to, term] of highlightSpans(raw, this.terms)) window.add([start + from, start + to], this.terms.isWhole?.(term) ?? true);
+      return window.wholeWords < goal;
+    };
+    if (!this.probe) {
+      forEachToken(text, visit);
+      return window;
+    }
+    const probe = new RegExp(this.probe);
+    let resumeAt = 0;
+    for (let hit = probe.exec(text); hit !== null; hit = probe.exec(text)) {
+      if (hit.index < resumeAt) continue;
+      // Tokenize just around the hit, from the whitespace before it, and visit the token holding it.
+      const before = text.lastIndexOf(' ', hit.index);
+      const lineBefore = text.lastIndexOf('\n', hit.index);
+      const from = Math.max(before, lineBefore, hit.index - TOKEN_REACH, 0);
+      let keepGoing = true;
+      forEachToken(text.slice(from, hit.index + TOKEN_REACH), (raw, start, end) => {
+        if (from + end <= hit.index) return true;
+        resumeAt = from + end;
+        keepGoing = from + start <= hit.index ? visit(raw, from + start) : true;
+        return false;
+      });
+      if (!keepGoing) break;
+      probe.lastIndex = Math.max(probe.lastIndex, resumeAt);
+    }
+    return window;
+  }
+}
+
+/** What a query's highlighter needs: the terms it matched, and probes when its clauses give them. */
+export function highlighterFor(query: ParsedQuery, matchedTerms: TermMatcher): Highlighter {
+  const shown = query.clauses.filter((clause) => clause.presence !== PRESENCE.PROHIBITED);
+  const goal = new Set(shown.map((clause) => clause.word.toLowerCase())).size;
+  const probes = new Set<string>();
+  // A stem may end differently from the word (retry -> retri): probe without its last letters.
+  const probe = (term: string): string => (term.length > 4 ? term.slice(0, -2) : term);
+  for (const clause of shown) {
+    for (const automaton of clause.automata) {
+      if (automaton.kind === 'exact') probes.add(probe(automaton.term));
+      else if (automaton.kind === 'prefix') probes.add(automaton.prefix);
+    }
+  }
+  // Wildcards and typos: the terms they matched are known, and usually few.
+  for (const term of matchedTerms.expanded) probes.add(probe(term));
+  return new Highlighter(matchedTerms, probes.size <= MAX_PROBES ? [...probes] : null, goal);
+}
+
+/**
+ * Highlights so far, and the run of them fitting one snippet that shows the query best: the most
+ * different words, where a whole match (`source/core/Ky.ts`) counts more than a part of one (`Ky`).
+ */
+class DistinctWindow {
+  readonly ranges: TextRange[] = [];
+  best: [number, number] = [0, 0];
+  /** Different words matched whole in the best window. */
+  wholeWords = 0;
+  private bestScore = 0;
+  private first = 0;
+  private readonly whole: boolean[] = [];
+  private readonly inWindow = new Map<string, number>();
+  private readonly wholeInWindow = new Map<string, number>();
+
+  constructor(private readonly text: string) {}
+
+  add(range: TextRange, whole: boolean): void {
+    this.ranges.push(range);
+    this.whole.push(whole);
+    const word = this.word(range);
+    increment(this.inWindow, word, 1);
+    if (whole) increment(this.wholeInWindow, word, 1);
+    while (range[1] - this.ranges[this.first]![0] > SNIPPET_LENGTH) {
+      const gone = this.word(this.ranges[this.first]!);
+      increment(this.inWindow, gone, -1);
+      if (this.whole[this.first]) increment(this.wholeInWindow, gone, -1);
+      this.first++;
+    }
+    const score = this.inWindow.size + this.wholeInWindow.size;
+    if (score > this.bestScore) {
+      this.bestScore = score;
+      this.wholeWords = this.wholeInWindow.size;
+      this.best = [this.first, this.ranges.length - 1];
+    }
+  }
+
+  private word([from, to]: TextRange): string {
+    return this.text.slice(from, to).toLowerCase();
+  }
+}
+
+function increment(counts: Map<string, number>, key: string, by: number): void {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count === 0) counts.delete(key);
+  else counts.set(key, count);
+}
+
+function windowAround(text: string, ranges: TextRange[], [first, last]: [number, number]): Snippet {
+  const clusterStart = ranges[first]![0];
+  const clusterEnd = ranges[last]![1];
+  const room = Math.max(0, SNIPPET_LENGTH - (clusterEnd - clusterStart));
+  let start = Math.max(0, clusterStart - Math.round(room * LEAD));
+  let end = Math.min(text.length, Math.max(clusterEnd, start + SNIPPET_LENGTH));
+  if (end === text.length) start = Math.max(0, Math.min(start, end - SNIPPET_LENGTH));
+  // Cut at word boundaries, never inside a highlight.
+  if (start > 0) {
+    const space = text.slice(start, clusterStart).search(/\s/);
+    if (space >= 0) start += space + 1;
+  }
+  if (end < text.length) {
+    const space = text.slice(clusterEnd, end).search(/\s\S*$/);
+    if (space >= 0) end = clusterEnd + space;
+  }
+  return compact(text, start, end, ranges.filter(([from, to]) => from >= start && to <= end));
+}
+
+/** Collapses whitespace and drops Markdown backticks, moving the highlight ranges along. */
+function compact(text: string, start: number, end: number, ranges: TextRange[]): Snippet {
+  let out = start > 0 ? '…' : '';
+  const shift = new Int32Array(end - start + 1);
+  let pendingSpace = false;
+  for (let i = start; i < end; i++) {
+    const char = text[i]!;
+    if (char === '`') {
+      shift[i - start] = out.length;
+      continue;
+    }
+    if (char === ' ' || char === '\n' || char === '\t' || char === '\r') {
+      pendingSpace = out.length > 0;
+      shift[i - start] = out.length;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    shift[i - start] = out.length;
+    out += char;
+  }
+  shift[end - start] = out.length;
+  if (end < text.length) out += '…';
+  return { text: out, highlights: ranges.map(([from, to]) => [shift[from - start]!, shift[to - start]!] as TextRange) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,101 @@
+// The search worker: owns the index and answers the SearchService's requests, so neither the UI
+// nor the main process ever waits on indexing or querying. It runs as a worker thread (the app,
+// the CLI) or as a child process (the benchmark, which measures its memory on its own). Started
+// with the segment-builder role, the same script is a helper thread that builds segments.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError, type ErrorShape } from '../../../shared/contract/errors';
+import { IndexCache } from './index-cache';
+import { Indexer } from './indexer';
+import type { WorkerMessage, WorkerMethod, WorkerMethods, WorkerRequest } from './protocol';
+import { BUILDER_ROLE, runSegmentBuilder } from './segment-build-pool';
+
+interface Port {
+  post(message: WorkerMessage): void;
+  listen(handler: (message: WorkerRequest) => void): void;
+}
+
+function hostPort(): Port {
+  const thread = parentPort;
+  if (thread) return { post: (message) => thread.postMessage(message), listen: (handler) => thread.on('message', handler) };
+  if (process.send) {
+    const send = process.send.bind(process);
+    return { post: (message) => void send(message), listen: (handler) => process.on('message', handler) };
+  }
+  throw new Error('The search worker runs as a worker thread or a forked child process, not on its own.');
+}
+
+/** performance.now() counts from this thread's (or process's) start: this is how long booting took. */
+const bootMs = performance.now();
+const helper = (workerData as { role?: string } | null)?.role === BUILDER_ROLE;
+const port: Port = helper ? { post: () => undefined, listen: () => undefined } : hostPort();
+if (helper) runSegmentBuilder();
+let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number }> | null = null;
+
+async function session() {
+  if (!opened) throw new ApiError('UNAVAILABLE', 'The search index is not open yet.');
+  return opened;
+}
+
+type Handlers = { [M in WorkerMethod]: (input: WorkerMethods[M]['input']) => Promise<WorkerMethods[M]['output']> };
+
+const handlers: Handlers = {
+  async open({ root, cacheDir, rebuild, noteBodies }) {
+    const cache = new IndexCache(cacheDir);
+    const indexer = new Indexer(root, cache, (status) => port.post({ kind: 'status', status }), { noteBodies });
+    const loading = performance.now();
+    opened = indexer.start({ rebuild }).then(() => ({ indexer, cache, loadMs: performance.now() - loading }));
+    await opened;
+    return indexer.status();
+  },
+  async query(input) {
+    return (await session()).indexer.search(input);
+  },
+  async status() {
+    return (await session()).indexer.status();
+  },
+  async applyChanges(changes) {
+    (await session()).indexer.applyChanges(changes);
+    return null;
+  },
+  async reindex() {
+    const { indexer } = await session();
+    indexer.reindex();
+    return indexer.status();
+  },
+  async whenIdle() {
+    const { indexer } = await session();
+    await indexer.whenIdle();
+    return indexer.status();
+  },
+  async stats() {
+    const { indexer, cache, loadMs } = await session();
+    return {
+      bootMs,
+      loadMs,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      rssBytes: process.memoryUsage().rss,
+      segments: indexer.current.segments().length,
+      cacheBytes: await cache.size(),
+    };
+  },
+  async close() {
+    if (opened) await (await opened).indexer.close();
+    return null;
+  },
+};
+
+port.listen((message) => {
+  const handler = handlers[message.method] as (input: unknown) => Promise<unknown>;
+  handler(message.input).then(
+    (value) => {
+      port.post({ kind: 'reply', id: message.id, ok: true, value });
+      if (message.method === 'close' && !parentPort) process.exit(0);
+    },
+    (error: unknown) => port.post({ kind: 'reply', id: message.id, ok: false, error: shapeOf(error) }),
+  );
+});
+
+function shapeOf(error: unknown): ErrorShape {
+  if (error instanceof ApiError) return error.toShape();
+  return { code: 'INTERNAL', message: `Search failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -1,0 +1,211 @@
+// The search benchmark: on deterministic synthetic notebooks, a full build, the index's size and
+// load time, query latency per kind, how soon a new note is found, the worker's peak memory, and
+// ripgrep on the same folder for the same queries — all measured in one run, side by side.
+// The worker runs as the desktop app runs it (the built search-worker.js), in a child process of
+// its own so its memory is its own.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { SearchInput, type SearchRequest } from '../../shared/contract/search';
+import { SearchService } from '../../electron/core/search/service';
+import { QUERIES, QUERY_KINDS, ripgrepArgs, type QueryKind } from './search-queries';
+import { writeSyntheticNotebook } from './synthetic-notebook';
+
+export interface SearchBenchOptions {
+  sizes: number[];
+  seed: number;
+  /** Where synthetic notebooks are written once and reused. */
+  notebooksDir: string;
+  /** The repository root (for the built worker). */
+  root: string;
+  log: (line: string) => void;
+}
+
+interface Measurement {
+  notes: number;
+  corpusBytes: number;
+  buildMs: number;
+  buildPeakRss: number;
+  indexBytes: number;
+  loadMs: number;
+  firstResultsMs: number;
+  query: Record<QueryKind, number[]>;
+  newNoteMs: number[];
+  searchPeakRss: number;
+  ripgrep: Record<QueryKind, number[]>;
+}
+
+const ROUNDS = 3;
+const NEW_NOTES = 10;
+
+/** Runs the benchmark for each size and prints one Markdown table comparing them. */
+export async function runSearchBench(options: SearchBenchOptions): Promise<void> {
+  const worker = builtWorker(options.root, options.log);
+  const results: Measurement[] = [];
+  for (const size of options.sizes) {
+    const notebook = await syntheticNotebook(options.notebooksDir, size, options.seed, options.log);
+    options.log(`search: ${size.toLocaleString('en')} notes…`);
+    results.push(await measure(notebook, size, worker, options.log));
+  }
+  options.log('');
+  options.log(machine());
+  options.log('');
+  for (const line of table(results)) options.log(line);
+}
+
+async function measure(notebook: string, notes: number, worker: string, log: (line: string) => void): Promise<Measurement> {
+  const cacheDir = join(notebook, '.fieldnotes', 'cache', 'search');
+  await rm(cacheDir, { recursive: true, force: true });
+  // No note bodies kept between queries: every snippet is cut from its file, the worst case.
+  const start = (rebuild = false) => SearchService.start({ root: notebook, cacheDir, entry: worker, isolation: 'process', rebuild, noteBodies: 0 });
+
+  let started = performance.now();
+  const builder = start(true);
+  await builder.whenIdle();
+  const buildMs = performance.now() - started;
+  const built = await builder.stats();
+  await builder.close();
+  log(`  built in ${(buildMs / 1000).toFixed(1)} s`);
+
+  started = performance.now();
+  const service = start();
+  await service.query(request('request'));
+  const firstResultsMs = performance.now() - started;
+  const { loadMs } = await service.stats();
+  await service.whenIdle();
+
+  const query = {} as Record<QueryKind, number[]>;
+  for (const kind of QUERY_KINDS) {
+    for (const text of QUERIES[kind]) await service.query(request(text));
+    query[kind] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const text of QUERIES[kind]) {
+        const before = performance.now();
+        await service.query(request(text));
+        query[kind].push(performance.now() - before);
+      }
+    }
+  }
+  const newNoteMs = await timeNewNotes(notebook, service);
+  const searchPeakRss = (await service.stats()).peakRssBytes;
+  await service.close();
+
+  const ripgrep = {} as Record<QueryKind, number[]>;
+  for (const kind of QUERY_KINDS) {
+    ripgrep[kind] = [];
+    for (let round = 0; round < ROUNDS; round++) for (const text of QUERIES[kind]) ripgrep[kind].push(await timeRipgrep(notebook, ripgrepArgs(kind, text)));
+  }
+  return {
+    notes,
+    corpusBytes: await corpusBytes(notebook),
+    buildMs,
+    buildPeakRss: built.peakRssBytes,
+    indexBytes: built.cacheBytes,
+    loadMs,
+    firstResultsMs,
+    query,
+    newNoteMs,
+    searchPeakRss,
+    ripgrep,
+  };
+}
+
+function request(query: string): SearchRequest {
+  return SearchInput.parse({ query, limit: 20 });
+}
+
+/** Writes notes one at a time and times each from the change notice to the first query that finds it. */
+async function timeNewNotes(notebook: string, service: SearchService): Promise<number[]> {
+  const dir = join(notebook, 'bench-new');
+  await mkdir(dir, { recursive: true });
+  const times: number[] = [];
+  const added: string[] = [];
+  for (let i = 0; i < NEW_NOTES; i++) {
+    const word = `benchprobe${Date.now().toString(36)}${i}`;
+    const path = `bench-new/probe-${i}.md`;
+    await writeFile(join(notebook, path), `---\nid: 01JD0000000000000000BENCH${String(i).padStart(1, '0')}\ntitle: Probe ${i}\ncreated: 2026-01-01T00:00:00.000Z\n---\nThe ${word} appears here.\n`);
+    added.push(path);
+    const started = performance.now();
+    await service.applyChanges({ upserted: [path], removed: [] });
+    while ((await service.query(request(word))).total === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    times.push(performance.now() - started);
+  }
+  for (const path of added) await unlink(join(notebook, path));
+  await service.applyChanges({ upserted: [], removed: added });
+  return times;
+}
+
+function timeRipgrep(notebook: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('rg', ['--files-with-matches', '--ignore-case', '--no-messages', '--glob', '*.md', ...args, notebook], { stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', reject);
+    child.on('exit', () => resolve(performance.now() - started));
+  });
+}
+
+async function syntheticNotebook(dir: string, count: number, seed: number, log: (line: string) => void): Promise<string> {
+  const notebook = join(dir, `notebook-${count}-seed${seed}`);
+  const marker = join(notebook, '.complete');
+  if (!existsSync(marker)) {
+    log(`writing a synthetic notebook of ${count.toLocaleString('en')} notes to ${notebook}…`);
+    await rm(notebook, { recursive: true, force: true });
+    await writeSyntheticNotebook(notebook, count, seed);
+    await writeFile(marker, '');
+  }
+  return notebook;
+}
+
+async function corpusBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += await corpusBytes(path);
+    else if (entry.name.endsWith('.md')) total += (await stat(path)).size;
+  }
+  return total;
+}
+
+/** The worker as the app ships it: built by electron-vite (built again when a source is newer). */
+function builtWorker(root: string, log: (line: string) => void): string {
+  const worker = join(root, 'out', 'main', 'search-worker.js');
+  const sources = join(root, 'electron', 'core', 'search');
+  const newest = Math.max(...spawnSync('ls', [sources]).stdout.toString().trim().split('\n').map((name) => statSync(join(sources, name)).mtimeMs));
+  if (!existsSync(worker) || statSync(worker).mtimeMs < newest) {
+    log('building the search worker (electron-vite build)…');
+    const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('electron-vite build failed');
+  }
+  return worker;
+}
+
+function machine(): string {
+  const rg = spawnSync('rg', ['--version']).stdout?.toString().split('\n')[0] ?? 'ripgrep not found';
+  return `Machine: ${cpus()[0]?.model.trim()} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${rg}; load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')}`;
+}
+
+function table(results: Measurement[]): string[] {
+  const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
+  const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+  const p = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+  const spread = (values: number[]): string => `${ms(p(values, 0.5))} / ${ms(p(values, 0.95))}`;
+  const rows: Array<[string, (m: Measurement) => string]> = [
+    ['Corpus (note files)', (m) => mb(m.corpusBytes)],
+    ['Full build (rebuild, off the UI thread)', (m) => ms(m.buildMs)],
+    ['Index size on disk', (m) => `${mb(m.indexBytes)} (${(m.indexBytes / m.corpusBytes).toFixed(2)}× corpus)`],
+    ['Load time (persisted index)', (m) => ms(m.loadMs)],
+    ['First results after start', (m) => ms(m.firstResultsMs)],
+    ...QUERY_KINDS.map((kind): [string, (m: Measurement) => string] => [`Query p50 / p95: ${kind}`, (m) => spread(m.query[kind])]),
+    ['New note searchable (p50 / max)', (m) => `${ms(p(m.newNoteMs, 0.5))} / ${ms(Math.max(...m.newNoteMs))}`],
+    ['Worker peak RSS: build / search', (m) => `${mb(m.buildPeakRss)} / ${mb(m.searchPeakRss)}`],
+    ...QUERY_KINDS.map((kind): [string, (m: Measurement) => string] => [`ripgrep p50 / p95: ${kind}`, (m) => spread(m.ripgrep[kind])]),
+  ];
+  return [
+    `| Search | ${results.map((m) => `${m.notes.toLocaleString('en')} notes`).join(' | ')} |`,
+    `| --- | ${results.map(() => '---').join(' | ')} |`,
+    ...rows.map(([label, value]) => `| ${label} | ${results.map(value).join(' | ')} |`),
+  ];
+}

@@ -1,0 +1,78 @@
+// `fieldnotes search` and `fieldnotes reindex` as a user runs them: a real process over a real
+// notebook folder.
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, fixtureNotebook } from '../../support/paths';
+import { copyNotebook, removeDir } from '../../support/temp';
+
+const run = promisify(execFile);
+
+async function fieldnotes(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let notebook: string;
+
+beforeAll(async () => {
+  notebook = await copyNotebook(fixtureNotebook('basic'));
+});
+
+afterAll(async () => {
+  await removeDir(notebook);
+});
+
+describe('fieldnotes search', () => {
+  it('prints each hit with its title, path and snippet', async () => {
+    const { code, stdout, stderr } = await fieldnotes('--notebook', notebook, 'search', 'fetch', 'request');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('How does ky turn a call into a fetch request?');
+    expect(stdout).toContain('ky/2026-11-28-how-does-request-routing-work.md');
+  });
+
+  it('prints the id, path, title, score and snippet of each hit with --json, filtered by --repo', async () => {
+    const { code, stdout } = await fieldnotes('--notebook', notebook, 'search', 'hooks', '--repo', 'vite', '--limit', '5', '--json');
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as { total: number; hits: Array<Record<string, unknown>> };
+    expect(output.total).toBe(1);
+    expect(Object.keys(output.hits[0]!).sort()).toEqual(['highlights', 'id', 'path', 'score', 'snippet', 'title']);
+    expect(output.hits[0]).toMatchObject({ path: 'vite/2026-11-20-plugin-hook-order.md', title: 'In what order do Vite plugin hooks run?' });
+    expect(output.hits[0]!.score).toBeGreaterThan(0);
+  });
+
+  it('explains a syntax mistake on stderr and still searches the rest', async () => {
+    const { code, stdout, stderr } = await fieldnotes('--notebook', notebook, 'search', 'title:', 'hooks');
+    expect(code).toBe(0);
+    expect(stderr).toBe('fieldnotes: title: needs a word right after it, like title:router.\n');
+    expect(stdout).toContain('In what order do Vite plugin hooks run?');
+  });
+
+  it('refuses a bad option and a missing notebook with a clear message and a non-zero exit', async () => {
+    const badLimit = await fieldnotes('--notebook', notebook, 'search', 'x', '--limit', 'lots');
+    expect(badLimit.code).toBe(1);
+    expect(badLimit.stderr).toMatch(/^fieldnotes: --limit: .*\(a whole number from 1 to 200\)\n$/);
+    const badDate = await fieldnotes('--notebook', notebook, 'search', 'x', '--since', 'yesterday');
+    expect(badDate.stderr).toMatch(/^fieldnotes: --since: .*\(a date like 2026-11-28\)\n$/);
+    const missing = await fieldnotes('--notebook', join(notebook, 'nope'), 'search', 'x');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no notebook folder at');
+  });
+});
+
+describe('fieldnotes reindex', () => {
+  it('rebuilds the index under .fieldnotes/cache/search and says how many notes it holds', async () => {
+    const { code, stdout } = await fieldnotes('--notebook', notebook, '--json', 'reindex');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ notes: 5 });
+    expect(await readdir(join(notebook, '.fieldnotes', 'cache', 'search'))).toContain('manifest.json');
+  });
+});
