@@ -83,4 +83,10 @@ describe('fieldnotes serve', () => {
     other.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('says plainly when its port is taken, without a stack trace', async () => {
+    const { code, stderr } = await fieldnotes('--notebook', notebook, 'serve', '--port', String(server.port));
+    expect(code).toBe(1);
+    expect(stderr).toBe(`fieldnotes: Port ${server.port} on 127.0.0.1 is already in use. Choose another with --port, or leave --port out to get a free one.\n`);
+  });
 });

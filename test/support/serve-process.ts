@@ -27,10 +27,19 @@ export async function startServeProcess(notebook: string, env: Record<string, st
   return {
     ...info,
     child,
+    // A server that ignores SIGTERM is a bug: it is killed so it cannot outlive the test, and the
+    // test fails saying so.
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+      new Promise<void>((resolve, reject) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`fieldnotes serve did not exit within 15 s of SIGTERM:\n${stderr.slice(-2000)}`));
+        }, 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

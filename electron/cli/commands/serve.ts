@@ -41,6 +41,9 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
         port,
         token: process.env.FIELDNOTES_SERVE_TOKEN,
         dispatchOptions: { logError: (method, error) => console.error(`[fieldnotes] ${method} failed:`, error) },
+      }).catch(async (error: NodeJS.ErrnoException) => {
+        await engine.close();
+        throw listenError(error, options.host, port);
       });
 
       // Signals are handled before the URL is printed: whoever reads the URL may stop us at once.
@@ -66,6 +69,16 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
       await server.close();
       await engine.close();
     });
+}
+
+/** Says why the server could not listen, in words that say what to do. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new CliError(`Port ${port} on ${host} is already in use. Choose another with --port, or leave --port out to get a free one.`);
+  }
+  if (error.code === 'EACCES') return new CliError(`Not allowed to listen on port ${port}. Use a port above 1023, or leave --port out.`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new CliError(`${host} is not an address of this machine. Leave --host out to use 127.0.0.1.`);
+  return error;
 }
 
 /** In a checkout the UI may not be built yet: build it once, so `serve` just works. */

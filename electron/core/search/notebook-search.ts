@@ -2,6 +2,7 @@
 // opens (or on the first search, for one-shot commands), closed when another one opens, and fed
 // every note change the notebook reports — the app's own writes and outside edits alike.
 import { join } from 'node:path';
+import { ApiError } from '../../../shared/contract/errors';
 import type { EventBus } from '../../../shared/event-bus';
 import type { EngineEvents } from '../engine-events';
 import { LAYOUT } from '../notebook/notebook-layout';
@@ -17,6 +18,9 @@ export interface NotebookSearchOptions {
 
 export class NotebookSearch {
   private service: SearchService | null = null;
+  /** The notebook folder `service` indexes. */
+  private root: string | null = null;
+  private closed = false;
   private readonly offs: Array<() => void>;
 
   constructor(private readonly options: NotebookSearchOptions) {
@@ -30,35 +34,47 @@ export class NotebookSearch {
         this.service.applyChanges({ upserted, removed }).catch(() => undefined);
       }),
     ];
-    if (options.start === 'at-open' && options.session.notebook) this.service = this.startFor(options.session.notebook.root);
+    if (options.start === 'at-open' && options.session.notebook) this.startFor(options.session.notebook.root);
   }
 
   /** The open notebook's search service, started now if it was not yet. */
   require(): SearchService {
-    this.service ??= this.startFor(this.options.session.require().root);
-    return this.service;
+    if (this.closed) throw new ApiError('UNAVAILABLE', 'Fieldnotes is shutting down; search is closed.');
+    const root = this.options.session.require().root;
+    if (this.service && this.root === root) return this.service;
+    void this.replace(root);
+    return this.service!;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const off of this.offs) off();
-    const closing = this.service;
-    this.service = null;
-    await closing?.close();
+    await this.replace(null);
   }
 
   private async restart(): Promise<void> {
+    const notebook = this.options.session.notebook;
+    await this.replace(notebook && this.options.start === 'at-open' ? notebook.root : null);
+  }
+
+  /**
+   * Swaps the service for one over `root` (or none) in one step, so a search arriving while the old
+   * one closes gets the new one, and no service is ever started twice or left running.
+   */
+  private async replace(root: string | null): Promise<void> {
     const previous = this.service;
     this.service = null;
+    this.root = null;
+    if (root !== null && !this.closed) this.startFor(root);
     await previous?.close();
-    const notebook = this.options.session.notebook;
-    if (notebook && this.options.start === 'at-open') this.service = this.startFor(notebook.root);
   }
 
   private startFor(root: string): SearchService {
-    return SearchService.start({
+    this.root = root;
+    return (this.service = SearchService.start({
       root,
       cacheDir: join(root, ...LAYOUT.cache.split('/'), 'search'),
       onStatus: (status) => this.options.events.emit('search.progress', status),
-    });
+    }));
   }
 }

@@ -2,6 +2,7 @@
 // nor the main process ever waits on indexing or querying. It runs as a worker thread (the app,
 // the CLI) or as a child process (the benchmark, which measures its memory on its own). Started
 // with the segment-builder role, the same script is a helper thread that builds segments.
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ErrorShape } from '../../../shared/contract/errors';
 import { IndexCache } from './index-cache';
@@ -27,6 +28,7 @@ function hostPort(): Port {
 /** performance.now() counts from this thread's (or process's) start: this is how long booting took. */
 const bootMs = performance.now();
 const helper = (workerData as { role?: string } | null)?.role === BUILDER_ROLE;
+lowerThreadPriority(helper ? constants.priority.PRIORITY_LOW : constants.priority.PRIORITY_BELOW_NORMAL);
 const port: Port = helper ? { post: () => undefined, listen: () => undefined } : hostPort();
 if (helper) runSegmentBuilder();
 let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number }> | null = null;
@@ -98,4 +100,18 @@ port.listen((message) => {
 function shapeOf(error: unknown): ErrorShape {
   if (error instanceof ApiError) return error.toShape();
   return { code: 'INTERNAL', message: `Search failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * Indexing is background work: it yields the CPU to the UI and the main process on a busy machine.
+ * Only on Linux, where a priority belongs to one thread; elsewhere the call would lower the whole
+ * process the worker lives in (the app's main process).
+ */
+function lowerThreadPriority(priority: number): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(priority);
+  } catch {
+    // Not allowed here (a container without CAP_SYS_NICE never refuses lowering, but be safe).
+  }
 }

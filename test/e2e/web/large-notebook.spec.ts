@@ -9,6 +9,8 @@ import { expect, test } from './fixtures';
 const COUNT = 10_000;
 
 test('10,000 notes list, scroll and select without rendering them all', async ({ browser }) => {
+  // Writing 10,000 files and a cold first open (while search indexes them) take a while on 2 cores.
+  test.setTimeout(120_000);
   const notebook = await tempDir('fieldnotes-large-');
   await mkdir(join(notebook, 'big'));
   for (let start = 0; start < COUNT; start += 500) {

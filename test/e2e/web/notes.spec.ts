@@ -85,6 +85,7 @@ test('the notebook switcher opens another folder, and says why a bad path does n
   await menu.getByLabel('Open a folder by its full path').fill(other);
   await menu.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(app.getByRole('option', { name: /Hello from the other notebook/ })).toBeVisible();
+  await expect(menu).toBeHidden();
   await app.getByRole('button', { name: /fieldnotes-other-/ }).click();
   await expect(app.getByRole('dialog', { name: 'Switch notebook' }).getByRole('button', { name: /fieldnotes-notebook-/ })).toBeVisible();
 });
