@@ -11,9 +11,9 @@ import { copyNotebook, removeDir, tempDir } from '../support/temp';
 
 const run = promisify(execFile);
 
-async function fieldnotes(...args: string[]) {
+async function fieldnotes(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -23,7 +23,7 @@ async function fieldnotes(...args: string[]) {
 
 describe('fieldnotes --help', () => {
   it('lists the commands and the global options', async () => {
-    const { code, stdout } = await fieldnotes('--help');
+    const { code, stdout } = await fieldnotes(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('serve');
     expect(stdout).toContain('--notebook <dir>');
@@ -31,14 +31,14 @@ describe('fieldnotes --help', () => {
   });
 
   it('says what went wrong, without a stack trace, for an unknown command', async () => {
-    const { code, stderr } = await fieldnotes('frobnicate');
+    const { code, stderr } = await fieldnotes(['frobnicate']);
     expect(code).not.toBe(0);
     expect(stderr).toContain("unknown command 'frobnicate'");
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('rejects a bad port with a clear message', async () => {
-    const { code, stderr } = await fieldnotes('serve', '--port', 'eighty');
+    const { code, stderr } = await fieldnotes(['serve', '--port', 'eighty']);
     expect(code).toBe(1);
     expect(stderr).toBe('fieldnotes: --port must be a port number, not eighty\n');
   });
@@ -85,7 +85,7 @@ describe('fieldnotes serve', () => {
   });
 
   it('says plainly when its port is taken, without a stack trace', async () => {
-    const { code, stderr } = await fieldnotes('--notebook', notebook, 'serve', '--port', String(server.port));
+    const { code, stderr } = await fieldnotes(['--notebook', notebook, 'serve', '--port', String(server.port)], env());
     expect(code).toBe(1);
     expect(stderr).toBe(`fieldnotes: Port ${server.port} on 127.0.0.1 is already in use. Choose another with --port, or leave --port out to get a free one.\n`);
   });

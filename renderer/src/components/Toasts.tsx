@@ -6,7 +6,7 @@ import './Toasts.css';
 export function Toasts() {
   const toasts = useToasts();
   return (
-    <div className="toasts" role="status" aria-live="polite">
+    <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast is-${toast.tone}`}>
           <span className="toast-message">{toast.message}</span>

@@ -48,7 +48,7 @@ test('copies a note as context with Electron’s clipboard, the text never cross
     const window = await app.firstWindow();
     await window.getByRole('option', { name: /How does ky turn a call/ }).click();
     await window.getByRole('article').getByRole('button', { name: /Copy as context/ }).click();
-    await expect(window.getByRole('status')).toContainText(/Copied 1 note as XML context · [\d,.]+ tokens/);
+    await expect(window.getByRole('status', { name: 'Notifications' })).toContainText(/Copied 1 note as XML context · [\d,.]+ tokens/);
     const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
     expect(copied).toMatch(/^<documents>\n<document index="1">\n<source>ky\/2026-11-28-how-does-request-routing-work\.md<\/source>/);
   } finally {

@@ -37,7 +37,7 @@ test('notes chosen with Ctrl-click are copied to the clipboard as one xml bundle
   await expect(bar.getByRole('list', { name: 'Warnings' })).toContainText(/Failed\s*Why do retries stop/);
 
   await bar.getByRole('button', { name: 'Copy 2 notes as context' }).click();
-  await expect(app.getByRole('status')).toContainText(/Copied 2 notes as XML context · [\d,]+ tokens/);
+  await expect(app.getByRole('status', { name: 'Notifications' })).toContainText(/Copied 2 notes as XML context · [\d,]+ tokens/);
   const copied = await app.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
   expect(copied).toBe(await cliBundle(notebook, ROUTING_ID, RETRIES_ID));
   expect([...copied.matchAll(/<document index="(\d)">\n<source>([^<]+)<\/source>/g)].map((match) => [match[1], match[2]])).toEqual([

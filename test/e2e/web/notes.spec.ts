@@ -24,7 +24,7 @@ test('a deleted note can be undone, and restored or deleted for good from the tr
   await app.getByRole('option', { name: ROUTING }).click();
   await app.getByRole('article').getByRole('button', { name: 'Delete' }).click();
   await expect(app.getByRole('option', { name: ROUTING })).toHaveCount(0);
-  await app.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await app.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
   await expect(app.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(ROUTING);
 
   await app.getByRole('article').getByRole('button', { name: 'Delete' }).click();

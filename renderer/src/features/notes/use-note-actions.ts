@@ -10,21 +10,34 @@ import { noteKeys } from './use-notes';
 /** The Undo toast of each trash entry, so restoring it another way takes the stale Undo away. */
 const undoToasts = new Map<string, number>();
 
+/** Tag edits in flight, chained so a quick remove-then-add reaches the file in that order. */
+let tagWrites: Promise<void> = Promise.resolve();
+
 export function useNoteActions(select: (id: string | null) => void) {
   const queryClient = useQueryClient();
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: noteKeys.all }), [queryClient]);
 
   const setTags = useCallback(
-    async (note: Note, tags: string[]): Promise<void> => {
-      try {
-        const updated = await api.notes.setTags({ id: note.summary.id, tags });
-        queryClient.setQueryData(noteKeys.one(updated.summary.id), updated);
-        // Plain Markdown gets an id of its own the first time it is tagged.
-        if (updated.summary.id !== note.summary.id) select(updated.summary.id);
-        await refresh();
-      } catch (error) {
-        showError(error);
-      }
+    (note: Note, tags: string[]): Promise<void> => {
+      const key = noteKeys.one(note.summary.id);
+      const before = queryClient.getQueryData<Note>(key);
+      // Shown at once, so a second edit made before the first is saved starts from the first.
+      queryClient.setQueryData<Note>(key, { ...note, summary: { ...note.summary, tags } });
+      const save = async (): Promise<void> => {
+        try {
+          const updated = await api.notes.setTags({ id: note.summary.id, tags });
+          queryClient.setQueryData(noteKeys.one(updated.summary.id), updated);
+          // Plain Markdown gets an id of its own the first time it is tagged.
+          if (updated.summary.id !== note.summary.id) select(updated.summary.id);
+          await refresh();
+        } catch (error) {
+          if (before) queryClient.setQueryData(key, before);
+          showError(error);
+        }
+      };
+      // Saved one after another, in the order they were made.
+      tagWrites = tagWrites.then(save);
+      return tagWrites;
     },
     [queryClient, refresh, select],
   );
