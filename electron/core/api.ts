@@ -106,7 +106,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports }),
   };
 
   let closing: Promise<void> | undefined;

@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'notes.emptyTrash',
   'notes.transcript',
   'notes.artifacts',
+  'notes.readArtifact',
   'notes.openFile',
   'notebook.recent',
   'notebook.forget',
@@ -37,6 +38,7 @@ export const METHOD_NAMES = [
   'tasks.followUp',
   'scratch.list',
   'scratch.discard',
+  'scratch.reveal',
   'settings.get',
   'settings.update',
 ] as const;
