@@ -1,7 +1,7 @@
 // Where the composers live: the Ask dialog or the follow-up dialog, whichever is open, and the
-// Ctrl/Cmd-N shortcut that opens Ask from anywhere.
+// shortcut that opens Ask from anywhere (see ask-shortcut.ts).
 import { useEffect } from 'react';
-import { hasMod } from '../../lib/platform';
+import { isAskShortcut } from './ask-shortcut';
 import { AskDialog } from './AskDialog';
 import { openAsk, useComposer } from './ask-store';
 import { FollowUpDialog } from './FollowUpDialog';
@@ -11,7 +11,7 @@ export function Composer({ canChooseFolder }: { canChooseFolder: boolean }) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (hasMod(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'n') {
+      if (isAskShortcut(event)) {
         event.preventDefault();
         openAsk();
       }

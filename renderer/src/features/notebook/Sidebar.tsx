@@ -6,6 +6,7 @@ import type { NoteSummary } from '../../../../shared/model/note';
 import { Kbd } from '../../components/Kbd';
 import type { Route } from '../app/use-route';
 import { openAsk } from '../ask/ask-store';
+import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
 import { TasksNavItem } from '../tasks/TasksNavItem';
 import { useTrash } from '../trash/use-trash';
@@ -58,7 +59,7 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
       <button type="button" className="sidebar-ask" onClick={() => openAsk()} aria-label="Ask a question" title="Ask agents a question">
         <MessageSquarePlus aria-hidden />
         <span>Ask</span>
-        <Kbd keys={['mod', 'N']} />
+        <Kbd keys={ASK_SHORTCUT} />
       </button>
       <ul className="sidebar-list">
         <li>

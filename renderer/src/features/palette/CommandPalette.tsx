@@ -7,6 +7,7 @@ import { Kbd } from '../../components/Kbd';
 import { formatWhen } from '../../lib/format';
 import { openSettings, openTasks } from '../app/use-route';
 import { openAsk } from '../ask/ask-store';
+import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { setThemeChoice } from '../settings/theme';
 import './CommandPalette.css';
 
@@ -38,7 +39,7 @@ function PaletteDialog({ onClose, notes, onOpenNote, onReload }: CommandPaletteP
 
   const actions: PaletteAction[] = useMemo(
     () => [
-      { id: 'ask', label: 'Ask a question…', icon: <MessageSquarePlus />, shortcut: ['mod', 'N'], run: () => openAsk() },
+      { id: 'ask', label: 'Ask a question…', icon: <MessageSquarePlus />, shortcut: ASK_SHORTCUT, run: () => openAsk() },
       { id: 'tasks', label: 'Show tasks', icon: <ListChecks />, run: () => openTasks() },
       { id: 'settings', label: 'Settings', icon: <Settings />, run: openSettings },
       { id: 'reload', label: 'Reload notes from disk', icon: <RefreshCw />, run: onReload },

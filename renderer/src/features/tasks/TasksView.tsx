@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Kbd } from '../../components/Kbd';
 import { openAsk } from '../ask/ask-store';
+import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { NoAgentHelp } from '../ask/NoAgentHelp';
 import { useAgentLabels, useAgents } from '../settings/use-settings';
 import { TaskCard } from './TaskCard';
@@ -84,7 +85,7 @@ function NoTasks() {
         streams, the tools they call, the files they read — then the ones waiting in line, then those that finished.
       </p>
       <p>
-        Press <Kbd keys={['mod', 'N']} /> to ask from anywhere.
+        Press <Kbd keys={ASK_SHORTCUT} /> to ask from anywhere.
       </p>
       {none && <NoAgentHelp />}
     </EmptyState>
