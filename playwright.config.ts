@@ -3,6 +3,21 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium where it is installed (Playwright's own browsers cannot be downloaded here).
 const chromiumPath = process.env.FIELDNOTES_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -23,25 +38,13 @@ export default defineConfig({
     {
       name: 'web',
       testDir: 'test/e2e/web',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      use: chromium,
     },
     {
       name: 'electron',
       testDir: 'test/e2e/electron',
     },
+    // Pictures to look at, not tests: only when asked for (FIELDNOTES_SCREENSHOTS=1).
+    ...(process.env.FIELDNOTES_SCREENSHOTS ? [{ name: 'screenshots', testDir: 'test/screenshots', use: chromium }] : []),
   ],
 });

@@ -113,7 +113,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports }),
     'search.query': async (input) => search.require().query(input),
     'search.status': async () => search.require().refreshStatus(),
     'search.reindex': async () => search.require().reindex(),

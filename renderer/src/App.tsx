@@ -1,7 +1,8 @@
-// The app shell: sidebar, notes list (or search results) and detail pane, the command palette, and
-// the empty states. Ctrl/Cmd-K searches; Ctrl/Cmd-Shift-P opens the command palette.
+// The app shell: sidebar, notes list (or search results) and detail pane, or the tasks, or the
+// settings; the command palette, the Ask composer, and the empty states. Ctrl/Cmd-K searches;
+// Ctrl/Cmd-Shift-P opens the command palette.
 import { useQueryClient } from '@tanstack/react-query';
-import { Command as CommandIcon, MousePointerClick, NotebookPen, SearchX, WifiOff } from 'lucide-react';
+import { Command as CommandIcon, MessageSquarePlus, MousePointerClick, NotebookPen, SearchX, Settings, WifiOff } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SearchFilters } from '../../shared/contract/search';
 import { Button } from './components/Button';
@@ -11,19 +12,26 @@ import { Toasts } from './components/Toasts';
 import { hasMod } from './lib/platform';
 import { useAppInfo } from './features/app/use-app-info';
 import { useLiveUpdates } from './features/app/use-live-updates';
-import { useSelectedNoteId } from './features/app/use-route';
+import { openNote, openSettings, parseRoute, useRoute, useSelectedNoteId } from './features/app/use-route';
+import { openAsk } from './features/ask/ask-store';
+import { Composer } from './features/ask/Composer';
+import { NoAgentHelp } from './features/ask/NoAgentHelp';
 import { CopyFallbackDialog } from './features/context/CopyFallbackDialog';
 import { SelectionBar } from './features/context/SelectionBar';
 import { useCopyShortcuts } from './features/context/use-copy-shortcuts';
 import { useNoteSelection } from './features/context/use-note-selection';
 import { Sidebar } from './features/notebook/Sidebar';
+import { SettingsView } from './features/settings/SettingsView';
 import { ThemeToggle } from './features/settings/ThemeToggle';
+import { useAgents } from './features/settings/use-settings';
 import { NotesList } from './features/notes/NotesList';
 import { NoteView } from './features/notes/NoteView';
 import { ALL_NOTES, filterLabel, matchesFilter, type NoteFilter } from './features/notes/note-filter';
 import { useNoteActions } from './features/notes/use-note-actions';
 import { useNoteList } from './features/notes/use-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
+import { TasksView } from './features/tasks/TasksView';
+import { useTaskEvents } from './features/tasks/use-task-events';
 import { TrashView } from './features/trash/TrashView';
 import { SearchPane } from './features/search/SearchPane';
 import './styles/layout.css';
@@ -33,7 +41,10 @@ export function App() {
   const { connected } = useLiveUpdates();
   const { data: info } = useAppInfo();
   const notesQuery = useNoteList();
+  const route = useRoute();
   const [selectedId, select] = useSelectedNoteId();
+  const agents = useAgents();
+  useTaskEvents();
   const [filter, setFilter] = useState<NoteFilter>(ALL_NOTES);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [searchFocus, setSearchFocus] = useState(0);
@@ -47,18 +58,35 @@ export function App() {
   const reload = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
   const { restore } = useNoteActions(select);
   const clearSelection = selection.clear;
+  const showingNotes = route.view === 'notes';
   const showFilter = useCallback(
     (next: NoteFilter) => {
       setFilter(next);
       clearSelection();
+      // A filter is a way to look at notes: from the tasks or the settings, it goes back to them.
+      if (!showingNotes) select(null);
     },
-    [clearSelection],
+    [clearSelection, showingNotes, select],
   );
+  // A note opened from elsewhere (a toast, a task) while the trash is shown: show the notes.
+  useEffect(() => {
+    const onNavigate = (): void => {
+      const next = parseRoute(window.location.hash);
+      if (next.view === 'notes' && next.noteId) setFilter((current) => (current.kind === 'trash' ? ALL_NOTES : current));
+    };
+    window.addEventListener('hashchange', onNavigate);
+    return () => window.removeEventListener('hashchange', onNavigate);
+  }, []);
   const onNotebookSwitched = useCallback(() => {
     select(null);
     showFilter(ALL_NOTES);
   }, [select, showFilter]);
   useCopyShortcuts(selection, selectedId);
+  // Search lives beside the notes: asked for from the tasks or the settings, it brings them back.
+  const focusSearch = useCallback(() => {
+    if (parseRoute(window.location.hash).view !== 'notes') openNote(null);
+    setSearchFocus((n) => n + 1);
+  }, []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -67,7 +95,7 @@ export function App() {
       if (!event.shiftKey && key === 'k') {
         event.preventDefault();
         setPaletteOpen(false);
-        setSearchFocus((n) => n + 1);
+        focusSearch();
       } else if (event.shiftKey && key === 'p') {
         event.preventDefault();
         setPaletteOpen((open) => !open);
@@ -75,16 +103,18 @@ export function App() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [focusSearch]);
 
   const openPalette = <Button variant="secondary" icon={<CommandIcon />} onClick={() => setPaletteOpen(true)}>Command palette</Button>;
   const notebookEmpty = notesQuery.isSuccess && allNotes.length === 0;
+  const noAgent = agents.isSuccess && !agents.data.some((agent) => agent.available);
 
   return (
     <div className={`app${notebookEmpty ? ' is-empty' : ''}`}>
       <Sidebar
         notebook={info?.notebook ?? null}
         notes={allNotes}
+        view={route.view}
         filter={filter}
         onFilter={showFilter}
         canChooseFolder={info?.transport === 'ipc'}
@@ -94,7 +124,19 @@ export function App() {
             <span className={`connection${connected ? '' : ' is-offline'}`} title={connected ? 'Connected to the engine' : 'Reconnecting…'}>
               {connected ? (info?.transport === 'http' ? 'Browser mode' : 'Desktop') : 'Reconnecting…'}
             </span>
-            <ThemeToggle />
+            <span className="app-footer-buttons">
+              <ThemeToggle />
+              <button
+                type="button"
+                className={`icon-button${route.view === 'settings' ? ' is-active' : ''}`}
+                onClick={openSettings}
+                aria-label="Settings"
+                aria-current={route.view === 'settings' ? 'page' : undefined}
+                title="Settings"
+              >
+                <Settings />
+              </button>
+            </span>
           </div>
         }
       />
@@ -111,6 +153,10 @@ export function App() {
             <p>{notesQuery.error.message}</p>
           </EmptyState>
         </main>
+      ) : route.view === 'tasks' ? (
+        <TasksView selectedId={route.taskId} />
+      ) : route.view === 'settings' ? (
+        <SettingsView />
       ) : filter.kind === 'trash' ? (
         <>
           <TrashView
@@ -127,7 +173,18 @@ export function App() {
         </>
       ) : notebookEmpty ? (
         <main className="app-onboarding">
-          <EmptyState icon={<NotebookPen />} title="Your notebook is empty" actions={openPalette}>
+          <EmptyState
+            icon={<NotebookPen />}
+            title="Your notebook is empty"
+            actions={
+              <>
+                <Button variant="primary" icon={<MessageSquarePlus />} onClick={() => openAsk()}>
+                  Ask your first question
+                </Button>
+                {openPalette}
+              </>
+            }
+          >
             <p>
               Fieldnotes keeps what your coding agents explain as Markdown notes, each tied to the repo, commit and files it
               describes.
@@ -139,6 +196,7 @@ export function App() {
             <p>
               Press <Kbd keys={['mod', 'Shift', 'P']} /> at any time to run a command.
             </p>
+            {noAgent && <NoAgentHelp />}
           </EmptyState>
         </main>
       ) : (
@@ -187,6 +245,7 @@ export function App() {
         </>
       )}
 
+      <Composer canChooseFolder={info?.transport === 'ipc'} />
       <Toasts />
       <CopyFallbackDialog />
       <CommandPalette
@@ -200,7 +259,7 @@ export function App() {
         onReload={reload}
         onSearch={(text) => {
           setSearchText(text);
-          setSearchFocus((n) => n + 1);
+          focusSearch();
         }}
       />
     </div>

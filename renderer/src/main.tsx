@@ -6,6 +6,7 @@ import { App } from './App';
 import { initTheme } from './features/settings/theme';
 import './styles/theme.css';
 import './styles/markdown.css';
+import './styles/forms.css';
 
 initTheme();
 

@@ -82,6 +82,25 @@ export const notesMethods = {
     input: z.object({ id: NoteId }),
     output: z.object({ artifacts: z.array(Artifact) }),
   }),
+  'notes.readArtifact': method({
+    description: 'The text of a file kept with a note (a poc diff, a whole answer), up to a size limit.',
+    input: z.object({
+      id: NoteId,
+      /** The artifact's name, as notes.artifacts lists it. */
+      name: z.string().min(1).max(200),
+      /** Read at most this many bytes from the start of the file. */
+      maxBytes: z.number().int().min(1).max(16 * 1024 * 1024).default(2 * 1024 * 1024),
+    }),
+    output: z.object({
+      name: z.string(),
+      /** The whole file's size in bytes. */
+      size: z.number().int().nonnegative(),
+      /** The file's text (UTF-8), cut at maxBytes. */
+      text: z.string(),
+      /** True when the file is longer than maxBytes. */
+      truncated: z.boolean(),
+    }),
+  }),
   'notes.openFile': method({
     description: 'Open a file a note links to (relative to the note’s repo) in the user’s editor, or show it in the file manager.',
     input: z.object({

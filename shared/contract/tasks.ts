@@ -94,7 +94,12 @@ export const tasksMethods = {
   }),
   'tasks.get': method({
     description: 'One task with the events it produced so far (the latest ones when there are many).',
-    input: z.object({ id: z.string().min(1).max(64), maxEvents: z.number().int().min(1).max(5000).default(500) }),
+    input: z.object({
+      id: z.string().min(1).max(64),
+      maxEvents: z.number().int().min(1).max(5000).default(500),
+      /** Keep only the end of the answer text, this many characters (the rest counts as truncated). */
+      maxTextChars: z.number().int().min(1).optional(),
+    }),
     output: z.object({ task: Task, events: z.array(AgentEvent), truncated: z.boolean() }),
   }),
   'tasks.cancel': method({
@@ -125,6 +130,11 @@ export const tasksMethods = {
     description: 'Delete a scratch checkout and prune its git worktree.',
     input: z.object({ name: z.string().min(1).max(80) }),
     output: z.object({ discarded: z.boolean() }),
+  }),
+  'scratch.reveal': method({
+    description: 'Show a scratch checkout in the file manager.',
+    input: z.object({ name: z.string().min(1).max(80) }),
+    output: z.object({ path: z.string() }),
   }),
 };
 

@@ -73,6 +73,10 @@ export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session
     // Files without an id of their own (plain Markdown) never had a task, so no transcript.
     'notes.transcript': async ({ id }) => (isUlid(id) ? notebook().readTranscript(id) : { events: [], skipped: 0 }),
     'notes.artifacts': async ({ id }) => ({ artifacts: isUlid(id) ? await notebook().listArtifacts(id) : [] }),
+    'notes.readArtifact': async ({ id, name, maxBytes }) => {
+      const data = await notebook().readArtifact(id, name);
+      return { name, size: data.length, text: data.subarray(0, maxBytes).toString('utf8'), truncated: data.length > maxBytes };
+    },
     'notes.openFile': async ({ id, target }) => {
       const linked = await resolveNoteLink(await notebook().get(id), target);
       if (linked.action === 'reveal') await ports.revealPath(linked.path);

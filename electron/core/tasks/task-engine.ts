@@ -20,7 +20,7 @@ import { planFollowUp } from './follow-up';
 import { describePermissions } from './permissions';
 import { buildPrompt } from './prompt';
 import { recoverInterruptedTasks } from './recovery';
-import { ChangeThrottle } from './task-events';
+import { ChangeThrottle, latestEvents } from './task-events';
 import { TaskLeases } from './task-leases';
 import { TaskQueue } from './task-queue';
 import { TaskRun, type TaskRunDeps } from './task-run';
@@ -93,11 +93,12 @@ export class TaskEngine {
     return [...active, ...finished].map((run) => this.snapshot(run));
   }
 
-  /** One task and its latest events (from its transcript). */
-  async get(id: string, maxEvents: number): Promise<{ task: Task; events: AgentEvent[]; truncated: boolean }> {
+  /** One task and its latest events (from its transcript), with at most `maxTextChars` of their text. */
+  async get(id: string, maxEvents: number, maxTextChars = Infinity): Promise<{ task: Task; events: AgentEvent[]; truncated: boolean }> {
     const run = this.require(id);
     const { events } = await run.note.notebook.readTranscript(id).catch(() => ({ events: [] as AgentEvent[] }));
-    return { task: this.snapshot(run), events: events.slice(-maxEvents), truncated: events.length > maxEvents };
+    const latest = latestEvents(events, maxEvents, maxTextChars);
+    return { task: this.snapshot(run), events: latest.events, truncated: latest.cut };
   }
 
   /** Stops a running task or takes a queued one out of the queue. A finished task stays as it is. */

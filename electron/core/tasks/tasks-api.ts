@@ -5,6 +5,7 @@ import type { ApiHandlers, MethodName } from '../../../shared/contract';
 import { CLI_AGENT_IDS } from '../../../shared/contract/settings';
 import { isUlid } from '../../../shared/model/ulid';
 import { CUSTOM_AGENT_ID, type InstalledAgents } from '../agents/installed-agents';
+import type { NativePorts } from '../ports/native-ports';
 import { repoInfo, type RepoRegistry } from '../repos/repo-registry';
 import type { SettingsStore } from '../settings';
 import { discardScratchCheckout, listScratchCheckouts } from './scratch-checkout';
@@ -20,11 +21,19 @@ export interface TasksApiDeps {
   repos: RepoRegistry;
   settings: SettingsStore;
   scratchRoot: string;
+  /** Shows a scratch checkout in the file manager. */
+  ports: Pick<NativePorts, 'openPath'>;
 }
 
 const KNOWN_AGENTS: readonly string[] = [...CLI_AGENT_IDS, CUSTOM_AGENT_ID];
 
-export function tasksHandlers({ engine, agents, repos, settings, scratchRoot }: TasksApiDeps): HandlersIn<Namespace> {
+export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports }: TasksApiDeps): HandlersIn<Namespace> {
+  const checkoutDir = (name: string): string => {
+    if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) {
+      throw new ApiError('BAD_INPUT', `“${name}” is not the name of a scratch checkout; scratch.list gives their names.`);
+    }
+    return scratchDirOf(scratchRoot, name);
+  };
   return {
     'agents.list': async ({ refresh }) => ({ agents: await agents.list(refresh) }),
 
@@ -34,7 +43,7 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot }: 
 
     'tasks.ask': async (input) => ({ tasks: await engine.ask(input) }),
     'tasks.list': async () => ({ tasks: engine.list() }),
-    'tasks.get': ({ id, maxEvents }) => engine.get(id, maxEvents),
+    'tasks.get': ({ id, maxEvents, maxTextChars }) => engine.get(id, maxEvents, maxTextChars),
     'tasks.cancel': ({ id }) => engine.cancel(id),
     'tasks.retry': ({ id, agent }) => engine.retry(id, agent),
     'tasks.followUp': ({ noteId, question, agent }) => engine.followUp(noteId, question, agent),
@@ -46,14 +55,17 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot }: 
       })),
     }),
     'scratch.discard': async ({ name }) => {
-      if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) {
-        throw new ApiError('BAD_INPUT', `“${name}” is not the name of a scratch checkout; scratch.list gives their names.`);
-      }
-      const dir = scratchDirOf(scratchRoot, name);
+      const dir = checkoutDir(name);
       if (engine.isUsing(dir)) throw new ApiError('CONFLICT', 'A task is working in that checkout. Cancel the task first, or wait for it to end.');
       const existed = (await stat(dir).catch(() => null))?.isDirectory() === true;
       await discardScratchCheckout(scratchRoot, name);
       return { discarded: existed };
+    },
+    'scratch.reveal': async ({ name }) => {
+      const dir = checkoutDir(name);
+      if (!(await stat(dir).catch(() => null))?.isDirectory()) throw new ApiError('NOT_FOUND', `There is no scratch checkout ${name} any more.`);
+      await ports.openPath(dir);
+      return { path: dir };
     },
 
     'settings.get': async () => ({ tasks: settings.get().tasks }),

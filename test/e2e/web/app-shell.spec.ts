@@ -72,6 +72,12 @@ test.describe('an empty notebook', () => {
   test('explains what to do first', async ({ app, notebook }) => {
     await expect(app.getByRole('heading', { name: 'Your notebook is empty' })).toBeVisible();
     await expect(app.getByText(notebook)).toBeVisible();
+    await app.getByRole('button', { name: 'Ask your first question' }).click();
+    await expect(app.getByRole('dialog', { name: 'Ask agents' }).getByRole('textbox', { name: 'Question' })).toBeFocused();
+    await app.keyboard.press('Escape');
+    await app.getByRole('navigation').getByRole('button', { name: /^Tasks/ }).click();
+    await expect(app.getByRole('heading', { name: 'No tasks yet' })).toBeVisible();
+    await expect(app.getByRole('region', { name: 'Tasks' })).toContainText('Running tasks show here with their live output');
   });
 });
 

@@ -19,12 +19,15 @@ const FAKE_CODEX = join(FIXTURES, 'fake-agents', 'fake-codex.mjs');
 let t: TestEngine;
 let repo: string;
 let logs: string;
+/** Folders the engine asked the file manager to show. */
+const opened: string[] = [];
 
 beforeAll(async () => {
   repo = await makeRepo({ 'src/app.ts': 'export const answer = 42;\n' }, 'notes-repo');
   logs = await tempDir('fieldnotes-logs-');
   t = await startEngine({
     tasks: { agentPaths: { codex: FAKE_CODEX } },
+    ports: { openPath: async (path) => void opened.push(path), revealPath: async () => undefined },
     env: { ...process.env, FAKE_API_KEY: SECRET, FAKE_PROMPT_LOG: join(logs, 'prompts.txt'), FAKE_ARGV_LOG: join(logs, 'argv.txt') },
   });
 });
@@ -63,6 +66,16 @@ describe('output', () => {
     expect(artifacts[0]!.size).toBeGreaterThan(10 * 1024 * 1024);
     const { events: latest, truncated } = await t.call<{ events: unknown[]; truncated: boolean }>('tasks.get', { id: task!.id, maxEvents: 10 });
     expect([latest.length, truncated]).toEqual([10, true]);
+    // A window asks for the end of the answer only: a few KB, however much there was.
+    const tail = await t.call<{ events: Array<{ type: string; text?: string }>; truncated: boolean }>('tasks.get', { id: task!.id, maxTextChars: 4096 });
+    const tailText = tail.events.map((event) => event.text ?? '').join('');
+    expect([tailText.length, tail.truncated, tailText.endsWith('The answer is 42.\n')]).toEqual([4096, true, true]);
+    expect(tail.events.some((event) => event.type === 'exit')).toBe(true);
+
+    const whole = await t.call<{ name: string; size: number; text: string; truncated: boolean }>('notes.readArtifact', { id: task!.id, name: 'answer.md', maxBytes: 1000 });
+    expect(whole).toMatchObject({ name: 'answer.md', size: artifacts[0]!.size, truncated: true });
+    expect(whole.text).toMatch(/^Fake answer\n\nx{99}\n/);
+    expect(Buffer.byteLength(whole.text)).toBe(1000);
   });
 
   it('secrets in the environment never reach the note, its error or its transcript', async () => {
@@ -100,6 +113,8 @@ describe('codebases', () => {
 
     const patch = await readFile(join(t.notebook, '.fieldnotes', 'artifacts', task!.id, `${task!.id}.patch`), 'utf8');
     expect(patch).toContain('+++ b/poc.txt');
+    expect(await t.call('notes.readArtifact', { id: task!.id, name: `${task!.id}.patch` })).toEqual({ name: `${task!.id}.patch`, size: Buffer.byteLength(patch), text: patch, truncated: false });
+    await expect(t.call('notes.readArtifact', { id: task!.id, name: '../../settings.json' })).rejects.toMatchObject({ code: 'PATH_OUTSIDE_NOTEBOOK' });
     const note = await t.note(task!.id);
     expect(note.body).toContain(`The agent changed 1 file in the scratch checkout \`${scratchDir}\`: \`poc.txt\`.`);
     expect(note.frontmatter!.repo).toMatchObject({ commit: gitIn(repo, 'rev-parse', 'HEAD').trim(), dirty: false });
@@ -107,7 +122,10 @@ describe('codebases', () => {
     const { checkouts } = await t.call<{ checkouts: Array<{ name: string; taskId?: string; bytes: number; kind: string }> }>('scratch.list');
     expect(checkouts).toContainEqual(expect.objectContaining({ name: task!.id, taskId: task!.id, kind: 'worktree', bytes: expect.any(Number) }));
     expect(gitIn(repo, 'worktree', 'list')).toContain(scratchDir);
+    expect(await t.call('scratch.reveal', { name: task!.id })).toEqual({ path: scratchDir });
+    expect(opened).toEqual([scratchDir]);
     expect(await t.call('scratch.discard', { name: task!.id })).toEqual({ discarded: true });
+    await expect(t.call('scratch.reveal', { name: task!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(existsSync(scratchDir)).toBe(false);
     expect(gitIn(repo, 'worktree', 'list')).not.toContain(scratchDir);
     await expect(t.call('scratch.discard', { name: '../etc' })).rejects.toMatchObject({ code: 'BAD_INPUT' });

@@ -1,25 +1,57 @@
-// The selected note lives in the URL hash (#/notes/<id>), so reloads and back/forward keep it.
+// Where the app is lives in the URL hash, so reloads and back/forward keep it:
+//   #/notes/<id>   a note (the notes list beside it)        #/tasks/<id>   the tasks, one of them open
+//   #/tasks        the tasks                                #/settings     the settings
+// Anything can navigate (a toast, a task card) by calling openNote/openTasks/openSettings.
 import { useCallback, useSyncExternalStore } from 'react';
+
+export type Route =
+  | { view: 'notes'; noteId: string | null }
+  | { view: 'tasks'; taskId: string | null }
+  | { view: 'settings' };
 
 const subscribe = (listener: () => void) => {
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);
 };
 
-function selectedFromHash(): string | null {
-  const match = /^#\/notes\/([^/?#]+)/.exec(window.location.hash);
-  if (!match?.[1]) return null;
+function decode(part: string | undefined): string | null {
+  if (!part) return null;
   try {
-    return decodeURIComponent(match[1]);
+    return decodeURIComponent(part);
   } catch {
     return null;
   }
 }
 
+/** The hash as a string (a stable snapshot for useSyncExternalStore); parsed by parseRoute. */
+const readHash = (): string => window.location.hash;
+
+export function parseRoute(hash: string): Route {
+  const [, view, id] = /^#\/(notes|tasks|settings)(?:\/([^/?#]+))?/.exec(hash) ?? [];
+  if (view === 'tasks') return { view: 'tasks', taskId: decode(id) };
+  if (view === 'settings') return { view: 'settings' };
+  return { view: 'notes', noteId: view === 'notes' ? decode(id) : null };
+}
+
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, readHash));
+}
+
+export function openNote(id: string | null): void {
+  window.location.hash = id === null ? '' : `#/notes/${encodeURIComponent(id)}`;
+}
+
+export function openTasks(taskId?: string | null): void {
+  window.location.hash = taskId ? `#/tasks/${encodeURIComponent(taskId)}` : '#/tasks';
+}
+
+export function openSettings(): void {
+  window.location.hash = '#/settings';
+}
+
+/** The note being read (null outside the notes view), and the way to choose another. */
 export function useSelectedNoteId(): [string | null, (id: string | null) => void] {
-  const selected = useSyncExternalStore(subscribe, selectedFromHash);
-  const select = useCallback((id: string | null) => {
-    window.location.hash = id === null ? '' : `#/notes/${encodeURIComponent(id)}`;
-  }, []);
-  return [selected, select];
+  const route = useRoute();
+  const select = useCallback((id: string | null) => openNote(id), []);
+  return [route.view === 'notes' ? route.noteId : null, select];
 }

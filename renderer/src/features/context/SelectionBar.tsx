@@ -1,9 +1,10 @@
 // The bar under a list while notes are selected: how many, how many tokens together, what to know
-// before pasting them (a failed or stale note), and the copy button.
-import { AlertTriangle, ClipboardCopy, X } from 'lucide-react';
+// before pasting them (a failed or stale note), the copy button, and asking with them as context.
+import { AlertTriangle, ClipboardCopy, MessageSquarePlus, X } from 'lucide-react';
 import type { BundledNote } from '../../../../shared/contract/context';
 import { Button } from '../../components/Button';
 import { formatTokens } from '../../lib/format';
+import { openAsk } from '../ask/ask-store';
 import { useContextFormat } from './context-format';
 import { copyAsContext } from './copy-context';
 import { FormatPicker } from './FormatPicker';
@@ -48,10 +49,15 @@ export function SelectionBar({ ids, onClear }: { ids: readonly string[]; onClear
         </ul>
       )}
       <div className="selection-bar-actions">
-        <FormatPicker />
-        <Button variant="primary" size="sm" icon={<ClipboardCopy />} onClick={() => void copyAsContext(ids, format)}>
-          {`Copy ${count} as context`}
+        <Button size="sm" icon={<MessageSquarePlus />} onClick={() => openAsk({ context: [...ids] })} title="Ask a question with these notes as context">
+          Ask with these notes
         </Button>
+        <span className="selection-bar-copy">
+          <FormatPicker />
+          <Button variant="primary" size="sm" icon={<ClipboardCopy />} onClick={() => void copyAsContext(ids, format)}>
+            {`Copy ${count} as context`}
+          </Button>
+        </span>
       </div>
     </section>
   );

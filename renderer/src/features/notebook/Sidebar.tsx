@@ -1,9 +1,14 @@
-// The sidebar: the open notebook, and ways to narrow the list (status, repo, tag).
-import { AlertTriangle, FolderGit2, Hash, Inbox, Loader, Trash2, XCircle } from 'lucide-react';
+// The sidebar: the open notebook, Ask, the tasks, and ways to narrow the list (status, repo, tag).
+import { AlertTriangle, FolderGit2, Hash, Inbox, Loader, MessageSquarePlus, Trash2, XCircle } from 'lucide-react';
 import { useMemo, type ReactNode } from 'react';
 import type { NotebookInfo } from '../../../../shared/contract/app';
 import type { NoteSummary } from '../../../../shared/model/note';
+import { Kbd } from '../../components/Kbd';
+import type { Route } from '../app/use-route';
+import { openAsk } from '../ask/ask-store';
+import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
+import { TasksNavItem } from '../tasks/TasksNavItem';
 import { useTrash } from '../trash/use-trash';
 import { NotebookSwitcher } from './NotebookSwitcher';
 import './Sidebar.css';
@@ -11,6 +16,8 @@ import './Sidebar.css';
 interface SidebarProps {
   notebook: NotebookInfo | null;
   notes: NoteSummary[];
+  /** The view shown: a filter reads as chosen only while the notes are. */
+  view: Route['view'];
   filter: NoteFilter;
   onFilter: (filter: NoteFilter) => void;
   /** True in the desktop app, where the system folder dialog exists. */
@@ -21,7 +28,7 @@ interface SidebarProps {
 
 const MAX_LISTED = 12;
 
-export function Sidebar({ notebook, notes, filter, onFilter, canChooseFolder, onNotebookSwitched, footer }: SidebarProps) {
+export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFolder, onNotebookSwitched, footer }: SidebarProps) {
   const trashed = useTrash().data?.length ?? 0;
   const repos = useMemo(() => countBy(notes.flatMap((note) => (note.repo ? [note.repo] : []))), [notes]);
   const tags = useMemo(() => countBy(notes.flatMap((note) => note.tags)), [notes]);
@@ -29,20 +36,18 @@ export function Sidebar({ notebook, notes, filter, onFilter, canChooseFolder, on
   const failed = notes.filter((note) => note.status === 'failed').length;
   const problems = notes.filter((note) => note.problem).length;
 
-  const item = (target: NoteFilter, icon: ReactNode, label: string, count: number) => (
-    <li key={JSON.stringify(target)}>
-      <button
-        type="button"
-        className={`sidebar-item${sameFilter(filter, target) ? ' is-active' : ''}`}
-        onClick={() => onFilter(target)}
-        aria-current={sameFilter(filter, target) ? 'true' : undefined}
-      >
-        {icon}
-        <span className="sidebar-item-label">{label}</span>
-        <span className="sidebar-item-count">{count}</span>
-      </button>
-    </li>
-  );
+  const item = (target: NoteFilter, icon: ReactNode, label: string, count: number) => {
+    const active = view === 'notes' && sameFilter(filter, target);
+    return (
+      <li key={JSON.stringify(target)}>
+        <button type="button" className={`sidebar-item${active ? ' is-active' : ''}`} onClick={() => onFilter(target)} aria-current={active ? 'true' : undefined}>
+          {icon}
+          <span className="sidebar-item-label">{label}</span>
+          <span className="sidebar-item-count">{count}</span>
+        </button>
+      </li>
+    );
+  };
 
   return (
     <nav className="sidebar" aria-label="Notebook">
@@ -51,7 +56,15 @@ export function Sidebar({ notebook, notes, filter, onFilter, canChooseFolder, on
         <span>Fieldnotes</span>
       </div>
       <NotebookSwitcher notebook={notebook} canChooseFolder={canChooseFolder} onSwitched={onNotebookSwitched} />
+      <button type="button" className="sidebar-ask" onClick={() => openAsk()} aria-label="Ask a question" title="Ask agents a question">
+        <MessageSquarePlus aria-hidden />
+        <span>Ask</span>
+        <Kbd keys={ASK_SHORTCUT} />
+      </button>
       <ul className="sidebar-list">
+        <li>
+          <TasksNavItem active={view === 'tasks'} />
+        </li>
         {item({ kind: 'all' }, <Inbox />, 'All notes', notes.length)}
         {running > 0 && item({ kind: 'status', status: 'running' }, <Loader />, 'Running', running)}
         {failed > 0 && item({ kind: 'status', status: 'failed' }, <XCircle />, 'Failed', failed)}

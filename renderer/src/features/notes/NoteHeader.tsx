@@ -6,6 +6,9 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDateTime, formatDuration, formatTokens, shortCommit } from '../../lib/format';
 import { CopyContextButton } from '../context/CopyContextButton';
 import { StaleBadge, StaleBanner } from '../context/Staleness';
+import { LiveTaskBanner } from '../tasks/LiveTaskBanner';
+import { NoteTaskActions } from '../tasks/NoteTaskActions';
+import { NoteRelations } from './NoteRelations';
 import { TagEditor } from './TagEditor';
 
 interface NoteHeaderProps {
@@ -30,6 +33,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
   return (
     <header className="note-header">
       <div className="note-toolbar">
+        <NoteTaskActions note={note} />
         <CopyContextButton id={summary.id} />
         <Button variant="ghost" size="sm" icon={<Trash2 />} onClick={onDelete} title="Move this note to the trash">
           Delete
@@ -79,6 +83,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
           </Fact>
         )}
       </dl>
+      <NoteRelations note={note} />
       <TagEditor tags={summary.tags} onChange={onTags} disabled={summary.problem !== undefined} />
       {summary.problem && (
         <div className="note-banner is-warning" role="note">
@@ -89,6 +94,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
           </div>
         </div>
       )}
+      <LiveTaskBanner note={note} />
       <StaleBanner note={note} />
       {fm?.error && (
         <div className="note-banner is-error" role="note">

@@ -1,11 +1,14 @@
 // The command palette (Ctrl/Cmd-Shift-P): jump to a note by title, search every note, or run an
 // app command.
 import { Command } from 'cmdk';
-import { FileText, Monitor, Moon, RefreshCw, Search, Sun } from 'lucide-react';
+import { FileText, ListChecks, MessageSquarePlus, Monitor, Moon, RefreshCw, Search, Settings, Sun } from 'lucide-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { Kbd } from '../../components/Kbd';
 import { formatWhen } from '../../lib/format';
+import { openSettings, openTasks } from '../app/use-route';
+import { openAsk } from '../ask/ask-store';
+import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { setThemeChoice } from '../settings/theme';
 import './CommandPalette.css';
 
@@ -39,6 +42,9 @@ function PaletteDialog({ onClose, notes, onOpenNote, onReload, onSearch }: Comma
 
   const actions: PaletteAction[] = useMemo(
     () => [
+      { id: 'ask', label: 'Ask a question…', icon: <MessageSquarePlus />, shortcut: ASK_SHORTCUT, run: () => openAsk() },
+      { id: 'tasks', label: 'Show tasks', icon: <ListChecks />, run: () => openTasks() },
+      { id: 'settings', label: 'Settings', icon: <Settings />, run: openSettings },
       { id: 'reload', label: 'Reload notes from disk', icon: <RefreshCw />, run: onReload },
       { id: 'theme-system', label: 'Theme: follow the system', icon: <Monitor />, run: () => setThemeChoice('system') },
       { id: 'theme-light', label: 'Theme: light', icon: <Sun />, run: () => setThemeChoice('light') },

@@ -1,0 +1,111 @@
+// The Ask composer: a codebase, a question, a mode, the agents, notes as context, time limits —
+// and before sending, the notes that may already answer it. Ctrl/Cmd-Enter sends. The engine's
+// errors show here, and the draft stays until the question is sent.
+import { Send } from 'lucide-react';
+import type { KeyboardEvent } from 'react';
+import { Button } from '../../components/Button';
+import { Kbd } from '../../components/Kbd';
+import { Modal } from '../../components/Modal';
+import { hasMod } from '../../lib/platform';
+import { openNote } from '../app/use-route';
+import { useSettings } from '../settings/use-settings';
+import { AdvancedOptions } from './AdvancedOptions';
+import { AgentPicker } from './AgentPicker';
+import { clearDraft, closeComposer, updateDraft, useDraft } from './ask-store';
+import { AttachedNotes } from './AttachedNotes';
+import { ModePicker } from './ModePicker';
+import { NoAgentHelp } from './NoAgentHelp';
+import { PastNotes } from './PastNotes';
+import { RepoPicker } from './RepoPicker';
+import { useAskQuestion, useQuestionPlan, useRecentRepos } from './use-ask';
+import { usePastNotes } from './use-past-notes';
+import './Ask.css';
+
+export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
+  const draft = useDraft();
+  const settings = useSettings();
+  const recent = useRecentRepos();
+  const plan = useQuestionPlan(draft);
+  const ask = useAskQuestion();
+  const { repoPath, mode } = plan;
+  const repo = repoPath ? recent.data?.find((each) => each.path === repoPath) : undefined;
+  const codebase = repoPath === null ? null : (repo?.name ?? repoPath?.split(/[\\/]/).pop() ?? null);
+  const pastNotes = usePastNotes(draft.question, codebase);
+  const agentList = plan.agentList ?? [];
+  const labels = new Map(agentList.map((agent) => [agent.id, agent.label]));
+
+  const send = (): void => {
+    if (!ask.isPending) ask.mutate(draft, { onSuccess: clearDraft });
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && hasMod(event)) {
+      event.preventDefault();
+      send();
+    }
+  };
+  const count = plan.agents.length;
+  const problem = plan.problem;
+
+  return (
+    <Modal
+      title="Ask agents"
+      className="ask-dialog"
+      onClose={closeComposer}
+      footer={
+        <>
+          <div className="ask-status">
+            {ask.error ? (
+              <p className="field-error" role="alert">
+                {ask.error.message}
+              </p>
+            ) : (
+              <span className="faint">
+                <Kbd keys={['mod', '↵']} /> to ask{problem && draft.question.trim() !== '' ? ` · ${problem}` : ''}
+              </span>
+            )}
+          </div>
+          <Button variant="ghost" onClick={closeComposer}>
+            Cancel
+          </Button>
+          <Button variant="primary" icon={<Send />} onClick={send} disabled={problem !== null || ask.isPending} title={problem ?? undefined}>
+            {ask.isPending ? 'Asking…' : count > 1 ? `Ask ${count} agents` : `Ask ${labels.get(plan.agents[0] ?? '') ?? 'agent'}`}
+          </Button>
+        </>
+      }
+    >
+      <div onKeyDown={onKeyDown} className="ask-form">
+        <RepoPicker value={repoPath} onChange={(path) => updateDraft({ repoPath: path, ...(path === null ? { mode: 'poc' } : {}) })} canChooseFolder={canChooseFolder} />
+        <textarea
+          className="ask-question"
+          aria-label="Question"
+          autoFocus
+          rows={4}
+          readOnly={ask.isPending}
+          value={draft.question}
+          placeholder={mode === 'explain' ? 'How does request routing work, from the incoming request to the handler?' : 'Can this library retry on HTTP 429 with a Retry-After header? Try it.'}
+          onChange={(event) => updateDraft({ question: event.target.value })}
+        />
+        {/* Slot for "You asked this before" (issue #6 §5): see use-past-notes.ts. */}
+        <PastNotes
+          notes={pastNotes}
+          attached={draft.context}
+          onOpen={(id) => {
+            closeComposer();
+            openNote(id);
+          }}
+          onAttach={(id) => updateDraft({ context: [...draft.context, id] })}
+        />
+        <AttachedNotes ids={draft.context} onChange={(context) => updateDraft({ context })} />
+        <ModePicker mode={mode} onChange={(next) => updateDraft({ mode: next })} codebase={codebase} agents={plan.agents.map((id) => ({ id, label: labels.get(id) ?? id }))} />
+        {plan.agentList && plan.available.length === 0 && <NoAgentHelp />}
+        <AgentPicker agents={agentList} chosen={plan.agents} onChange={(chosen) => updateDraft({ agents: chosen })} />
+        <AdvancedOptions
+          idleTimeoutSec={draft.idleTimeoutSec}
+          wallTimeoutSec={draft.wallTimeoutSec}
+          defaults={settings.data?.tasks}
+          onChange={(patch) => updateDraft(patch)}
+        />
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,104 @@
+// "Ask follow-up" on a note: a small composer with the note's agent and codebase. The engine
+// resumes the agent's own session where the CLI can (same agent, a recorded session, the same
+// folder), else sends the note along as context; this says beforehand which it will be.
+import { CornerDownRight, Send } from 'lucide-react';
+import { useState, type KeyboardEvent } from 'react';
+import type { Note } from '../../../../shared/model/note';
+import { Button } from '../../components/Button';
+import { Kbd } from '../../components/Kbd';
+import { Modal } from '../../components/Modal';
+import { hasMod } from '../../lib/platform';
+import { useNote } from '../notes/use-notes';
+import { useScratchCheckouts } from '../tasks/use-scratch';
+import { closeComposer } from './ask-store';
+import { useAgents } from '../settings/use-settings';
+import { useFollowUp } from './use-ask';
+
+/** CLIs whose sessions can be resumed (electron/core/tasks/follow-up.ts). */
+const RESUMABLE = new Set(['claude-code', 'codex', 'gemini']);
+
+/** How the follow-up will reach the agent, in words. */
+function continuation(note: Note, agent: string, label: string, hasCheckout: boolean): string {
+  const fm = note.frontmatter;
+  const where = fm?.mode === 'poc' ? 'in the scratch checkout it worked in' : `in ${fm?.repo?.name ?? 'the codebase'}`;
+  if (fm?.agent?.session && fm.agent.id === agent && RESUMABLE.has(agent) && (fm.mode !== 'poc' || hasCheckout)) {
+    return `Continues ${label}’s session ${where}: the agent remembers the whole conversation.`;
+  }
+  const why =
+    fm?.agent?.id !== agent ? `${label} did not write this note`
+    : !RESUMABLE.has(agent) ? `${label} has no sessions to resume`
+    : !fm?.agent?.session ? 'no session was recorded'
+    : 'its scratch checkout is gone';
+  return `Sends this note as context to a new session (${why}).`;
+}
+
+export function FollowUpDialog({ noteId }: { noteId: string }) {
+  const { data: note } = useNote(noteId);
+  const [question, setQuestion] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const all = useAgents().data ?? [];
+  const available = all.filter((each) => each.available);
+  const checkouts = useScratchCheckouts();
+  const followUp = useFollowUp();
+  const noteAgent = note?.frontmatter?.agent?.id;
+  const agent = picked ?? (available.some((each) => each.id === noteAgent) ? noteAgent : available[0]?.id) ?? null;
+  const label = all.find((each) => each.id === agent)?.label ?? agent ?? '';
+  const hasCheckout = (checkouts.data ?? []).some((checkout) => checkout.taskId === noteId);
+
+  const send = (): void => {
+    if (!agent || question.trim() === '' || followUp.isPending) return;
+    followUp.mutate({ noteId, question, agent }, { onSuccess: closeComposer });
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && hasMod(event)) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <Modal
+      title="Ask a follow-up"
+      className="follow-up-dialog"
+      onClose={closeComposer}
+      footer={
+        <>
+          <div className="ask-status">
+            {followUp.error ? (
+              <p className="field-error" role="alert">{followUp.error.message}</p>
+            ) : (
+              <span className="faint"><Kbd keys={['mod', '↵']} /> to ask</span>
+            )}
+          </div>
+          <Button variant="ghost" onClick={closeComposer}>Cancel</Button>
+          <Button variant="primary" icon={<Send />} onClick={send} disabled={!agent || question.trim() === '' || followUp.isPending}>
+            {followUp.isPending ? 'Asking…' : 'Ask follow-up'}
+          </Button>
+        </>
+      }
+    >
+      <div className="ask-form" onKeyDown={onKeyDown}>
+        <p className="follow-up-on">
+          <CornerDownRight aria-hidden />
+          <span>
+            Following up <strong>{note?.summary.title ?? '…'}</strong>
+            {note?.frontmatter?.repo && <span className="faint"> · {note.frontmatter.repo.name}</span>}
+          </span>
+        </p>
+        <textarea className="ask-question" aria-label="Follow-up question" autoFocus rows={3} value={question} placeholder="And what happens when…?" onChange={(event) => setQuestion(event.target.value)} />
+        <div className="follow-up-agent">
+          <label htmlFor="follow-up-agent">Agent</label>
+          <select id="follow-up-agent" value={agent ?? ''} onChange={(event) => setPicked(event.target.value)}>
+            {available.map((each) => (
+              <option key={each.id} value={each.id}>
+                {each.label}
+                {each.id === noteAgent ? ' (wrote this note)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        {note && agent && <p className="follow-up-continuation">{continuation(note, agent, label, hasCheckout)}</p>}
+      </div>
+    </Modal>
+  );
+}

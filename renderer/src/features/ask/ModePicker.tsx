@@ -1,0 +1,62 @@
+// Explain or PoC, with a plain statement of what the chosen agents may do in that mode.
+import { BookOpenText, FlaskConical, ShieldCheck } from 'lucide-react';
+import type { NoteMode } from '../../../../shared/model/note';
+import { agentPermission, modeSummary } from './permission-summary';
+
+interface ModePickerProps {
+  mode: NoteMode;
+  onChange: (mode: NoteMode) => void;
+  /** The codebase's name; null for none (explain needs one). */
+  codebase: string | null;
+  /** The agents asked, with their names. */
+  agents: Array<{ id: string; label: string }>;
+}
+
+const MODES: Array<{ mode: NoteMode; label: string; hint: string; icon: typeof BookOpenText }> = [
+  { mode: 'explain', label: 'Explain', hint: 'How does it work?', icon: BookOpenText },
+  { mode: 'poc', label: 'PoC', hint: 'Try it out in code', icon: FlaskConical },
+];
+
+export function ModePicker({ mode, onChange, codebase, agents }: ModePickerProps) {
+  const explainNeedsCodebase = codebase === null;
+  return (
+    <div className="mode-picker">
+      <div className="segmented" role="radiogroup" aria-label="Mode">
+        {MODES.map(({ mode: each, label, hint, icon: Icon }) => {
+          const disabled = each === 'explain' && explainNeedsCodebase;
+          return (
+            <button
+              key={each}
+              type="button"
+              role="radio"
+              aria-checked={mode === each}
+              className={`segmented-option${mode === each ? ' is-checked' : ''}`}
+              disabled={disabled}
+              title={disabled ? 'Explain mode needs a codebase to read' : undefined}
+              onClick={() => onChange(each)}
+            >
+              <Icon aria-hidden />
+              <span className="segmented-label">{label}</span>
+              <span className="segmented-hint">{hint}</span>
+            </button>
+          );
+        })}
+      </div>
+      <div className="permission-note" aria-label="What the agents may do">
+        <ShieldCheck aria-hidden />
+        <div>
+          <p>{modeSummary(mode, codebase)}</p>
+          {agents.length > 0 && (
+            <ul>
+              {agents.map((agent) => (
+                <li key={agent.id}>
+                  <strong>{agent.label}</strong> {agentPermission(agent.id, mode)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
