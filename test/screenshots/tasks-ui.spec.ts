@@ -3,13 +3,16 @@
 //   FIELDNOTES_SCREENSHOTS=1 npx playwright test --project screenshots   →   test-results/screenshots/
 import { test } from '@playwright/test';
 import { join } from 'node:path';
-import { startTasksServer, type TasksServer } from '../e2e/web/tasks-fixtures';
+import { chooseRepo, startTasksServer, type TasksServer } from '../e2e/web/tasks-fixtures';
+import { makeRepo } from '../support/git-repo';
 
 const OUT = join('test-results', 'screenshots');
 let tasks: TasksServer;
+let ky: string;
 
 test.beforeAll(async () => {
   tasks = await startTasksServer({ concurrency: 2 });
+  ky = await makeRepo({ 'source/index.ts': 'export default {};\n' }, 'ky');
 });
 test.afterAll(async () => {
   await tasks.release('shots');
@@ -44,6 +47,10 @@ test('the tasks UI in light and dark', async ({ browser }) => {
     await page.getByRole('textbox', { name: 'Question' }).fill('How are the routes in the router table registered?');
     await page.waitForTimeout(800);
     await shot('composer');
+    await chooseRepo(page, ky);
+    await page.getByRole('textbox', { name: 'Question' }).fill('How does ky turn a call into a fetch request?');
+    await page.waitForTimeout(800);
+    await shot('composer-asked-before');
     await page.keyboard.press('Escape');
 
     await page.getByRole('option', { name: /Walk me through/ }).click();
