@@ -81,7 +81,7 @@ export function App() {
     select(null);
     showFilter(ALL_NOTES);
   }, [select, showFilter]);
-  useCopyShortcuts(selection, selectedId);
+  useCopyShortcuts(selection, selectedId, searchText.trim() === '');
   // Search lives beside the notes: asked for from the tasks or the settings, it brings them back.
   const focusSearch = useCallback(() => {
     if (parseRoute(window.location.hash).view !== 'notes') openNote(null);

@@ -52,6 +52,35 @@ test('notes chosen with Ctrl-click are copied to the clipboard as one xml bundle
   await expect(bar).toHaveCount(0);
 });
 
+test('search results can be chosen too, with a checkbox or Ctrl-click, and are copied in rank order', async ({ app, server, notebook }) => {
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await app.keyboard.press('ControlOrMeta+K');
+  await app.keyboard.type('ky retries');
+  const results = app.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('option', { name: RETRIES })).toBeVisible();
+  await expect(results.getByRole('option', { name: ROUTING })).toBeVisible();
+
+  await results.getByRole('option', { name: ROUTING }).hover();
+  await results.getByRole('checkbox', { name: /Select “How does ky turn a call/ }).click();
+  await results.getByRole('option', { name: RETRIES }).click({ modifiers: ['ControlOrMeta'] });
+  const bar = app.getByRole('region', { name: 'Selected notes' });
+  await expect(bar).toContainText('2 notes selected');
+  // Nothing was opened by choosing.
+  await expect(app.getByRole('article')).toHaveCount(0);
+
+  await app.keyboard.press('ControlOrMeta+Shift+C');
+  await expect(app.getByRole('status', { name: 'Notifications' })).toContainText(/Copied 2 notes as XML context/);
+  const ranked = await results.getByRole('option').evaluateAll((options) => options.map((option) => option.getAttribute('data-note-id')));
+  const expected = ranked.filter((id): id is string => id === ROUTING_ID || id === RETRIES_ID);
+  const copied = await app.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
+  expect(copied).toBe(await cliBundle(notebook, ...expected));
+
+  // A plain click still opens the note, and the choice stays.
+  await results.getByRole('option', { name: RETRIES }).click();
+  await expect(app.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(RETRIES);
+  await expect(bar).toContainText('2 notes selected');
+});
+
 test('when the browser refuses the clipboard, the bundle is shown selected to copy by hand', async ({ app }) => {
   await app.addInitScript(() => {
     (globalThis as unknown as PageGlobals).navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));

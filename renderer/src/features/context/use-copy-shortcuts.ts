@@ -1,5 +1,6 @@
 // The keys of "copy as context": Ctrl/Cmd-Shift-C copies the selected notes (or the note being
-// read), and Escape clears the selection.
+// read), and Escape clears the selection. Each list of notes has its own selection; only the list
+// on screen (`active`) answers the keys.
 import { useEffect } from 'react';
 import { showToast } from '../../components/toast-store';
 import { hasMod } from '../../lib/platform';
@@ -7,8 +8,9 @@ import { getContextFormat } from './context-format';
 import { copyAsContext } from './copy-context';
 import type { NoteSelection } from './use-note-selection';
 
-export function useCopyShortcuts(selection: NoteSelection, openId: string | null): void {
+export function useCopyShortcuts(selection: NoteSelection, openId: string | null, active = true): void {
   useEffect(() => {
+    if (!active) return;
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented) return;
       if (hasMod(event) && event.shiftKey && event.key.toLowerCase() === 'c') {
@@ -24,7 +26,7 @@ export function useCopyShortcuts(selection: NoteSelection, openId: string | null
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [selection, openId]);
+  }, [selection, openId, active]);
 }
 
 function isTyping(target: EventTarget | null): boolean {

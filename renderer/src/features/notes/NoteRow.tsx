@@ -3,19 +3,21 @@ import type { MouseEvent } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatWhen } from '../../lib/format';
+import { NoteCheckbox } from '../context/NoteCheckbox';
+import type { NoteSelection } from '../context/use-note-selection';
 
 interface NoteRowProps {
   note: NoteSummary;
   /** The note is the one being read. */
   selected: boolean;
   onClick: (event: MouseEvent) => void;
-  /** The note is chosen to act on with others (copy as context); absent where there is no choosing. */
-  checked?: boolean;
-  onCheck?: (event: MouseEvent) => void;
+  /** The notes chosen to act on together (copy as context); absent where there is no choosing. */
+  selection?: NoteSelection;
 }
 
 /** One note in the list: title, where it came from, when, and how it ended. */
-export function NoteRow({ note, selected, onClick, checked, onCheck }: NoteRowProps) {
+export function NoteRow({ note, selected, onClick, selection }: NoteRowProps) {
+  const checked = selection?.has(note.id) ?? false;
   const meta = [note.repo, note.agent].filter(Boolean).join(' · ');
   return (
     <div
@@ -26,20 +28,7 @@ export function NoteRow({ note, selected, onClick, checked, onCheck }: NoteRowPr
       data-note-id={note.id}
     >
       <div className="note-row-top">
-        {onCheck && (
-          <input
-            type="checkbox"
-            className="note-row-check"
-            checked={checked ?? false}
-            aria-label={`Select “${note.title}”`}
-            tabIndex={-1}
-            onClick={(event) => {
-              event.stopPropagation();
-              onCheck(event);
-            }}
-            onChange={() => undefined}
-          />
-        )}
+        {selection && <NoteCheckbox id={note.id} title={note.title} selection={selection} />}
         {note.status !== 'done' && <StatusBadge status={note.status} compact />}
         <span className="note-row-title">{note.title}</span>
         <time className="note-row-when" dateTime={note.created}>

@@ -4,7 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
-import { hasMod } from '../../lib/platform';
+import { selectOnClick } from '../context/NoteCheckbox';
 import type { NoteSelection } from '../context/use-note-selection';
 import { NoteRow } from './NoteRow';
 import './NotesList.css';
@@ -35,13 +35,7 @@ export function NotesList({ notes, selectedId, onSelect, label, selection }: Not
   }, [selectedIndex, virtualizer]);
 
   const onRowClick = (id: string, event: MouseEvent): void => {
-    if (selection && hasMod(event)) selection.toggle(id, selectedId);
-    else if (selection && event.shiftKey) selection.extendTo(id, selectedId);
-    else onSelect(id);
-  };
-  const onCheck = (id: string, event: MouseEvent): void => {
-    if (event.shiftKey) selection?.extendTo(id, selectedId);
-    else selection?.toggle(id);
+    if (!selectOnClick(selection, id, selectedId, event)) onSelect(id);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -79,8 +73,7 @@ export function NotesList({ notes, selectedId, onSelect, label, selection }: Not
                 note={note}
                 selected={note.id === selectedId}
                 onClick={(event) => onRowClick(note.id, event)}
-                checked={selection?.has(note.id)}
-                onCheck={selection ? (event) => onCheck(note.id, event) : undefined}
+                selection={selection}
               />
             </div>
           );

@@ -2,6 +2,10 @@
 // with filter chips, a sort order, keyboard navigation, and help when nothing matches.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchFilters, SearchSort } from '../../../../shared/contract/search';
+import { selectOnClick } from '../context/NoteCheckbox';
+import { SelectionBar } from '../context/SelectionBar';
+import { useCopyShortcuts } from '../context/use-copy-shortcuts';
+import { useNoteSelection } from '../context/use-note-selection';
 import { FilterChips, type ChipKind } from './FilterChips';
 import { IndexingStatus } from './IndexingStatus';
 import { NoResults } from './NoResults';
@@ -39,6 +43,10 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
   const searching = text.trim() !== '';
   const data = searching ? results.data : undefined;
   const hits = useMemo(() => data?.hits ?? [], [data]);
+  // Results are a list of notes like any other: several can be chosen and copied, in rank order.
+  const hitIds = useMemo(() => hits.map((hit) => hit.id), [hits]);
+  const picked = useNoteSelection(hitIds);
+  useCopyShortcuts(picked, selectedId, searching);
   // The highlighted result belongs to one set of results: new results start again from the best.
   const [highlighted, setHighlighted] = useState({ results: data, index: 0 });
   const active = highlighted.results === data ? highlighted.index : 0;
@@ -144,7 +152,9 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
               }}
             />
           ) : (
-            <ul ref={list} id="search-results" className="search-result-list" role="listbox" aria-label="Search results">
+            <>
+            {picked.ids.length > 0 && <SelectionBar ids={picked.ids} onClear={picked.clear} />}
+            <ul ref={list} id="search-results" className={`search-result-list${picked.ids.length > 0 ? ' is-selecting' : ''}`} role="listbox" aria-label="Search results">
               {hits.map((hit, index) => (
                 <SearchResultRow
                   key={hit.path}
@@ -152,9 +162,11 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
                   hit={hit}
                   active={index === active}
                   selected={hit.id === selectedId}
-                  onOpen={(id) => {
+                  selection={picked}
+                  onClick={(event) => {
+                    if (selectOnClick(picked, hit.id, selectedId, event)) return;
                     setActive(index);
-                    onOpen(id);
+                    onOpen(hit.id);
                   }}
                 />
               ))}
@@ -166,6 +178,7 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
                 </li>
               )}
             </ul>
+            </>
           )}
         </div>
       )}

@@ -1,7 +1,10 @@
 import { FlaskConical } from 'lucide-react';
+import type { MouseEvent } from 'react';
 import type { SearchHit } from '../../../../shared/contract/search';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatWhen } from '../../lib/format';
+import { NoteCheckbox } from '../context/NoteCheckbox';
+import type { NoteSelection } from '../context/use-note-selection';
 import { HighlightedText } from './HighlightedText';
 
 interface SearchResultRowProps {
@@ -9,23 +12,27 @@ interface SearchResultRowProps {
   id: string;
   active: boolean;
   selected: boolean;
-  onOpen: (id: string) => void;
+  /** Plain clicks open the note; Ctrl/Cmd and Shift clicks go to the selection. */
+  onClick: (event: MouseEvent) => void;
+  selection: NoteSelection;
 }
 
 /** One hit: its title and snippet with the matched words marked, and where it came from. */
-export function SearchResultRow({ hit, id, active, selected, onOpen }: SearchResultRowProps) {
+export function SearchResultRow({ hit, id, active, selected, onClick, selection }: SearchResultRowProps) {
+  const checked = selection.has(hit.id);
   const meta = [hit.repo, hit.agent].filter(Boolean).join(' · ');
   return (
     <li
       id={id}
       role="option"
       aria-selected={active}
-      className={`search-result${active ? ' is-active' : ''}${selected ? ' is-open' : ''}`}
+      className={`search-result${active ? ' is-active' : ''}${selected ? ' is-open' : ''}${checked ? ' is-checked' : ''}`}
       data-note-id={hit.id}
       onMouseDown={(event) => event.preventDefault()}
-      onClick={() => onOpen(hit.id)}
+      onClick={onClick}
     >
       <div className="search-result-top">
+        <NoteCheckbox id={hit.id} title={hit.title} selection={selection} />
         {hit.status !== 'done' && <StatusBadge status={hit.status} compact />}
         <span className="search-result-title">
           <HighlightedText text={hit.title} ranges={hit.titleHighlights} />
