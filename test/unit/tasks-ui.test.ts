@@ -9,6 +9,7 @@ import { planQuestion } from '../../renderer/src/features/ask/plan-question';
 import { formatCommandLine, parseCommandLine } from '../../renderer/src/features/settings/command-line';
 import { MAX_EVENTS, NO_OUTPUT, TAIL_CHARS, appendEvents, mergeHistory, viewOf } from '../../renderer/src/features/tasks/live-output';
 import { elapsedLine, ordinal, statusLine } from '../../renderer/src/features/tasks/task-format';
+import { keepLatest, latestOf } from '../../renderer/src/features/tasks/task-order';
 
 const text = (value: string, t?: number): AgentEvent => ({ type: 'text', text: value, ...(t === undefined ? {} : { t }) });
 const read = (path: string, t?: number): AgentEvent => ({ type: 'tool_call', name: 'Read', paths: [path], ...(t === undefined ? {} : { t }) });
@@ -96,5 +97,17 @@ describe('a task’s state in words', () => {
     expect(statusLine(task({ status: 'failed', finished: '2026-01-01T00:00:12.000Z' }), at(99))).toBe('Failed after 12 s');
     expect(statusLine(task({ status: 'cancelled', started: undefined, finished: '2026-01-01T00:00:01.000Z' }), at(99))).toBe('Cancelled before it started');
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
+  });
+
+  it('never goes back: a list fetched before a task ended cannot undo the push that said it ended', () => {
+    const ended = task({ status: 'cancelled', finished: '2026-01-01T00:00:03.000Z' });
+    const stale = task({ progress: { filesRead: 0, toolCalls: 0, textChars: 13 } });
+    const other = task({ id: '01JDX2M4K8N1P3Q5R7S9T2V4W6', status: 'queued', position: 1 });
+    expect(keepLatest([ended], [stale, other])).toEqual([ended, other]);
+    expect(latestOf(task({ status: 'queued', position: 1 }), stale)).toBe(stale);
+    expect(latestOf(stale, task({ status: 'queued', position: 1 }))).toBe(stale);
+    const moreProgress = task({ progress: { filesRead: 2, toolCalls: 2, textChars: 40 } });
+    expect(latestOf(stale, moreProgress)).toBe(moreProgress);
+    expect(keepLatest(undefined, [stale])).toEqual([stale]);
   });
 });

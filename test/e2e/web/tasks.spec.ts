@@ -9,6 +9,9 @@ import { removeDir } from '../../support/temp';
 import { expect, test } from './fixtures';
 import { compose, startTasksServer, taskCard, type TasksServer } from './tasks-fixtures';
 
+// Each test walks a whole task through its life: on a loaded 2-core machine that can pass 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 let tasks: TasksServer;
 test.beforeAll(async () => {
   tasks = await startTasksServer();

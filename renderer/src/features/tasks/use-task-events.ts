@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { appendEvents, type LiveOutput } from './live-output';
 import { announceFinished } from './task-notifications';
 import { scratchKeys } from './use-scratch';
+import { latestOf } from './task-order';
 import { taskKeys } from './use-tasks';
 
 /** Puts the engine's latest snapshots in the list; new tasks join it. */
@@ -16,7 +17,10 @@ export function upsertTasks(queryClient: QueryClient, changed: readonly Task[]):
     // Not loaded yet: the list query will bring every task, these included.
     if (!previous) return previous;
     const byId = new Map(changed.map((task) => [task.id, task]));
-    const next = previous.map((task) => byId.get(task.id) ?? task);
+    const next = previous.map((task) => {
+      const incoming = byId.get(task.id);
+      return incoming ? latestOf(task, incoming) : task;
+    });
     for (const task of changed) if (!previous.some((known) => known.id === task.id)) next.push(task);
     return next;
   });

@@ -6,6 +6,7 @@ import { FINISHED_STATUSES } from '../../../../shared/model/note';
 import type { Task } from '../../../../shared/model/task';
 import { api } from '../../api';
 import { mergeHistory, NO_OUTPUT, type LiveOutput } from './live-output';
+import { keepLatest } from './task-order';
 
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -21,7 +22,12 @@ const HISTORY_EVENTS = 400;
 const HISTORY_TEXT = 24 * 1024;
 
 export function useTaskList() {
-  return useQuery({ queryKey: taskKeys.list, queryFn: async () => (await api.tasks.list()).tasks });
+  return useQuery({
+    queryKey: taskKeys.list,
+    queryFn: async () => (await api.tasks.list()).tasks,
+    // A list asked for just before a task ended can arrive after the push that said it ended.
+    structuralSharing: (previous, next) => keepLatest(previous as Task[] | undefined, next as Task[]),
+  });
 }
 
 export interface TaskGroups {
