@@ -132,6 +132,7 @@ function count(total: number): string {
   return `${total.toLocaleString('en')} note${total === 1 ? '' : 's'}`;
 }
 
-function shellWord(query: string): string {
+/** The query as one shell word, quoted only when it has to be (for the commands we suggest). */
+export function shellWord(query: string): string {
   return /^[\w*~^.:/+-]+$/.test(query) ? query : `'${query.replace(/'/g, `'\\''`)}'`;
 }
