@@ -4,10 +4,8 @@
 import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ContextFormat } from '../../../shared/context/context-bundle';
-import { SearchInput } from '../../../shared/contract/search';
+import type { SearchRequest } from '../../../shared/contract/search';
 import { ApiError } from '../../../shared/contract/errors';
-import { ContextBundler } from '../../core/context/context-bundler';
-import { sharedTokenCounter } from '../../core/context/token-counter';
 import type { Notebook } from '../../core/notebook/notebook';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withNotebook } from '../notebook-command';
@@ -44,11 +42,13 @@ export function registerContext(program: Command, globals: () => Promise<GlobalO
       if (commandOptions.query !== undefined && refs.length > 0) usage('give note ids or paths, or --query, not both');
       if (commandOptions.query === undefined && refs.length === 0) usage('give the notes to bundle (ids or paths), or --query "<search>" to bundle the best matches');
       if (commandOptions.query === undefined && (commandOptions.limit !== undefined || commandOptions.repo !== undefined)) usage('--limit and --repo go with --query');
-      const search = commandOptions.query === undefined ? null : searchInput(commandOptions.query, commandOptions, usage);
+      const search = commandOptions.query === undefined ? null : await searchInput(commandOptions.query, commandOptions, usage);
 
       const options = await globals();
       // The search runs (and its worker stops) before the notebook opens for the bundle.
       const matched = search ? await bestMatches(options.notebook, search) : null;
+      // Imported here, not at the top: the tokenizer and bundler are for this command only.
+      const [{ ContextBundler }, { sharedTokenCounter }] = await Promise.all([import('../../core/context/context-bundler'), import('../../core/context/token-counter')]);
       await withNotebook(options, {}, async (notebook) => {
         const ids = matched ? matched.ids : await noteIds(notebook, refs);
         const counter = sharedTokenCounter();
@@ -70,7 +70,8 @@ export function registerContext(program: Command, globals: () => Promise<GlobalO
 }
 
 /** The search behind `--query`, checked as `fieldnotes search` checks its own. */
-function searchInput(query: string, options: ContextOptions, usage: (message: string) => never) {
+async function searchInput(query: string, options: ContextOptions, usage: (message: string) => never): Promise<SearchRequest> {
+  const { SearchInput } = await import('../../../shared/contract/search');
   const parsed = SearchInput.safeParse({
     query,
     filters: options.repo ? { repo: options.repo.map(repoName) } : {},
@@ -94,7 +95,7 @@ function repoName(value: string): string {
 }
 
 /** The ids of the best matches, in rank order, and how many notes matched in all. */
-async function bestMatches(notebook: string, input: ReturnType<typeof searchInput>): Promise<{ ids: string[]; total: number }> {
+async function bestMatches(notebook: string, input: SearchRequest): Promise<{ ids: string[]; total: number }> {
   const session = await openSearchSession(notebook);
   try {
     const results = await session.service.query(input);
