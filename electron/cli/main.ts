@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ApiError } from '../../shared/contract/errors';
 import { settingsFile, startNotebookDir } from '../core/app-paths';
-import { SettingsStore } from '../core/settings';
 import { CliError, type GlobalOptions } from './cli-error';
 import { registerContext } from './commands/context';
 import { registerAgents } from './commands/agents';
@@ -25,8 +24,10 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run fieldnotes --help for usage)')
     .exitOverride();
 
+  // Commands call this when they run; the settings code (and zod) loads then, not for `--help`.
   const globals = async (): Promise<GlobalOptions> => {
     const options = program.opts<{ notebook?: string; json: boolean }>();
+    const { SettingsStore } = await import('../core/settings');
     const remembered = options.notebook ? undefined : (await SettingsStore.peek(settingsFile())).notebook;
     return { notebook: resolve(startNotebookDir({ flag: options.notebook, remembered })), json: options.json };
   };

@@ -1,5 +1,6 @@
 // Opening the notebook for one command: no watcher, closed (cache written) when the command ends.
-import { Notebook } from '../core/notebook/notebook';
+// The notebook code is imported when a command runs, so `--help` does not load it.
+import type { Notebook } from '../core/notebook/notebook';
 import type { GlobalOptions } from './cli-error';
 
 /**
@@ -7,6 +8,7 @@ import type { GlobalOptions } from './cli-error';
  * is set; a folder that is not a notebook yet is set up.
  */
 export async function withNotebook<T>(globals: GlobalOptions, options: { create?: boolean }, work: (notebook: Notebook) => Promise<T>): Promise<T> {
+  const { Notebook } = await import('../core/notebook/notebook');
   const notebook = await Notebook.open(globals.notebook, {
     create: options.create,
     watch: false,

@@ -1,10 +1,10 @@
 // The search engine for one command: opens the notebook's index in a worker, brings it up to date
-// with the folder (showing "Indexing N of M" on a terminal), and closes it afterwards.
+// with the folder (showing "Indexing N of M" on a terminal), and closes it afterwards. The search
+// code is imported when a command searches, so `--help` does not load it.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchStatus } from '../../shared/contract/search';
-import { DATA_DIR } from '../core/notebook/notebook-layout';
-import { SearchService } from '../core/search/service';
+import type { SearchService } from '../core/search/service';
 import { CliError } from './cli-error';
 
 export interface SearchSession {
@@ -18,6 +18,7 @@ export async function openSearchSession(notebook: string, options: { rebuild?: b
   if (!info?.isDirectory()) {
     throw new CliError(`There is no notebook folder at ${notebook}. Pass --notebook DIR or set FIELDNOTES_NOTEBOOK.`);
   }
+  const [{ DATA_DIR }, { SearchService }] = await Promise.all([import('../core/notebook/notebook-layout'), import('../core/search/service')]);
   const progress = progressLine();
   const service = SearchService.start({
     root: notebook,

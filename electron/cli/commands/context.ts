@@ -1,25 +1,56 @@
-// `fieldnotes context <note>...`: notes as context for a prompt, on stdout, ready for a pipe
-// (`fieldnotes context 01JD… | claude -p "…"`). The token count and warnings go to stderr, so
-// stdout is exactly the bundle.
+// `fieldnotes context <note>...` or `fieldnotes context --query "<search>"`: notes as context for a
+// prompt, on stdout, ready for a pipe (`fieldnotes context --query routing | claude -p "…"`). The
+// token count and warnings go to stderr, so stdout is exactly the bundle.
+import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ContextFormat } from '../../../shared/context/context-bundle';
+import type { SearchRequest } from '../../../shared/contract/search';
 import { ApiError } from '../../../shared/contract/errors';
-import { ContextBundler } from '../../core/context/context-bundler';
-import { sharedTokenCounter } from '../../core/context/token-counter';
 import type { Notebook } from '../../core/notebook/notebook';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withNotebook } from '../notebook-command';
+import { openSearchSession } from '../search-session';
+import { shellWord } from './search';
+
+interface ContextOptions {
+  format: ContextFormat;
+  query?: string;
+  limit?: string;
+  repo?: string[];
+}
+
+/** How many notes `--query` bundles when `--limit` is not given: the best few, not a flood. */
+const DEFAULT_LIMIT = 5;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerContext(program: Command, globals: () => Promise<GlobalOptions>): void {
   program
     .command('context')
-    .description('Print notes as context for a prompt (the token count goes to stderr): fieldnotes context <id> | claude -p "…"')
-    .argument('<notes...>', 'the notes’ ids or paths, in the order they go into the bundle')
+    .description('Print notes as context for a prompt, named or the best matches of --query (the token count goes to stderr): fieldnotes context --query routing | claude -p "…"')
+    .argument('[notes...]', 'the notes’ ids or paths, in the order they go into the bundle')
+    .option('-q, --query <search>', 'bundle the notes that best match this search instead, best first (same syntax as fieldnotes search)')
+    .option('-n, --limit <n>', `with --query: bundle at most this many notes (default ${DEFAULT_LIMIT})`)
+    .option('--repo <repo>', 'with --query: only notes about this repo, by name or folder path (repeatable)', collect)
     .addOption(new Option('--format <format>', 'how the bundle is written').choices(['xml', 'markdown']).default('xml'))
-    .action(async (refs: string[], commandOptions: { format: ContextFormat }) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  fieldnotes context 01JDZ8Q6X7M3N4P5R6S7T8V9W0 ky/2026-11-27-why-do-retries-stop.md\n  fieldnotes context --query "retry backoff" --repo ky --limit 3 | claude -p "…"',
+    )
+    .action(async (refs: string[], commandOptions: ContextOptions, command: Command) => {
+      const usage = (message: string): never => command.error(`error: ${message}`);
+      if (commandOptions.query !== undefined && refs.length > 0) usage('give note ids or paths, or --query, not both');
+      if (commandOptions.query === undefined && refs.length === 0) usage('give the notes to bundle (ids or paths), or --query "<search>" to bundle the best matches');
+      if (commandOptions.query === undefined && (commandOptions.limit !== undefined || commandOptions.repo !== undefined)) usage('--limit and --repo go with --query');
+      const search = commandOptions.query === undefined ? null : await searchInput(commandOptions.query, commandOptions, usage);
+
       const options = await globals();
+      // The search runs (and its worker stops) before the notebook opens for the bundle.
+      const matched = search ? await bestMatches(options.notebook, search) : null;
+      // Imported here, not at the top: the tokenizer and bundler are for this command only.
+      const [{ ContextBundler }, { sharedTokenCounter }] = await Promise.all([import('../../core/context/context-bundler'), import('../../core/context/token-counter')]);
       await withNotebook(options, {}, async (notebook) => {
-        const ids = await noteIds(notebook, refs);
+        const ids = matched ? matched.ids : await noteIds(notebook, refs);
         const counter = sharedTokenCounter();
         const bundle = await new ContextBundler({ notebook: () => notebook, counter }).build(ids, commandOptions.format);
         if (options.json) {
@@ -28,11 +59,56 @@ export function registerContext(program: Command, globals: () => Promise<GlobalO
         }
         process.stdout.write(bundle.text);
         console.error(`≈ ${bundle.tokens.toLocaleString('en-US')} tokens (${bundle.tokenizer} tokenizer)`);
+        if (matched && matched.total > ids.length) {
+          console.error(`fieldnotes: bundled the best ${ids.length} of ${matched.total.toLocaleString('en-US')} matching notes (--limit for more)`);
+        }
         for (const note of bundle.notes) {
           for (const warning of note.warnings) console.error(`fieldnotes: ${note.path}: ${warning.replace(/^Warning: /, '')}`);
         }
       });
     });
+}
+
+/** The search behind `--query`, checked as `fieldnotes search` checks its own. */
+async function searchInput(query: string, options: ContextOptions, usage: (message: string) => never): Promise<SearchRequest> {
+  const { SearchInput } = await import('../../../shared/contract/search');
+  const parsed = SearchInput.safeParse({
+    query,
+    filters: options.repo ? { repo: options.repo.map(repoName) } : {},
+    sort: 'relevance',
+    limit: options.limit === undefined ? DEFAULT_LIMIT : Number(options.limit),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const option = String(issue.path.filter((part) => part !== 'filters')[0]);
+    return usage(`--${option}: ${issue.message}${option === 'limit' ? ' (a whole number from 1 to 200)' : ''}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Notes record their repo by name (the repo folder's name), and search filters on that name. A
+ * value that looks like a path (`.`, `~/src/ky`) means the repo in that folder, so its name.
+ */
+function repoName(value: string): string {
+  return value === '.' || value === '..' || /[\\/]/.test(value) ? basename(resolve(value)) : value;
+}
+
+/** The ids of the best matches, in rank order, and how many notes matched in all. */
+async function bestMatches(notebook: string, input: SearchRequest): Promise<{ ids: string[]; total: number }> {
+  const session = await openSearchSession(notebook);
+  try {
+    const results = await session.service.query(input);
+    for (const message of results.messages) console.error(`fieldnotes: ${message.message}`);
+    if (results.hits.length === 0) {
+      const repos = input.filters.repo ?? [];
+      const search = ['fieldnotes search', ...repos.map((repo) => `--repo ${shellWord(repo)}`), shellWord(input.query)].join(' ');
+      throw new CliError(`No notes match “${input.query}”${repos.length > 0 ? ` in ${repos.join(', ')}` : ''}, so nothing was printed. \`${search}\` shows what the notebook has.`);
+    }
+    return { ids: results.hits.map((hit) => hit.id), total: results.total };
+  } finally {
+    await session.close();
+  }
 }
 
 /** The ids of the notes named by id or path; every name that matches no note is reported. */

@@ -1,6 +1,5 @@
 // `fieldnotes import <dir>`: copy a folder of Markdown files into the notebook as notes.
 import type { Command } from 'commander';
-import { importFolder } from '../../core/notebook/import-folder';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withNotebook } from '../notebook-command';
 
@@ -12,6 +11,7 @@ export function registerImport(program: Command, globals: () => Promise<GlobalOp
     .option('--repo <name>', 'the repo folder for notes that name none (default: the folder’s name)')
     .action(async (dir: string, commandOptions: { repo?: string }) => {
       const options = await globals();
+      const { importFolder } = await import('../../core/notebook/import-folder');
       const report = await withNotebook(options, { create: true }, (notebook) => importFolder(notebook, dir, { repo: commandOptions.repo }));
       const failed = report.notImported.filter((entry) => entry.kind === 'failed');
       if (options.json) {

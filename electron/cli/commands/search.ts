@@ -1,6 +1,6 @@
 // `fieldnotes search <query>`: full-text search from the terminal, with lunr's query syntax.
 import type { Command } from 'commander';
-import { SearchInput, type SearchHit, type SearchResults, type TextRange } from '../../../shared/contract/search';
+import type { SearchHit, SearchResults, TextRange } from '../../../shared/contract/search';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { openSearchSession } from '../search-session';
 
@@ -34,7 +34,7 @@ export function registerSearch(program: Command, globals: () => Promise<GlobalOp
     .option('-n, --limit <n>', 'show at most this many hits', '10')
     .action(async (words: string[], options: SearchOptions) => {
       const { notebook, json } = await globals();
-      const input = readInput(words.join(' '), options);
+      const input = await readInput(words.join(' '), options);
       const session = await openSearchSession(notebook);
       try {
         const results = await session.service.query(input);
@@ -46,7 +46,9 @@ export function registerSearch(program: Command, globals: () => Promise<GlobalOp
     });
 }
 
-function readInput(query: string, options: SearchOptions) {
+async function readInput(query: string, options: SearchOptions) {
+  // The schemas (and zod) load when a search runs, not for `--help`.
+  const { SearchInput } = await import('../../../shared/contract/search');
   const parsed = SearchInput.safeParse({
     query,
     filters: {
@@ -132,6 +134,7 @@ function count(total: number): string {
   return `${total.toLocaleString('en')} note${total === 1 ? '' : 's'}`;
 }
 
-function shellWord(query: string): string {
+/** The query as one shell word, quoted only when it has to be (for the commands we suggest). */
+export function shellWord(query: string): string {
   return /^[\w*~^.:/+-]+$/.test(query) ? query : `'${query.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,10 +1,9 @@
 // `fieldnotes serve`: the browser mode. Starts the engine and the loopback server, prints the URL.
+// Both are imported when the command runs, so `--help` and a bad --port do not load them.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createApi } from '../../core/api';
 import { defaultNotebookDir, settingsFile } from '../../core/app-paths';
-import { startServer } from '../../server/server';
 import { PACKAGE_ROOT, RENDERER_DIR, VERSION, rendererIsBuilt } from '../project';
 import { CliError, type GlobalOptions } from '../cli-error';
 
@@ -25,6 +24,7 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not ${options.port}`);
       ensureRenderer(json);
 
+      const [{ createApi }, { startServer }] = await Promise.all([import('../../core/api'), import('../../server/server')]);
       const engine = await createApi({
         app: { name: 'Fieldnotes', version: VERSION },
         transport: 'http',
