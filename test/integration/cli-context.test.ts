@@ -1,38 +1,25 @@
 // `fieldnotes context` as a user pipes it: real processes, stdout exactly the bundle, the token
 // count and warnings on stderr, errors with a non-zero exit.
 import { DOMParser } from '@xmldom/xmldom';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContextBundle } from '../../shared/contract/context';
 import { claudeTokenCounter } from '../../electron/core/context/token-counter';
-import { CLI, fixtureNotebook } from '../support/paths';
-import { copyNotebook, removeDir, tempDir } from '../support/temp';
+import { runFieldnotes } from '../support/fieldnotes-cli';
+import { fixtureNotebook } from '../support/paths';
+import { copyNotebook, tempDir } from '../support/temp';
 
-const run = promisify(execFile);
 const ROUTING = '01JDZ8Q6X7M3N4P5R6S7T8V9W0';
 const RETRIES_PATH = 'ky/2026-11-27-why-do-retries-stop.md';
 let notebook: string;
 let home: string;
 
-async function fieldnotes(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, '--notebook', notebook, ...args], { env: { ...process.env, FIELDNOTES_HOME: home }, cwd: home });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
+// Both folders go when the file ends (test/support/vitest-setup.ts).
 beforeAll(async () => {
   notebook = await copyNotebook(fixtureNotebook('basic'));
   home = await tempDir();
 });
-afterAll(async () => {
-  await removeDir(notebook);
-  await removeDir(home);
-});
+
+const fieldnotes = (...args: string[]) => runFieldnotes(['--notebook', notebook, ...args], home);
 
 describe('fieldnotes context', () => {
   it('prints exactly the xml bundle on stdout, and the token count and warnings on stderr', async () => {

@@ -1,37 +1,24 @@
 // `fieldnotes list`, `show` and `import` as a user runs them: real processes, real exit codes.
-import { execFile } from 'node:child_process';
 import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Note, NoteSummary } from '../../shared/model/note';
 import { nodePorts } from '../../electron/core/ports/node-ports';
-import { CLI, fixtureNotebook } from '../support/paths';
+import { runFieldnotes } from '../support/fieldnotes-cli';
 import { noteText, writeNoteFile } from '../support/notes';
+import { fixtureNotebook } from '../support/paths';
 import { copyNotebook, removeDir, tempDir } from '../support/temp';
 
-const run = promisify(execFile);
 let notebook: string;
 let home: string;
 
-async function fieldnotes(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, FIELDNOTES_HOME: home }, cwd: home });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
+// Both folders go when the file ends (test/support/vitest-setup.ts).
 beforeAll(async () => {
   notebook = await copyNotebook(fixtureNotebook('basic'));
   home = await tempDir();
 });
-afterAll(async () => {
-  await removeDir(notebook);
-  await removeDir(home);
-});
+
+const fieldnotes = (...args: string[]) => runFieldnotes(args, home);
 
 describe('fieldnotes list', () => {
   it('prints the notes newest first, with status, repo, agent, title and id', async () => {
