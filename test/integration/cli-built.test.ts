@@ -13,7 +13,9 @@ import { copyNotebook, removeDir, tempDir } from '../support/temp';
 const { currentBuild } = (await import(pathToFileURL(join(ROOT, 'electron', 'cli', 'built-cli.mjs')).href)) as {
   currentBuild(root: string, env?: Record<string, string | undefined>): string | null;
 };
-const picked = currentBuild(ROOT) ? 'the build (out/main/cli.js)' : 'the sources (nothing current is built)';
+// The suite runs the CLI from its sources (vitest.config.ts); here the launcher chooses for itself.
+const launcherChooses = { FIELDNOTES_CLI_FROM_SOURCE: '' };
+const picked = currentBuild(ROOT, launcherChooses) ? 'the build (out/main/cli.js)' : 'the sources (nothing current is built)';
 
 let notebook: string;
 let home: string;
@@ -31,14 +33,14 @@ afterAll(async () => {
 describe(`fieldnotes run from ${picked}`, () => {
   it('prints the same help as the sources', async () => {
     for (const args of [['--help'], ['context', '--help'], ['--version']]) {
-      const [launched, source] = await Promise.all([runCli(args), runCli(args, { env: fromSource })]);
+      const [launched, source] = await Promise.all([runCli(args, { env: launcherChooses }), runCli(args, { env: fromSource })]);
       expect(launched).toEqual(source);
       expect(launched.code).toBe(0);
     }
   });
 
   it('searches a notebook and bundles the matches as the sources do', async () => {
-    const env = { FIELDNOTES_HOME: home };
+    const env = { FIELDNOTES_HOME: home, ...launcherChooses };
     const outputs = [];
     // One after the other: both use the notebook's index cache (the first run writes it).
     for (const args of [['--json', 'search', 'hooks'], ['context', '--query', 'hooks']]) {

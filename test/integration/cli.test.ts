@@ -1,25 +1,14 @@
 // The `fieldnotes` command as a user runs it: a real process, real output, real exit codes.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, rawRequest } from '../support/http';
-import { CLI, fixtureNotebook } from '../support/paths';
+import { runCli } from '../support/cli-process';
+import { fixtureNotebook } from '../support/paths';
 import { startServeProcess, type ServeProcess } from '../support/serve-process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyNotebook, removeDir, tempDir } from '../support/temp';
 
-const run = promisify(execFile);
-
-async function fieldnotes(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const fieldnotes = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 
 describe('fieldnotes --help', () => {
   it('lists the commands and the global options', async () => {

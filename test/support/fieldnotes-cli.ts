@@ -1,26 +1,9 @@
-// Runs the real `fieldnotes` command in a child process, as a user would from a shell.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { CLI } from './paths';
+// The `fieldnotes` command run in a home of its own: FIELDNOTES_HOME and the working directory.
+import { runCli, type CliRun } from './cli-process';
 
-const run = promisify(execFile);
+export type CliResult = CliRun;
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * `fieldnotes <args>` with `home` as FIELDNOTES_HOME and working directory. A non-zero exit is a
- * result to check, not a thrown error.
- */
-export async function runFieldnotes(args: string[], home: string): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, FIELDNOTES_HOME: home }, cwd: home });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as CliResult;
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+/** `fieldnotes <args>` with `home` as FIELDNOTES_HOME and working directory. */
+export function runFieldnotes(args: string[], home: string): Promise<CliResult> {
+  return runCli(args, { env: { FIELDNOTES_HOME: home }, cwd: home });
 }

@@ -1,24 +1,13 @@
 // `fieldnotes search` and `fieldnotes reindex` as a user runs them: a real process over a real
 // notebook folder.
-import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, fixtureNotebook } from '../../support/paths';
+import { runCli } from '../../support/cli-process';
+import { fixtureNotebook } from '../../support/paths';
 import { copyNotebook, removeDir } from '../../support/temp';
 
-const run = promisify(execFile);
-
-async function fieldnotes(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const fieldnotes = (...args: string[]) => runCli(args);
 
 let notebook: string;
 

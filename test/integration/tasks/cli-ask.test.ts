@@ -32,7 +32,14 @@ afterAll(() => {
   for (const pid of processesWith(marker)) process.kill(pid, 'SIGKILL');
 });
 
-const env = (extra: Record<string, string> = {}) => ({ HOME: home, FIELDNOTES_HOME: home, PATH: BASE_PATH, ...extra });
+// A clean environment (no agent on PATH but the ones a test puts there), keeping how the suite runs the CLI.
+const env = (extra: Record<string, string> = {}) => ({
+  HOME: home,
+  FIELDNOTES_HOME: home,
+  PATH: BASE_PATH,
+  ...(process.env.FIELDNOTES_CLI_FROM_SOURCE ? { FIELDNOTES_CLI_FROM_SOURCE: process.env.FIELDNOTES_CLI_FROM_SOURCE } : {}),
+  ...extra,
+});
 
 async function fieldnotes(args: string[], extra: Record<string, string> = {}) {
   try {
