@@ -11,38 +11,27 @@ interface AdvancedOptionsProps {
 
 export function AdvancedOptions({ idleTimeoutSec, wallTimeoutSec, defaults, onChange }: AdvancedOptionsProps) {
   const id = useId();
-  const number = (text: string): number | undefined => (text.trim() === '' ? undefined : Math.round(Number(text)));
   const overridden = idleTimeoutSec !== undefined || wallTimeoutSec !== undefined;
   return (
     <details className="advanced-options" open={overridden || undefined}>
       <summary>Advanced: time limits{overridden ? ' (changed)' : ''}</summary>
       <div className="advanced-options-grid">
-        <label htmlFor={`${id}-idle`}>Stop when the agent is silent for</label>
-        <span className="seconds-field">
-          <input
-            id={`${id}-idle`}
-            type="number"
-            min={5}
-            inputMode="numeric"
-            value={idleTimeoutSec ?? ''}
-            placeholder={defaults ? String(defaults.idleTimeoutSec) : ''}
-            onChange={(event) => onChange({ idleTimeoutSec: number(event.target.value) })}
-          />
-          seconds
-        </span>
-        <label htmlFor={`${id}-wall`}>Stop when it has run for</label>
-        <span className="seconds-field">
-          <input
-            id={`${id}-wall`}
-            type="number"
-            min={10}
-            inputMode="numeric"
-            value={wallTimeoutSec ?? ''}
-            placeholder={defaults ? String(defaults.wallTimeoutSec) : ''}
-            onChange={(event) => onChange({ wallTimeoutSec: number(event.target.value) })}
-          />
-          seconds
-        </span>
+        <SecondsField
+          id={`${id}-idle`}
+          label="Stop when the agent is silent for"
+          min={5}
+          value={idleTimeoutSec}
+          fallback={defaults?.idleTimeoutSec}
+          onChange={(value) => onChange({ idleTimeoutSec: value })}
+        />
+        <SecondsField
+          id={`${id}-wall`}
+          label="Stop when it has run for"
+          min={10}
+          value={wallTimeoutSec}
+          fallback={defaults?.wallTimeoutSec}
+          onChange={(value) => onChange({ wallTimeoutSec: value })}
+        />
       </div>
       {defaults && (
         <p className="field-hint">
@@ -51,4 +40,39 @@ export function AdvancedOptions({ idleTimeoutSec, wallTimeoutSec, defaults, onCh
       )}
     </details>
   );
+}
+
+interface SecondsFieldProps {
+  id: string;
+  label: string;
+  min: number;
+  value: number | undefined;
+  /** The settings' value, shown while the field is empty. */
+  fallback: number | undefined;
+  onChange: (value: number | undefined) => void;
+}
+
+function SecondsField({ id, label, min, value, fallback, onChange }: SecondsFieldProps) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <span className="seconds-field">
+        <input
+          id={id}
+          type="number"
+          min={min}
+          inputMode="numeric"
+          value={value ?? ''}
+          placeholder={fallback === undefined ? '' : String(fallback)}
+          onChange={(event) => onChange(wholeSeconds(event.target.value))}
+        />
+        seconds
+      </span>
+    </>
+  );
+}
+
+/** What a seconds box holds: nothing (the settings' value), or a whole number. */
+function wholeSeconds(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Math.round(Number(text));
 }

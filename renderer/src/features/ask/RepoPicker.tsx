@@ -2,9 +2,10 @@
 // another folder (the system dialog in the desktop app, a typed path in a browser), or none — a
 // proof of concept that starts from an empty scratch repository.
 import { Check, ChevronsUpDown, FolderGit2, FolderOpen, FolderPlus, Sparkles } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RepoInfo } from '../../../../shared/contract/tasks';
 import { Button } from '../../components/Button';
+import { PathForm } from '../../components/PathForm';
 import { shortCommit } from '../../lib/format';
 import { useAddRepo, useRecentRepos } from './use-ask';
 
@@ -51,10 +52,6 @@ export function RepoPicker({ value, onChange, canChooseFolder }: RepoPickerProps
         setPath('');
       },
     });
-  };
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (path.trim()) addFolder(path.trim());
   };
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || !open) return;
@@ -110,15 +107,17 @@ export function RepoPicker({ value, onChange, canChooseFolder }: RepoPickerProps
                 Choose folder…
               </Button>
             ) : (
-              <form className="repo-menu-form" onSubmit={submit}>
-                <label htmlFor="repo-path">Another codebase: its folder’s full path</label>
-                <div className="repo-menu-row">
-                  <input id="repo-path" value={path} placeholder="/home/you/src/project" autoComplete="off" spellCheck={false} onChange={(event) => setPath(event.target.value)} />
-                  <Button type="submit" variant="primary" size="sm" icon={<FolderPlus />} disabled={add.isPending || !path.trim()}>
-                    Add
-                  </Button>
-                </div>
-              </form>
+              <PathForm
+                id="repo-path"
+                label="Another codebase: its folder’s full path"
+                placeholder="/home/you/src/project"
+                value={path}
+                onChange={setPath}
+                onSubmit={addFolder}
+                action="Add"
+                icon={<FolderPlus />}
+                busy={add.isPending}
+              />
             )}
             {add.error && (
               <p className="field-error" role="alert">

@@ -1,10 +1,11 @@
 // The sidebar's notebook box: which notebook is open, and a menu to switch — recent notebooks,
 // "Open folder…" (the system dialog in the desktop app, a path field in the browser).
 import { BookOpen, Check, ChevronsUpDown, FolderOpen, FolderSearch } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { NotebookInfo } from '../../../../shared/contract/app';
 import { api } from '../../api';
 import { Button } from '../../components/Button';
+import { PathForm } from '../../components/PathForm';
 import { showError } from '../../components/toast-store';
 import { useOpenNotebook, useRecentNotebooks } from './use-notebooks';
 import './NotebookSwitcher.css';
@@ -56,10 +57,6 @@ export function NotebookSwitcher({ notebook, canChooseFolder, onSwitched }: Note
     }
   };
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (path.trim()) void go(path.trim());
-  };
 
   return (
     <div className="notebook-switcher" ref={box}>
@@ -109,22 +106,15 @@ export function NotebookSwitcher({ notebook, canChooseFolder, onSwitched }: Note
                 Open folder…
               </Button>
             ) : (
-              <form className="notebook-menu-form" onSubmit={submit}>
-                <label htmlFor="notebook-path">Open a folder by its full path</label>
-                <div className="notebook-menu-row">
-                  <input
-                    id="notebook-path"
-                    value={path}
-                    placeholder="/home/you/notes"
-                    autoComplete="off"
-                    spellCheck={false}
-                    onChange={(event) => setPath(event.target.value)}
-                  />
-                  <Button type="submit" variant="primary" size="sm">
-                    Open
-                  </Button>
-                </div>
-              </form>
+              <PathForm
+                id="notebook-path"
+                label="Open a folder by its full path"
+                placeholder="/home/you/notes"
+                value={path}
+                onChange={setPath}
+                onSubmit={(chosen) => void go(chosen)}
+                action="Open"
+              />
             )}
             {error && (
               <p className="notebook-menu-error" role="alert">
