@@ -46,6 +46,8 @@ export interface StartAgentRunOptions {
 }
 
 const DEFAULTS = { idleTimeoutMs: 5 * 60_000, wallTimeoutMs: 60 * 60_000, killGraceMs: 5_000, maxStderrChars: 64 * 1024 };
+/** How long the pipes may stay open once every process of a run is gone, for what they still hold to be read. */
+const PIPE_DRAIN_MS = 1_000;
 
 export function startAgentRun(options: StartAgentRunOptions): AgentRun {
   const { adapter, request } = options;
@@ -159,12 +161,16 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
       exit = { code, signal };
       clearTimeout(idleTimer);
       clearTimeout(wallTimer);
-      // A grandchild may hold stdout open; once the group is gone, stop waiting for it.
+      // Once every process of the run is gone the pipes end as soon as what they still hold is
+      // read: cutting them at once lost the end of an answer written just before exit (seen under
+      // load). Only a writer that escaped the run could keep them open; after a moment, stop
+      // waiting for it.
       void tree?.end(killGraceMs).then(() => {
-        if (!closed) {
+        setTimeout(() => {
+          if (closed) return;
           child.stdout.destroy();
           child.stderr.destroy();
-        }
+        }, PIPE_DRAIN_MS).unref();
       });
     });
     child.on('close', () => {
