@@ -64,6 +64,8 @@ export interface VerdictInput {
   signal: string | null;
   /** The events the run produced, except its text (the answer). */
   events: readonly AgentEvent[];
+  /** Whether any of its text was more than white space. */
+  answered: boolean;
   /** The end of what the process wrote to stderr (already redacted). */
   stderr?: string;
 }

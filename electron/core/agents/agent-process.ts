@@ -60,6 +60,7 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
   const redact = createRedactor(command.env);
   const startedAt = Date.now();
   const events: AgentEvent[] = [];
+  let answered = false;
   let stderr = '';
   let stop: { status: 'cancelled' | 'timed_out'; error: string } | undefined;
   let exit: { code: number | null; signal: string | null } | undefined;
@@ -71,6 +72,7 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
       // Verdicts read results, errors and exits; the answer's text (megabytes, from some agents)
       // is the listener's to keep.
       if (event.type !== 'text') events.push(event);
+      else if (!answered && event.text.trim() !== '') answered = true;
       try {
         options.onEvent?.(event);
       } catch (error) {
@@ -145,7 +147,7 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
       const tail = redact.text(stderr);
       const base = { exitCode: code, signal, stderr: tail, durationMs: Date.now() - startedAt };
       if (stop) return resolve({ ...base, status: stop.status, error: stop.error });
-      const verdict = adapter.verdict({ exitCode: code, signal, events, stderr: tail });
+      const verdict = adapter.verdict({ exitCode: code, signal, events, answered, stderr: tail });
       resolve(verdict.ok ? { ...base, status: 'done' } : { ...base, status: 'failed', error: verdict.error ?? `${adapter.label} failed.` });
     };
 

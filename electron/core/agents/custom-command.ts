@@ -67,8 +67,12 @@ export function createCustomCommand(config: CustomCommandConfig): AgentAdapter {
       };
     },
 
-    verdict({ exitCode, signal, stderr }) {
-      if (exitCode === 0) return { ok: true };
+    verdict({ exitCode, signal, answered, stderr }) {
+      if (exitCode === 0) {
+        // The answer is what it prints: a clean exit with nothing on stdout is no answer at all.
+        if (answered) return { ok: true };
+        return { ok: false, error: `${label} exited without printing an answer on stdout.` };
+      }
       const detail = stderr ? firstLine(lastLine(stderr)) : '';
       const how = signal !== null ? `was stopped by ${signal}` : `exited with code ${exitCode}`;
       return { ok: false, error: `${label} ${how}${detail ? `: ${detail}` : '.'}` };

@@ -43,6 +43,26 @@ describe('custom command adapter', () => {
     expect(outcome.error).toBe('Fake agent exited with code 3: fake agent: cannot answer that');
   });
 
+  it('a clean exit with nothing on stdout is no answer: the run fails and says so', async () => {
+    const silent = createCustomCommand({ label: 'Quiet agent', argv: [process.execPath, '-e', "process.stdin.resume().on('end', () => process.exit(0))"] });
+    const { outcome } = await runToEnd({ adapter: silent, cwd, env, prompt: 'anything' });
+
+    expect(outcome).toMatchObject({ status: 'failed', exitCode: 0, error: 'Quiet agent exited without printing an answer on stdout.' });
+  });
+
+  it('keeps every byte an agent prints just before it exits', async () => {
+    // More than a pipe holds, written at once, then exit: the tail is still in the pipe when the
+    // process is gone, and must be read, not cut off with the pipe. (Cutting it lost answers only
+    // under load, so this guards the outcome rather than forcing the race.)
+    const script = "process.stdin.resume().on('end', () => { process.stdout.write('x'.repeat(200000) + '\\nEND\\n'); process.exit(0); })";
+    const burst = createCustomCommand({ label: 'Burst agent', argv: [process.execPath, '-e', script] });
+    for (let run = 0; run < 5; run++) {
+      const { outcome, events } = await runToEnd({ adapter: burst, cwd, env, prompt: 'go' });
+      expect(outcome.status).toBe('done');
+      expect(textOf(events)).toHaveLength(200000 + '\nEND\n'.length);
+    }
+  });
+
   it('secret environment values never reach the events', async () => {
     const { outcome, events } = await runToEnd({ adapter: agent('markdown-agent.mjs'), cwd, env, prompt: 'leak the key' });
 

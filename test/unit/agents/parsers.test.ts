@@ -35,7 +35,7 @@ describe('Claude Code stream', () => {
     expect(events[2]).toMatchObject({ type: 'tool_result', id: 'toolu_scripted_0', ok: true });
     expect(events[4]).toEqual({ type: 'usage', input_tokens: 240, output_tokens: 60, cost_usd: 0.00216 });
     expect(events[5]).toEqual({ type: 'result', ok: true, text: 'It is cardamom.', session: '3fc51188-e0f7-460c-a011-3fb35972cc37' });
-    expect(claudeCode.verdict({ exitCode: 0, signal: null, events })).toEqual({ ok: true });
+    expect(claudeCode.verdict({ exitCode: 0, signal: null, events, answered: true })).toEqual({ ok: true });
   });
 
   it('denied tools come back as failed tool results', () => {
@@ -64,7 +64,7 @@ describe('Claude Code stream', () => {
     expect(events.find((e) => e.type === 'retry')).toEqual({ type: 'retry', attempt: 1, reason: 'HTTP 500 server_error', delay_ms: 589 });
     expect(events.some((e) => e.type === 'text')).toBe(false);
     expect(events.find((e) => e.type === 'result')).toMatchObject({ ok: false });
-    const verdict = claudeCode.verdict({ exitCode: 1, signal: null, events });
+    const verdict = claudeCode.verdict({ exitCode: 1, signal: null, events, answered: true });
     expect(verdict.ok).toBe(false);
     expect(verdict.error).toMatch(/^API Error: 500 scripted boom/);
   });
@@ -76,7 +76,7 @@ describe('Claude Code stream', () => {
   });
 
   it('exit 0 without a result event is a failure', () => {
-    expect(claudeCode.verdict({ exitCode: 0, signal: null, events: [] })).toEqual({ ok: false, error: 'Claude Code ended without reporting a result.' });
+    expect(claudeCode.verdict({ exitCode: 0, signal: null, events: [], answered: false })).toEqual({ ok: false, error: 'Claude Code ended without reporting a result.' });
   });
 });
 
@@ -101,13 +101,13 @@ describe('Codex stream', () => {
   it('an HTTP 500: one error, a failed result, a failed verdict', () => {
     const events = parse(codex, 'codex-http-500.jsonl');
     expect(types(events)).toEqual(['session', 'error', 'result']);
-    expect(codex.verdict({ exitCode: 1, signal: null, events })).toEqual({ ok: false, error: 'We’re currently experiencing high demand, which may cause temporary errors.' });
+    expect(codex.verdict({ exitCode: 1, signal: null, events, answered: true })).toEqual({ ok: false, error: 'We’re currently experiencing high demand, which may cause temporary errors.' });
   });
 
   it('item errors are warnings, kept as diagnostics', () => {
     const events = parse(codex, 'codex-warning.jsonl');
     expect(events.find((e) => e.type === 'diagnostic')).toMatchObject({ message: expect.stringContaining('Model metadata') });
-    expect(codex.verdict({ exitCode: 0, signal: null, events })).toEqual({ ok: true });
+    expect(codex.verdict({ exitCode: 0, signal: null, events, answered: true })).toEqual({ ok: true });
   });
 });
 
@@ -117,7 +117,7 @@ describe('Gemini stream', () => {
     expect(types(events)).toEqual(['session', 'tool_call', 'tool_result', 'text', 'usage', 'result']);
     expect(events[1]).toMatchObject({ type: 'tool_call', name: 'read_file', paths: ['notes.txt'] });
     expect(events[4]).toEqual({ type: 'usage', input_tokens: 240, output_tokens: 60 });
-    expect(gemini.verdict({ exitCode: 0, signal: null, events })).toEqual({ ok: true });
+    expect(gemini.verdict({ exitCode: 0, signal: null, events, answered: true })).toEqual({ ok: true });
   });
 
   it('plan mode denials are failed tool results with the reason', () => {
@@ -131,6 +131,6 @@ describe('Gemini stream', () => {
   it('an API error in the result becomes a readable message', () => {
     const parser = gemini.createParser({ mode: 'explain', cwd: REPO });
     const events = parser.push(`${JSON.stringify({ type: 'result', status: 'error', error: { type: 'Error', message: '[API Error: {"error":{"code":500,"message":"boom"}}]' }, stats: { input_tokens: 0, output_tokens: 0 } })}\n`);
-    expect(gemini.verdict({ exitCode: 1, signal: null, events })).toEqual({ ok: false, error: 'API error 500: boom' });
+    expect(gemini.verdict({ exitCode: 1, signal: null, events, answered: true })).toEqual({ ok: false, error: 'API error 500: boom' });
   });
 });
