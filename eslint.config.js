@@ -104,11 +104,23 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // We don't run the React Compiler, so its notes on libraries it can't compile don't apply.
       'react-hooks/incompatible-library': 'off',
-      'no-restricted-imports': [
+      // The typescript-eslint rule, for allowTypeImports: the renderer takes the contract's types
+      // freely, but a value from a schema module would bring zod into its bundle.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [...nodeImports.paths, electronImport],
-          patterns: [...nodeImports.patterns, electronPattern, { group: ['**/electron/**'], message: 'The renderer talks to the engine through the API client, never by importing it.' }],
+          patterns: [
+            ...nodeImports.patterns,
+            electronPattern,
+            { group: ['**/electron/**'], message: 'The renderer talks to the engine through the API client, never by importing it.' },
+            {
+              group: ['zod', '**/shared/model/*', '**/shared/contract/*', '!**/shared/model/note-status', '!**/shared/contract/errors', '!**/shared/contract/agent-ids'],
+              allowTypeImports: true,
+              message: 'Only types come from the schema modules here (their values bring zod into the bundle); plain values live in zod-free modules such as shared/model/note-status.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],

@@ -1,10 +1,10 @@
 // settings.*: what a person can change about how Fieldnotes works. For now, how tasks run: how many
 // at once, their timeouts, where the agent CLIs are, the custom command, the default agents.
 import { z } from 'zod';
+import { CLI_AGENT_IDS } from './agent-ids';
 import { method } from './method';
 
-/** The agent ids whose executable can be set by path (the custom command has its own argv). */
-export const CLI_AGENT_IDS = ['claude-code', 'codex', 'gemini'] as const;
+export { CLI_AGENT_IDS };
 export const CliAgentId = z.enum(CLI_AGENT_IDS);
 
 const AbsolutePath = z

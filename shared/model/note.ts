@@ -1,17 +1,16 @@
 // The note format: YAML frontmatter fields, what may be written into them, and the summaries the
 // app lists. Reading is lenient (a note from another tool still shows); writing is strict.
 import { z } from 'zod';
+import { FINISHED_STATUSES, NOTE_STATUSES } from './note-status';
 import { describeOddCharacter, findOddCharacter } from './safe-text';
 import { Ulid } from './ulid';
 
 export const NoteMode = z.enum(['explain', 'poc']);
 export type NoteMode = z.infer<typeof NoteMode>;
 
-export const NoteStatus = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']);
+export const NoteStatus = z.enum(NOTE_STATUSES);
 export type NoteStatus = z.infer<typeof NoteStatus>;
-
-/** Statuses that mean the task behind the note is over. */
-export const FINISHED_STATUSES: readonly NoteStatus[] = ['done', 'failed', 'cancelled', 'interrupted'];
+export { FINISHED_STATUSES };
 
 /**
  * A timestamp: ISO 8601 with a time zone, or a bare date (midnight UTC). Normalized to UTC with

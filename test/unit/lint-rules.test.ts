@@ -8,7 +8,7 @@ const eslint = new ESLint({ cwd: ROOT });
 
 async function importErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(ROOT, file) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
 }
 
 describe('layout lint rules', () => {
@@ -27,6 +27,10 @@ describe('layout lint rules', () => {
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
     ['renderer/src/features/x.ts', "import { createApi } from '../../../electron/core/api';\nexport const x = createApi;"],
     ['electron/preload/x.ts', "import { dispatch } from '../core/dispatch';\nexport const x = dispatch;"],
+    // A schema module's values would put zod in the renderer's bundle.
+    ['renderer/src/features/x.ts', "import { NoteStatus } from '../../../shared/model/note';\nexport const x = NoteStatus;"],
+    ['renderer/src/features/x.ts', "import { CLI_AGENT_IDS } from '../../../shared/contract/settings';\nexport const x = CLI_AGENT_IDS;"],
+    ['renderer/src/x.ts', "import { z } from 'zod';\nexport const x = z;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await importErrors(file, code)).not.toEqual([]);
   });
@@ -41,6 +45,9 @@ describe('layout lint rules', () => {
     ['electron/main/x.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['renderer/src/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
     ['renderer/src/x.ts', "import type { Note } from '../../shared/model/note';\nexport type X = Note;"],
+    ['renderer/src/features/x.ts', "import { type Task } from '../../../shared/model/task';\nexport type X = Task;"],
+    ['renderer/src/features/x.ts', "import { FINISHED_STATUSES } from '../../../shared/model/note-status';\nexport const x = FINISHED_STATUSES;"],
+    ['renderer/src/x.ts', "import { ApiError } from '../../shared/contract/errors';\nexport const x = ApiError;"],
   ])('%s may: %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });

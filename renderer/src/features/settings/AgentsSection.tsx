@@ -2,7 +2,8 @@
 // executable path for one that is not on PATH, and "Look again" after installing one.
 import { CheckCircle2, CircleSlash, RefreshCw } from 'lucide-react';
 import { useId, useState } from 'react';
-import { CLI_AGENT_IDS, type TaskSettings } from '../../../../shared/contract/settings';
+import { CLI_AGENT_IDS } from '../../../../shared/contract/agent-ids';
+import type { TaskSettings } from '../../../../shared/contract/settings';
 import type { AgentInfo } from '../../../../shared/contract/tasks';
 import { Button } from '../../components/Button';
 import { CodeSpans } from '../../components/CodeSpans';

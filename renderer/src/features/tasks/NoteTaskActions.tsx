@@ -2,7 +2,7 @@
 // was cancelled or interrupted, asking again (the same agent) or asking another agent.
 import { CornerDownRight, RotateCcw, Users } from 'lucide-react';
 import type { Note } from '../../../../shared/model/note';
-import { FINISHED_STATUSES } from '../../../../shared/model/note';
+import { FINISHED_STATUSES } from '../../../../shared/model/note-status';
 import { Button } from '../../components/Button';
 import { openFollowUp } from '../ask/ask-store';
 import { useAgents } from '../settings/use-settings';

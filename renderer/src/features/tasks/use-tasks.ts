@@ -2,7 +2,7 @@
 // the query cache holds the engine's snapshots, and everything else is derived from them.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { FINISHED_STATUSES } from '../../../../shared/model/note';
+import { FINISHED_STATUSES } from '../../../../shared/model/note-status';
 import type { Task } from '../../../../shared/model/task';
 import { api } from '../../api';
 import { mergeHistory, NO_OUTPUT, type LiveOutput } from './live-output';
