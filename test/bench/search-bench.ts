@@ -2,7 +2,8 @@
 // load time, query latency per kind, how soon a new note is found, the worker's peak memory, and
 // ripgrep on the same folder for the same queries — all measured in one run, side by side.
 // The worker runs as the desktop app runs it (the built search-worker.js), in a child process of
-// its own so its memory is its own.
+// its own so its memory is its own; first results are also timed with the worker in a thread of
+// this process, as the app starts it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
@@ -10,7 +11,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { SearchInput, type SearchRequest } from '../../shared/contract/search';
 import { SearchService } from '../../electron/core/search/service';
-import { QUERIES, QUERY_KINDS, ripgrepArgs, type QueryKind } from './search-queries';
+import { queryBreakdown, type QueryBreakdown } from './search-breakdown';
+import { QUERIES, QUERY_KINDS, QUERY_LIMIT, ripgrepArgs, type QueryKind } from './search-queries';
+import { median } from './stats';
 import { writeSyntheticNotebook } from './synthetic-notebook';
 
 export interface SearchBenchOptions {
@@ -30,8 +33,11 @@ interface Measurement {
   buildPeakRss: number;
   indexBytes: number;
   loadMs: number;
-  firstResultsMs: number;
+  firstResults: Record<Isolation, FirstResults>;
   query: Record<QueryKind, number[]>;
+  /** The same queries' time inside the worker (`tookMs`): the rest is the reply crossing. */
+  queryInWorker: Record<QueryKind, number[]>;
+  breakdown: QueryBreakdown;
   newNoteMs: number[];
   searchPeakRss: number;
   ripgrep: Record<QueryKind, number[]>;
@@ -39,6 +45,22 @@ interface Measurement {
 
 const ROUNDS = 3;
 const NEW_NOTES = 10;
+/** Starts timed per isolation, alternating, for a median: one start is at the mercy of the load. */
+const STARTS = 5;
+
+type Isolation = 'process' | 'thread';
+
+/** Medians over STARTS starts, in ms. */
+interface FirstResults {
+  /** From starting the worker to the first query's answer. */
+  total: number;
+  /** From the spawn to the worker's code running (runtime and module loading). */
+  boot: number;
+  /** Reading the persisted index. */
+  load: number;
+  /** The first query, inside the worker. */
+  query: number;
+}
 
 /** Runs the benchmark for each size and prints one Markdown table comparing them. */
 export async function runSearchBench(options: SearchBenchOptions): Promise<void> {
@@ -61,7 +83,7 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
   // No note bodies kept between queries: every snippet is cut from its file, the worst case.
   const start = (rebuild = false) => SearchService.start({ root: notebook, cacheDir, entry: worker, isolation: 'process', rebuild, noteBodies: 0 });
 
-  let started = performance.now();
+  const started = performance.now();
   const builder = start(true);
   await builder.whenIdle();
   const buildMs = performance.now() - started;
@@ -69,28 +91,30 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
   await builder.close();
   log(`  built in ${(buildMs / 1000).toFixed(1)} s`);
 
-  started = performance.now();
-  const service = start();
-  await service.query(request('request'));
-  const firstResultsMs = performance.now() - started;
-  const { loadMs } = await service.stats();
-  await service.whenIdle();
+  const firstResults = await timeFirstResults(notebook, cacheDir, worker);
 
+  const service = start();
+  await service.whenIdle();
+  const { loadMs } = await service.stats();
   const query = {} as Record<QueryKind, number[]>;
+  const queryInWorker = {} as Record<QueryKind, number[]>;
   for (const kind of QUERY_KINDS) {
     for (const text of QUERIES[kind]) await service.query(request(text));
     query[kind] = [];
+    queryInWorker[kind] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const text of QUERIES[kind]) {
         const before = performance.now();
-        await service.query(request(text));
+        const results = await service.query(request(text));
         query[kind].push(performance.now() - before);
+        queryInWorker[kind].push(results.tookMs);
       }
     }
   }
   const newNoteMs = await timeNewNotes(notebook, service);
   const searchPeakRss = (await service.stats()).peakRssBytes;
   await service.close();
+  const breakdown = await queryBreakdown(notebook, cacheDir);
 
   const ripgrep = {} as Record<QueryKind, number[]>;
   for (const kind of QUERY_KINDS) {
@@ -104,8 +128,10 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
     buildPeakRss: built.peakRssBytes,
     indexBytes: built.cacheBytes,
     loadMs,
-    firstResultsMs,
+    firstResults,
     query,
+    queryInWorker,
+    breakdown,
     newNoteMs,
     searchPeakRss,
     ripgrep,
@@ -113,7 +139,34 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
 }
 
 function request(query: string): SearchRequest {
-  return SearchInput.parse({ query, limit: 20 });
+  return SearchInput.parse({ query, limit: QUERY_LIMIT });
+}
+
+/**
+ * From starting a worker on the persisted index to the first query's answer, with the worker in a
+ * child process and in a thread of this process (the app's way: no process to start), alternating.
+ */
+async function timeFirstResults(notebook: string, cacheDir: string, worker: string): Promise<Record<Isolation, FirstResults>> {
+  const runs: Record<Isolation, FirstResults[]> = { process: [], thread: [] };
+  for (let run = 0; run < STARTS; run++) {
+    for (const isolation of ['process', 'thread'] as const) {
+      const started = performance.now();
+      const service = SearchService.start({ root: notebook, cacheDir, entry: worker, isolation, noteBodies: 0 });
+      const results = await service.query(request('request'));
+      const total = performance.now() - started;
+      const { bootMs, loadMs } = await service.stats();
+      await service.whenIdle();
+      await service.close();
+      runs[isolation].push({ total, boot: bootMs, load: loadMs, query: results.tookMs });
+    }
+  }
+  const medianOf = (list: FirstResults[]): FirstResults => ({
+    total: median(list.map((run) => run.total)),
+    boot: median(list.map((run) => run.boot)),
+    load: median(list.map((run) => run.load)),
+    query: median(list.map((run) => run.query)),
+  });
+  return { process: medianOf(runs.process), thread: medianOf(runs.thread) };
 }
 
 /** Writes notes one at a time and times each from the change notice to the first query that finds it. */
@@ -192,13 +245,16 @@ function table(results: Measurement[]): string[] {
   const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
   const p = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
   const spread = (values: number[]): string => `${ms(p(values, 0.5))} / ${ms(p(values, 0.95))}`;
+  const first = (run: FirstResults): string => `${ms(run.total)} (boot ${ms(run.boot)}, load ${ms(run.load)}, query ${ms(run.query)})`;
   const rows: Array<[string, (m: Measurement) => string]> = [
     ['Corpus (note files)', (m) => mb(m.corpusBytes)],
     ['Full build (rebuild, off the UI thread)', (m) => ms(m.buildMs)],
     ['Index size on disk', (m) => `${mb(m.indexBytes)} (${(m.indexBytes / m.corpusBytes).toFixed(2)}× corpus)`],
     ['Load time (persisted index)', (m) => ms(m.loadMs)],
-    ['First results after start', (m) => ms(m.firstResultsMs)],
+    ['First results after start (child process)', (m) => first(m.firstResults.process)],
+    ['First results after start (worker thread, as in the app)', (m) => first(m.firstResults.thread)],
     ...QUERY_KINDS.map((kind): [string, (m: Measurement) => string] => [`Query p50 / p95: ${kind}`, (m) => spread(m.query[kind])]),
+    ['Query p50 / p95 inside the worker (all kinds)', (m) => spread(QUERY_KINDS.flatMap((kind) => m.queryInWorker[kind]))],
     ['New note searchable (p50 / max)', (m) => `${ms(p(m.newNoteMs, 0.5))} / ${ms(Math.max(...m.newNoteMs))}`],
     ['Worker peak RSS: build / search', (m) => `${mb(m.buildPeakRss)} / ${mb(m.searchPeakRss)}`],
     ...QUERY_KINDS.map((kind): [string, (m: Measurement) => string] => [`ripgrep p50 / p95: ${kind}`, (m) => spread(m.ripgrep[kind])]),
@@ -207,5 +263,17 @@ function table(results: Measurement[]): string[] {
     `| Search | ${results.map((m) => `${m.notes.toLocaleString('en')} notes`).join(' | ')} |`,
     `| --- | ${results.map(() => '---').join(' | ')} |`,
     ...rows.map(([label, value]) => `| ${label} | ${results.map(value).join(' | ')} |`),
+    '',
+    ...results.flatMap((m) => [...breakdownTable(m.notes, m.breakdown), '']),
+  ];
+}
+
+/** Where a query's time goes: CPU per query and phase, in the worker's code run in this process. */
+function breakdownTable(notes: number, breakdown: QueryBreakdown): string[] {
+  const cell = (value: number): string => value.toFixed(2);
+  return [
+    `| CPU ms per query, ${notes.toLocaleString('en')} notes, ${QUERY_LIMIT} hits | ${QUERY_KINDS.join(' | ')} |`,
+    `| --- | ${QUERY_KINDS.map(() => '---:').join(' | ')} |`,
+    ...breakdown.phases.map((phase) => `| ${phase} | ${QUERY_KINDS.map((kind) => cell(breakdown.cpuMs[kind][phase]!)).join(' | ')} |`),
   ];
 }

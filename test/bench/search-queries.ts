@@ -2,6 +2,8 @@
 // ripgrep command that looks for the same thing in the same folder.
 
 export const QUERY_KINDS = ['term', 'two terms', 'prefix', 'fuzzy', 'field'] as const;
+/** Hits asked for per query (each with its snippet). */
+export const QUERY_LIMIT = 20;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 export const QUERIES: Record<QueryKind, string[]> = {
