@@ -9,7 +9,8 @@ import { IndexCache } from '../../electron/core/search/index-cache';
 import { runQuery, type QueryOutcome } from '../../electron/core/search/query-executor';
 import { parseQuery, type ParsedQuery } from '../../electron/core/search/query-parser';
 import { SearchIndex } from '../../electron/core/search/search-index';
-import { answer, NoteBodies } from '../../electron/core/search/search-results';
+import { NoteBodies } from '../../electron/core/search/note-bodies';
+import { answer } from '../../electron/core/search/search-results';
 import { highlighterFor } from '../../electron/core/search/snippets';
 import { QUERIES, QUERY_KINDS, QUERY_LIMIT, type QueryKind } from './search-queries';
 

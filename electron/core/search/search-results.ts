@@ -1,47 +1,13 @@
 // Answers one search request: parse, run over the segments, cut snippets for the page of hits
 // (reading just those note files), and, when nothing matched, work out what to try next.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { QuerySuggestion, SearchHit, SearchRequest, SearchResults, SearchStatus } from '../../../shared/contract/search';
 import { FILTER_NAMES } from './fields';
 import { compileFilter, isUnfiltered } from './filters';
 import { runQuery, type ScoredNote } from './query-executor';
 import { parseQuery } from './query-parser';
-import type { NoteFacts } from './indexed-note';
 import type { Segment } from './segment';
-import { highlighterFor, noteBody, type Highlighter } from './snippets';
-
-/**
- * The bodies of notes shown lately, so typing a query letter by letter does not read the same
- * top hits' files again and again. Keyed by path, and valid for the modification time indexed.
- */
-export class NoteBodies {
-  private readonly bodies = new Map<string, { mtimeMs: number; body: string }>();
-
-  constructor(private readonly capacity = 256) {}
-
-  /** The body of the note file, or null when it cannot be read. */
-  get(root: string, facts: NoteFacts): string | null {
-    const cached = this.capacity > 0 ? this.bodies.get(facts.path) : undefined;
-    if (cached && cached.mtimeMs === facts.mtimeMs) {
-      // Most recently used last.
-      this.bodies.delete(facts.path);
-      this.bodies.set(facts.path, cached);
-      return cached.body;
-    }
-    let body: string;
-    try {
-      body = noteBody(readFileSync(join(root, ...facts.path.split('/')), 'utf8'));
-    } catch {
-      this.bodies.delete(facts.path);
-      return null;
-    }
-    if (this.capacity === 0) return body;
-    this.bodies.set(facts.path, { mtimeMs: facts.mtimeMs, body });
-    if (this.bodies.size > this.capacity) this.bodies.delete(this.bodies.keys().next().value!);
-    return body;
-  }
-}
+import { NoteBodies } from './note-bodies';
+import { highlighterFor, type Highlighter } from './snippets';
 
 export interface Answer {
   results: SearchResults;
