@@ -90,7 +90,11 @@ export class Indexer {
     this.index = new SearchIndex(loaded.segments, this.sizes);
     this.loaded = true;
     this.reason = loaded.problem ?? 'changes';
-    this.reconciling = this.verify(loaded.unverified)
+    // Queries that arrived during the load are answered first (they wait on this promise, so they
+    // run before a macrotask): they are what someone is looking at. Checking the segments' bytes
+    // and comparing the index with the folder follow, in slices.
+    this.reconciling = new Promise<void>((resume) => setImmediate(resume))
+      .then(() => this.verify(loaded.unverified))
       .then(() => this.reconcile())
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
