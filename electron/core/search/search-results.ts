@@ -23,9 +23,10 @@ export function answer(segments: readonly Segment[], root: string, request: Sear
   const page = outcome.top.slice(request.offset);
   const vanished: string[] = [];
   const highlighter = highlighterFor(parsed, outcome.matched);
+  const withSnippets = request.snippets ?? page.length;
   const hits = page
-    .map((match) => {
-      const hit = hitOf(match, root, highlighter, bodies);
+    .map((match, i) => {
+      const hit = hitOf(match, root, highlighter, i < withSnippets ? bodies : null);
       if (!hit) vanished.push(match.segment.notes[match.note]!.path);
       return hit;
     })
@@ -48,12 +49,13 @@ export function answer(segments: readonly Segment[], root: string, request: Sear
 }
 
 /**
- * One hit, with its snippet cut from the note file. The file is read synchronously: a page of
- * hits is a few small files, and this runs in the worker, where nothing else waits on it.
+ * One hit, with its snippet cut from the note file unless `bodies` is null (no snippet asked for:
+ * the file is not read). The file is read synchronously: a page of hits is a few small files, and
+ * this runs in the worker, where nothing else waits on it. Null when the file is gone.
  */
-function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: Highlighter, bodies: NoteBodies): SearchHit | null {
+function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: Highlighter, bodies: NoteBodies | null): SearchHit | null {
   const facts = segment.notes[note]!;
-  const body = bodies.get(root, facts);
+  const body = bodies ? bodies.get(root, facts) : undefined;
   if (body === null) return null;
   const hit: SearchHit = {
     id: facts.id,
@@ -61,7 +63,7 @@ function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: 
     title: facts.title,
     titleHighlights: highlighter.ranges(facts.title),
     score: Math.round(score * 1000) / 1000,
-    snippet: highlighter.snippet(body),
+    snippet: body === undefined ? null : highlighter.snippet(body),
     mode: facts.mode,
     status: facts.status,
     created: facts.created,
