@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SearchInput, type SearchRequest } from '../../shared/contract/search';
 import { SearchService } from '../../electron/core/search/service';
+import { CpuReference } from './cpu-reference';
 import { queryBreakdown, type QueryBreakdown } from './search-breakdown';
 import { PAGES, QUERIES, QUERY_KINDS, ripgrepArgs, type Page, type QueryKind } from './search-queries';
 import { median } from './stats';
@@ -39,6 +40,8 @@ interface Measurement {
   query: Record<Page, Record<QueryKind, number[]>>;
   /** The app's page's time inside the worker (`tookMs`): the rest is the reply crossing. */
   queryInWorker: Record<QueryKind, number[]>;
+  /** Requests costing exactly REFERENCE_CPU_MS of CPU in another process, timed between the queries. */
+  reference: number[];
   breakdown: QueryBreakdown;
   newNoteMs: number[];
   searchPeakRss: number;
@@ -47,6 +50,8 @@ interface Measurement {
 
 const ROUNDS = 3;
 const NEW_NOTES = 10;
+/** The yardstick's work per request: about what the app's page costs the worker at 1,000 notes. */
+const REFERENCE_CPU_MS = 1;
 /** Starts timed per isolation, alternating, for a median: one start is at the mercy of the load. */
 const STARTS = 5;
 
@@ -100,6 +105,8 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
   const { loadMs } = await service.stats();
   const query: Measurement['query'] = { app: {} as Record<QueryKind, number[]>, full: {} as Record<QueryKind, number[]> };
   const queryInWorker = {} as Record<QueryKind, number[]>;
+  const yardstick = await CpuReference.start();
+  const reference: number[] = [];
   for (const kind of QUERY_KINDS) {
     for (const text of QUERIES[kind]) for (const page of ['app', 'full'] as const) await service.query(request(text, page));
     query.app[kind] = [];
@@ -114,9 +121,11 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
           query[page][kind].push(performance.now() - before);
           if (page === 'app') queryInWorker[kind].push(results.tookMs);
         }
+        reference.push(await yardstick.time(REFERENCE_CPU_MS));
       }
     }
   }
+  yardstick.stop();
   const newNoteMs = await timeNewNotes(notebook, service);
   const searchPeakRss = (await service.stats()).peakRssBytes;
   await service.close();
@@ -137,6 +146,7 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
     firstResults,
     query,
     queryInWorker,
+    reference,
     breakdown,
     newNoteMs,
     searchPeakRss,
@@ -271,6 +281,7 @@ function table(results: Measurement[]): string[] {
     ['First results after start (worker thread, as in the app)', (m) => first(m.firstResults.thread)],
     ...QUERY_KINDS.map((kind): [string, (m: Measurement) => string] => [`Query p50 / p95, app's page: ${kind}`, (m) => spread(m.query.app[kind])]),
     ["Query p50 / p95, app's page, inside the worker (all kinds)", (m) => spread(QUERY_KINDS.flatMap((kind) => m.queryInWorker[kind]))],
+    [`Yardstick: ${REFERENCE_CPU_MS} ms of CPU in a child process, p50 / p95`, (m) => spread(m.reference)],
     ...QUERY_KINDS.map((kind): [string, (m: Measurement) => string] => [`Query p50 / p95, 20 hits with snippets: ${kind}`, (m) => spread(m.query.full[kind])]),
     ['New note searchable (p50 / max)', (m) => `${ms(p(m.newNoteMs, 0.5))} / ${ms(Math.max(...m.newNoteMs))}`],
     ['Worker peak RSS: build / search', (m) => `${mb(m.buildPeakRss)} / ${mb(m.searchPeakRss)}`],
