@@ -34,6 +34,12 @@ export const SearchInput = z.object({
   sort: SearchSort.default('relevance'),
   limit: z.number().int().min(1).max(200).default(20),
   offset: z.number().int().min(0).max(100_000).default(0),
+  /**
+   * How many of the returned hits, from the first, come with a snippet (default: all of them).
+   * The others have `snippet: null` and their note files are not read: a list shows the first
+   * screenful at once and asks for the rest (the same query, with `offset`) as they scroll into view.
+   */
+  snippets: z.number().int().min(0).max(200).optional(),
 });
 export type SearchInput = z.input<typeof SearchInput>;
 export type SearchRequest = z.output<typeof SearchInput>;
@@ -60,7 +66,8 @@ export const SearchHit = z.object({
   titleHighlights: z.array(TextRange),
   /** lunr's relevance score (BM25 with field boosts); 0 for a query of only `-not` terms. */
   score: z.number(),
-  snippet: Snippet,
+  /** The best stretch of the body for the query; null when not asked for (`snippets`). */
+  snippet: Snippet.nullable(),
   repo: z.string().optional(),
   agent: z.string().optional(),
   mode: NoteMode,

@@ -2,6 +2,14 @@
 // ripgrep command that looks for the same thing in the same folder.
 
 export const QUERY_KINDS = ['term', 'two terms', 'prefix', 'fuzzy', 'field'] as const;
+/**
+ * What a query asks for. `app`: a page as the app's search pane asks it, as you type (RESULTS_PAGE
+ * and SNIPPETS_AT_ONCE in renderer/src/features/search): 30 hits, snippets for the first 10 (the
+ * rest are cut as their rows scroll into view). `full`: 20 hits, each with its snippet, as
+ * `fieldnotes search` asks, and as this benchmark measured queries before the app's page did.
+ */
+export const PAGES = { app: { limit: 30, snippets: 10 }, full: { limit: 20 } } as const;
+export type Page = keyof typeof PAGES;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 export const QUERIES: Record<QueryKind, string[]> = {

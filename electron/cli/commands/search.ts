@@ -91,8 +91,8 @@ function jsonOf(results: SearchResults) {
       path: hit.path,
       title: hit.title,
       score: hit.score,
-      snippet: hit.snippet.text,
-      highlights: hit.snippet.highlights,
+      snippet: hit.snippet?.text ?? '',
+      highlights: hit.snippet?.highlights ?? [],
     })),
     messages: results.messages.map((message) => message.message),
     suggestions: results.suggestions.map(({ query, total }) => ({ query, total })),
@@ -116,7 +116,7 @@ function printHit(hit: SearchHit, color: boolean): void {
   const meta = [hit.repo, hit.agent, hit.created.slice(0, 10), hit.status === 'done' ? '' : hit.status].filter(Boolean).join(' · ');
   console.log(`${color ? '\x1b[1m' : ''}${mark(hit.title, hit.titleHighlights)}${color ? '\x1b[0m' : ''}  ${meta}`);
   console.log(`  ${hit.path}`);
-  if (hit.snippet.text) console.log(`  ${mark(hit.snippet.text, hit.snippet.highlights)}`);
+  if (hit.snippet?.text) console.log(`  ${mark(hit.snippet.text, hit.snippet.highlights)}`);
   console.log('');
 }
 

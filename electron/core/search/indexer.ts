@@ -7,7 +7,8 @@ import { readIndexedNote } from './indexed-note';
 import { isNotePath, scanNotebook } from './notebook-scan';
 import { Pacer } from './pacer';
 import { DEFAULT_SEGMENT_SIZES, SearchIndex, type SegmentSizes } from './search-index';
-import { answer, NoteBodies } from './search-results';
+import { NoteBodies } from './note-bodies';
+import { answer } from './search-results';
 import { SegmentBuildPool } from './segment-build-pool';
 import { workerEntry } from './worker-entry';
 import type { Segment } from './segment';
@@ -89,7 +90,11 @@ export class Indexer {
     this.index = new SearchIndex(loaded.segments, this.sizes);
     this.loaded = true;
     this.reason = loaded.problem ?? 'changes';
-    this.reconciling = this.verify(loaded.unverified)
+    // Queries that arrived during the load are answered first (they wait on this promise, so they
+    // run before a macrotask): they are what someone is looking at. Checking the segments' bytes
+    // and comparing the index with the folder follow, in slices.
+    this.reconciling = new Promise<void>((resume) => setImmediate(resume))
+      .then(() => this.verify(loaded.unverified))
       .then(() => this.reconcile())
       .catch((error: unknown) => this.fail(error))
       .finally(() => {

@@ -13,7 +13,7 @@ export interface WorkerStats {
   segments: number;
   /** Bytes of the index on disk. */
   cacheBytes: number;
-  /** From the worker's start to its code running (runtime and module loading), in ms. */
+  /** From the worker being spawned to its code running (runtime and module loading), in ms. */
   bootMs: number;
   /** Loading the persisted index, in ms. */
   loadMs: number;
@@ -21,7 +21,8 @@ export interface WorkerStats {
 
 /** Each method: what it takes and what it answers. */
 export interface WorkerMethods {
-  open: { input: { root: string; cacheDir: string; rebuild: boolean; noteBodies?: number }; output: SearchStatus };
+  /** `startedAt`: when the worker was spawned, in epoch ms (`performance.timeOrigin + performance.now()`). */
+  open: { input: { root: string; cacheDir: string; rebuild: boolean; noteBodies?: number; startedAt: number }; output: SearchStatus };
   query: { input: SearchRequest; output: SearchResults };
   status: { input: null; output: SearchStatus };
   applyChanges: { input: NoteChanges; output: null };

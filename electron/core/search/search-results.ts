@@ -1,47 +1,13 @@
 // Answers one search request: parse, run over the segments, cut snippets for the page of hits
 // (reading just those note files), and, when nothing matched, work out what to try next.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { QuerySuggestion, SearchHit, SearchRequest, SearchResults, SearchStatus } from '../../../shared/contract/search';
 import { FILTER_NAMES } from './fields';
 import { compileFilter, isUnfiltered } from './filters';
 import { runQuery, type ScoredNote } from './query-executor';
 import { parseQuery } from './query-parser';
-import type { NoteFacts } from './indexed-note';
 import type { Segment } from './segment';
-import { highlighterFor, noteBody, type Highlighter } from './snippets';
-
-/**
- * The bodies of notes shown lately, so typing a query letter by letter does not read the same
- * top hits' files again and again. Keyed by path, and valid for the modification time indexed.
- */
-export class NoteBodies {
-  private readonly bodies = new Map<string, { mtimeMs: number; body: string }>();
-
-  constructor(private readonly capacity = 256) {}
-
-  /** The body of the note file, or null when it cannot be read. */
-  get(root: string, facts: NoteFacts): string | null {
-    const cached = this.capacity > 0 ? this.bodies.get(facts.path) : undefined;
-    if (cached && cached.mtimeMs === facts.mtimeMs) {
-      // Most recently used last.
-      this.bodies.delete(facts.path);
-      this.bodies.set(facts.path, cached);
-      return cached.body;
-    }
-    let body: string;
-    try {
-      body = noteBody(readFileSync(join(root, ...facts.path.split('/')), 'utf8'));
-    } catch {
-      this.bodies.delete(facts.path);
-      return null;
-    }
-    if (this.capacity === 0) return body;
-    this.bodies.set(facts.path, { mtimeMs: facts.mtimeMs, body });
-    if (this.bodies.size > this.capacity) this.bodies.delete(this.bodies.keys().next().value!);
-    return body;
-  }
-}
+import { NoteBodies } from './note-bodies';
+import { highlighterFor, type Highlighter } from './snippets';
 
 export interface Answer {
   results: SearchResults;
@@ -57,9 +23,10 @@ export function answer(segments: readonly Segment[], root: string, request: Sear
   const page = outcome.top.slice(request.offset);
   const vanished: string[] = [];
   const highlighter = highlighterFor(parsed, outcome.matched);
+  const withSnippets = request.snippets ?? page.length;
   const hits = page
-    .map((match) => {
-      const hit = hitOf(match, root, highlighter, bodies);
+    .map((match, i) => {
+      const hit = hitOf(match, root, highlighter, i < withSnippets ? bodies : null);
       if (!hit) vanished.push(match.segment.notes[match.note]!.path);
       return hit;
     })
@@ -82,12 +49,13 @@ export function answer(segments: readonly Segment[], root: string, request: Sear
 }
 
 /**
- * One hit, with its snippet cut from the note file. The file is read synchronously: a page of
- * hits is a few small files, and this runs in the worker, where nothing else waits on it.
+ * One hit, with its snippet cut from the note file unless `bodies` is null (no snippet asked for:
+ * the file is not read). The file is read synchronously: a page of hits is a few small files, and
+ * this runs in the worker, where nothing else waits on it. Null when the file is gone.
  */
-function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: Highlighter, bodies: NoteBodies): SearchHit | null {
+function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: Highlighter, bodies: NoteBodies | null): SearchHit | null {
   const facts = segment.notes[note]!;
-  const body = bodies.get(root, facts);
+  const body = bodies ? bodies.get(root, facts) : undefined;
   if (body === null) return null;
   const hit: SearchHit = {
     id: facts.id,
@@ -95,7 +63,7 @@ function hitOf({ segment, note, score }: ScoredNote, root: string, highlighter: 
     title: facts.title,
     titleHighlights: highlighter.ranges(facts.title),
     score: Math.round(score * 1000) / 1000,
-    snippet: highlighter.snippet(body),
+    snippet: body === undefined ? null : highlighter.snippet(body),
     mode: facts.mode,
     status: facts.status,
     created: facts.created,

@@ -1,6 +1,6 @@
 // A segment on disk: one binary file, checksummed, whose arrays load without parsing. Only the
-// note facts are JSON; the vocabulary is one UTF-8 string split at load; postings stay encoded.
-import { isAscii } from 'node:buffer';
+// note facts are JSON; the vocabulary is its terms' UTF-8 bytes and where each term starts (read
+// in place when every term is ASCII); postings stay encoded.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { FIELD_COUNT } from './fields';
@@ -10,14 +10,14 @@ import { Vocabulary } from './vocabulary';
 
 const MAGIC = Buffer.from('FNSEARCH', 'latin1');
 /** Bump when the layout of a segment file changes. */
-export const SEGMENT_FILE_VERSION = 2;
+export const SEGMENT_FILE_VERSION = 3;
 const PREAMBLE = 20;
 
 interface SegmentHeader {
   notes: NoteFacts[];
   termCount: number;
   termBytes: number;
-  /** True when every term is ASCII: then the vocabulary decodes as latin1, several times faster than UTF-8. */
+  /** True when every term is ASCII: then the vocabulary is read in place, its bytes being its code units. */
   termsAscii: boolean;
   postingBytes: number;
 }
@@ -29,12 +29,12 @@ export class SegmentFileError extends Error {
 
 export function encodeSegment(segment: Segment): Buffer {
   const data = segment.data();
-  const termText = Buffer.from(data.terms.serialize(), 'utf8');
+  const { utf8, ascii } = data.terms.encoded();
   const header: SegmentHeader = {
     notes: data.notes,
     termCount: data.terms.size,
-    termBytes: termText.length,
-    termsAscii: isAscii(termText),
+    termBytes: utf8.length,
+    termsAscii: ascii,
     postingBytes: data.postings.length,
   };
   const headerBytes = padded(Buffer.from(JSON.stringify(header), 'utf8'));
@@ -43,7 +43,8 @@ export function encodeSegment(segment: Segment): Buffer {
     bytesOf(data.fieldLengths),
     bytesOf(data.postingStart),
     bytesOf(data.terms.hashes),
-    termText,
+    bytesOf(data.terms.starts),
+    utf8,
     Buffer.from(data.postings.buffer, data.postings.byteOffset, data.postings.length),
   ]);
   const preamble = Buffer.alloc(PREAMBLE);
@@ -82,7 +83,14 @@ export function decodeSegment(file: Buffer, deleted: Iterable<number> = []): Seg
   const fieldLengths = uint32s(take(noteCount * FIELD_COUNT * 4));
   const postingStart = uint32s(take((header.termCount + 1) * 4));
   const hashes = uint32s(take(header.termCount * 4));
-  const terms = new Vocabulary(take(header.termBytes).toString(header.termsAscii ? 'latin1' : 'utf8'), hashes);
+  const termStarts = uint32s(take((header.termCount + 1) * 4));
+  let terms: Vocabulary;
+  try {
+    terms = Vocabulary.fromEncoded(take(header.termBytes), header.termsAscii, termStarts, hashes);
+  } catch (error) {
+    if (error instanceof SegmentFileError) throw error;
+    throw new SegmentFileError('inconsistent term starts');
+  }
   const postingBytes = take(header.postingBytes);
   const postings = new Uint8Array(postingBytes.buffer, postingBytes.byteOffset, postingBytes.length);
   if (terms.size !== header.termCount || postingStart[header.termCount] !== postings.length || at !== body.length) {

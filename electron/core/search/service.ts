@@ -120,6 +120,7 @@ export class SearchService {
   }
 
   private spawn(): void {
+    const startedAt = performance.timeOrigin + performance.now();
     const entry = this.options.entry ?? workerEntry();
     const onMessage = (message: WorkerMessage): void => this.receive(message);
     const onExit = (code: number | null): void => this.lost(`the search worker stopped (exit code ${code})`);
@@ -151,7 +152,7 @@ export class SearchService {
     const id = this.nextId++;
     this.pending.set(id, { resolve: () => undefined, reject: () => undefined });
     const rebuild = this.options.rebuild === true && id === 1;
-    this.host.post({ kind: 'request', id, method: 'open', input: { root, cacheDir, rebuild, noteBodies: this.options.noteBodies } });
+    this.host.post({ kind: 'request', id, method: 'open', input: { root, cacheDir, rebuild, noteBodies: this.options.noteBodies, startedAt } });
   }
 
   private receive(message: WorkerMessage): void {

@@ -5,7 +5,7 @@ import { excerptOf } from '../notebook/excerpt';
 import { PRESENCE } from './lunr-parts';
 import type { ParsedQuery } from './query-parser';
 import type { TermMatcher } from './query-terms';
-import { forEachToken, highlightSpans } from './tokenizer';
+import { forEachToken, highlightSpans, tokenAt } from './tokenizer';
 
 const SNIPPET_LENGTH = 220;
 /** Share of the snippet shown before the first match. */
@@ -70,23 +70,18 @@ export class Highlighter {
       forEachToken(text, visit);
       return window;
     }
-    const probe = new RegExp(this.probe);
-    let resumeAt = 0;
+    const probe = this.probe;
+    probe.lastIndex = 0;
     for (let hit = probe.exec(text); hit !== null; hit = probe.exec(text)) {
-      if (hit.index < resumeAt) continue;
       // Tokenize just around the hit, from the whitespace before it, and visit the token holding it.
-      const before = text.lastIndexOf(' ', hit.index);
-      const lineBefore = text.lastIndexOf('\n', hit.index);
-      const from = Math.max(before, lineBefore, hit.index - TOKEN_REACH, 0);
-      let keepGoing = true;
-      forEachToken(text.slice(from, hit.index + TOKEN_REACH), (raw, start, end) => {
-        if (from + end <= hit.index) return true;
-        resumeAt = from + end;
-        keepGoing = from + start <= hit.index ? visit(raw, from + start) : true;
-        return false;
-      });
-      if (!keepGoing) break;
-      probe.lastIndex = Math.max(probe.lastIndex, resumeAt);
+      const at = hit.index;
+      const from = Math.max(text.lastIndexOf(' ', at), text.lastIndexOf('\n', at), at - TOKEN_REACH, 0);
+      const token = tokenAt(text, from, at);
+      if (token === null) continue;
+      // A hit outside any token (in punctuation) highlights nothing.
+      if (token.index <= at && !visit(token[0], token.index)) break;
+      // The next probe hit can only matter in a later token.
+      probe.lastIndex = Math.max(probe.lastIndex, token.index + token[0].length);
     }
     return window;
   }
@@ -165,45 +160,72 @@ function windowAround(text: string, ranges: TextRange[], [first, last]: [number,
   let start = Math.max(0, clusterStart - Math.round(room * LEAD));
   let end = Math.min(text.length, Math.max(clusterEnd, start + SNIPPET_LENGTH));
   if (end === text.length) start = Math.max(0, Math.min(start, end - SNIPPET_LENGTH));
-  // Cut at word boundaries, never inside a highlight.
+  // Cut at word boundaries, never inside a highlight: after the first space in the lead, before
+  // the last word that the end would cut.
   if (start > 0) {
-    const space = text.slice(start, clusterStart).search(/\s/);
-    if (space >= 0) start += space + 1;
+    for (let i = start; i < clusterStart; i++) {
+      if (isSpace(text.charCodeAt(i))) {
+        start = i + 1;
+        break;
+      }
+    }
   }
   if (end < text.length) {
-    const space = text.slice(clusterEnd, end).search(/\s\S*$/);
-    if (space >= 0) end = clusterEnd + space;
+    for (let i = end - 1; i >= clusterEnd; i--) {
+      if (isSpace(text.charCodeAt(i))) {
+        end = i;
+        break;
+      }
+    }
   }
   return compact(text, start, end, ranges.filter(([from, to]) => from >= start && to <= end));
+}
+
+/** Whitespace as `\s` has it. */
+function isSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Collapses whitespace and drops Markdown backticks, moving the highlight ranges along. */
 function compact(text: string, start: number, end: number, ranges: TextRange[]): Snippet {
   let out = start > 0 ? '…' : '';
-  const shift = new Int32Array(end - start + 1);
+  // Where each highlight's ends land in `out`: ranges are in text order, so their ends are met in order.
+  const ends: number[] = [];
+  for (const [from, to] of ranges) ends.push(from, to);
+  const moved: number[] = new Array<number>(ends.length);
+  let next = 0;
   let pendingSpace = false;
+  // Runs of kept characters are copied as slices, not one character at a time.
+  let runStart = start;
   for (let i = start; i < end; i++) {
-    const char = text[i]!;
-    if (char === '`') {
-      shift[i - start] = out.length;
-      continue;
-    }
-    if (char === ' ' || char === '\n' || char === '\t' || char === '\r') {
-      pendingSpace = out.length > 0;
-      shift[i - start] = out.length;
+    const char = text.charCodeAt(i);
+    if (char === BACKTICK || char === SPACE || char === NEWLINE || char === TAB || char === RETURN) {
+      while (next < ends.length && ends[next] === i) moved[next++] = out.length + (i - runStart);
+      out += text.slice(runStart, i);
+      runStart = i + 1;
+      if (char !== BACKTICK) pendingSpace = out.length > 0;
       continue;
     }
     if (pendingSpace) {
+      // Nothing is pending in the run here: a space or backtick just ended it.
       out += ' ';
       pendingSpace = false;
     }
-    shift[i - start] = out.length;
-    out += char;
+    while (next < ends.length && ends[next] === i) moved[next++] = out.length + (i - runStart);
   }
-  shift[end - start] = out.length;
+  out += text.slice(runStart, end);
+  while (next < ends.length) moved[next++] = out.length;
   if (end < text.length) out += '…';
-  return { text: out, highlights: ranges.map(([from, to]) => [shift[from - start]!, shift[to - start]!] as TextRange) };
+  const highlights: TextRange[] = [];
+  for (let r = 0; r < ranges.length; r++) highlights.push([moved[r * 2]!, moved[r * 2 + 1]!]);
+  return { text: out, highlights };
 }
+
+const BACKTICK = 0x60;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+const RETURN = 0x0d;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

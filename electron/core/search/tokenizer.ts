@@ -60,6 +60,21 @@ export function forEachToken(text: string, visit: (raw: string, start: number, e
   }
 }
 
+/** For `tokenAt`, which calls nothing back, so one regular expression serves every call. */
+const TOKEN_AT = new RegExp(TOKEN);
+
+/**
+ * The first token of `text` at or after `from` that ends after `at` (it may start after `at`), or
+ * null: the token around a position, found without slicing the text.
+ */
+export function tokenAt(text: string, from: number, at: number): RegExpExecArray | null {
+  TOKEN_AT.lastIndex = from;
+  for (let match = TOKEN_AT.exec(text); match !== null; match = TOKEN_AT.exec(text)) {
+    if (match.index + match[0].length > at) return match;
+  }
+  return null;
+}
+
 /** Every index term of `text`, in order, with repeats (what an indexed field holds). */
 export function termsOfText(text: string, visit: (term: string) => void): void {
   forEachToken(text, (raw) => {

@@ -25,13 +25,13 @@ function hostPort(): Port {
   throw new Error('The search worker runs as a worker thread or a forked child process, not on its own.');
 }
 
-/** performance.now() counts from this thread's (or process's) start: this is how long booting took. */
-const bootMs = performance.now();
+/** When this script started running (epoch ms): booting took from the spawn (`startedAt`) until now. */
+const runningAt = performance.timeOrigin + performance.now();
 const helper = (workerData as { role?: string } | null)?.role === BUILDER_ROLE;
 lowerThreadPriority(helper ? constants.priority.PRIORITY_LOW : constants.priority.PRIORITY_BELOW_NORMAL);
 const port: Port = helper ? { post: () => undefined, listen: () => undefined } : hostPort();
 if (helper) runSegmentBuilder();
-let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number }> | null = null;
+let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number; bootMs: number }> | null = null;
 
 async function session() {
   if (!opened) throw new ApiError('UNAVAILABLE', 'The search index is not open yet.');
@@ -41,11 +41,12 @@ async function session() {
 type Handlers = { [M in WorkerMethod]: (input: WorkerMethods[M]['input']) => Promise<WorkerMethods[M]['output']> };
 
 const handlers: Handlers = {
-  async open({ root, cacheDir, rebuild, noteBodies }) {
+  async open({ root, cacheDir, rebuild, noteBodies, startedAt }) {
     const cache = new IndexCache(cacheDir);
     const indexer = new Indexer(root, cache, (status) => port.post({ kind: 'status', status }), { noteBodies });
     const loading = performance.now();
-    opened = indexer.start({ rebuild }).then(() => ({ indexer, cache, loadMs: performance.now() - loading }));
+    const bootMs = runningAt - startedAt;
+    opened = indexer.start({ rebuild }).then(() => ({ indexer, cache, loadMs: performance.now() - loading, bootMs }));
     await opened;
     return indexer.status();
   },
@@ -70,7 +71,7 @@ const handlers: Handlers = {
     return indexer.status();
   },
   async stats() {
-    const { indexer, cache, loadMs } = await session();
+    const { indexer, cache, loadMs, bootMs } = await session();
     return {
       bootMs,
       loadMs,

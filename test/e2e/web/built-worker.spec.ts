@@ -21,7 +21,7 @@ test('the bundled search worker indexes a notebook and answers', async () => {
     expect(status).toMatchObject({ state: 'ready', notes: 450 });
     const results = await service.query(SearchInput.parse({ query: 'request' }));
     expect(results.total).toBeGreaterThan(100);
-    expect(results.hits[0]!.snippet.highlights.length).toBeGreaterThan(0);
+    expect(results.hits[0]!.snippet!.highlights.length).toBeGreaterThan(0);
   } finally {
     await service.close();
     await removeDir(notebook);

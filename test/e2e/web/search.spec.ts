@@ -1,5 +1,6 @@
 // Full-text search in the browser mode, over a real `fieldnotes serve` and its search worker.
 import type { Page } from '@playwright/test';
+import { writeNote } from '../../support/search-notes';
 import { expect, test } from './fixtures';
 
 const searchBox = (app: Page) => app.getByRole('combobox', { name: 'Search notes' });
@@ -82,4 +83,21 @@ test('the command palette moved to Ctrl/Cmd-Shift-P and hands text to the search
   await expect(palette).toBeHidden();
   await expect(searchBox(app)).toHaveValue('retries');
   await expect(results(app).getByRole('option').first()).toContainText('Why do retries stop after a 413?');
+});
+
+test('results below the first screenful get their snippets as they come into view', async ({ app, notebook }) => {
+  await expect(app.getByRole('listbox', { name: 'All notes' })).toBeVisible();
+  // More notes than come with a snippet at once: the rest are cut when their rows are near the view.
+  for (let i = 0; i < 16; i++) {
+    await writeNote(notebook, `lights/lighthouse-${String(i).padStart(2, '0')}.md`, { title: `Keeper's log ${i}`, body: `On day ${i} the lighthouse lamp was trimmed at dusk.` });
+  }
+  await app.keyboard.press('Control+K');
+  await app.keyboard.type('lighthouse');
+  const options = results(app).getByRole('option');
+  await expect(options).toHaveCount(16, { timeout: 15_000 });
+  for (const index of [0, 15]) {
+    const row = options.nth(index);
+    await row.scrollIntoViewIfNeeded();
+    await expect(row.locator('.search-result-snippet mark')).toHaveText('lighthouse');
+  }
 });

@@ -50,7 +50,7 @@ describe('the search worker', () => {
     await service.whenIdle();
     const results = await service.query(request('dispatch'));
     expect(results.hits.map((hit) => hit.path)).toEqual(['vite/hooks.md']);
-    const { snippet } = results.hits[0]!;
+    const snippet = results.hits[0]!.snippet!;
     expect(snippet.highlights.map(([from, to]) => snippet.text.slice(from, to))).toEqual(['dispatch']);
     expect(results.complete).toBe(true);
   });

@@ -76,7 +76,7 @@ describe('an identifier or a path', () => {
 describe('the snippet of a hit', () => {
   const marked = (query: string, path?: string): string[] => {
     const { hits } = search.search(query);
-    const { snippet } = path ? hits.find((hit) => hit.path === path)! : hits[0]!;
+    const snippet = (path ? hits.find((hit) => hit.path === path)! : hits[0]!).snippet!;
     return snippet.highlights.map(([from, to]) => snippet.text.slice(from, to));
   };
 

@@ -53,6 +53,11 @@ describe('the index on disk', () => {
     expect(search.paths('café')).toEqual(['intl/notes.md']);
     expect(search.paths('größe')).toEqual(['intl/notes.md']);
     expect(search.paths('日本語')).toEqual(['intl/notes.md']);
+    // Prefixes and typos walk the reloaded vocabulary's characters, not only whole words.
+    expect(search.paths('größ*')).toEqual(['intl/notes.md']);
+    expect(search.paths('日本*')).toEqual(['intl/notes.md']);
+    expect(search.paths('cafe~1')).toEqual(['intl/notes.md']);
+    expect(search.search('größ*').hits[0]!.snippet!.highlights.length).toBeGreaterThan(0);
   });
 
   it('catches up at start with notes added, changed and deleted while it was closed', async () => {

@@ -68,9 +68,10 @@ export function pastNotesAmong(hits: readonly SearchHit[], words: readonly strin
 
 /** How many of the question's words the engine highlighted in a hit (stems count: route ~ routing). */
 function sharedWords(hit: SearchHit, words: readonly string[]): number {
+  const snippet = hit.snippet ?? { text: '', highlights: [] };
   const marked = [
     ...hit.titleHighlights.map(([start, end]) => hit.title.slice(start, end)),
-    ...hit.snippet.highlights.map(([start, end]) => hit.snippet.text.slice(start, end)),
+    ...snippet.highlights.map(([start, end]) => snippet.text.slice(start, end)),
   ].map((text) => text.toLowerCase());
   return words.filter((word) => marked.some((text) => sameStem(text, word))).length;
 }

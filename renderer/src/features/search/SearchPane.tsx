@@ -11,6 +11,7 @@ import { IndexingStatus } from './IndexingStatus';
 import { NoResults } from './NoResults';
 import { SearchBox } from './SearchBox';
 import { SearchResultRow } from './SearchResultRow';
+import { useLazySnippets } from './use-lazy-snippets';
 import { RESULTS_PAGE, useSearchResults, useSearchStatus } from './use-search';
 import './Search.css';
 
@@ -43,6 +44,7 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
   const searching = text.trim() !== '';
   const data = searching ? results.data : undefined;
   const hits = useMemo(() => data?.hits ?? [], [data]);
+  const snippets = useLazySnippets(list, { query: data?.query ?? '', filters, sort }, hits);
   // Results are a list of notes like any other: several can be chosen and copied, in rank order.
   const hitIds = useMemo(() => hits.map((hit) => hit.id), [hits]);
   const picked = useNoteSelection(hitIds);
@@ -160,6 +162,8 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
                   key={hit.path}
                   id={`search-result-${index}`}
                   hit={hit}
+                  snippet={snippets.snippetOf(hit)}
+                  rowRef={snippets.snippetOf(hit) ? undefined : snippets.observe(index)}
                   active={index === active}
                   selected={hit.id === selectedId}
                   selection={picked}

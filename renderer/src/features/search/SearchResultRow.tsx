@@ -1,6 +1,6 @@
 import { FlaskConical } from 'lucide-react';
 import type { MouseEvent } from 'react';
-import type { SearchHit } from '../../../../shared/contract/search';
+import type { SearchHit, Snippet } from '../../../../shared/contract/search';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatWhen } from '../../lib/format';
 import { NoteCheckbox } from '../context/NoteCheckbox';
@@ -9,6 +9,10 @@ import { HighlightedText } from './HighlightedText';
 
 interface SearchResultRowProps {
   hit: SearchHit;
+  /** Its snippet, null while it is being cut (rows below the first screenful). */
+  snippet: Snippet | null;
+  /** Set on a row still waiting for its snippet. */
+  rowRef?: (row: HTMLElement | null) => void;
   id: string;
   active: boolean;
   selected: boolean;
@@ -18,11 +22,12 @@ interface SearchResultRowProps {
 }
 
 /** One hit: its title and snippet with the matched words marked, and where it came from. */
-export function SearchResultRow({ hit, id, active, selected, onClick, selection }: SearchResultRowProps) {
+export function SearchResultRow({ hit, snippet, rowRef, id, active, selected, onClick, selection }: SearchResultRowProps) {
   const checked = selection.has(hit.id);
   const meta = [hit.repo, hit.agent].filter(Boolean).join(' · ');
   return (
     <li
+      ref={rowRef}
       id={id}
       role="option"
       aria-selected={active}
@@ -51,9 +56,13 @@ export function SearchResultRow({ hit, id, active, selected, onClick, selection 
           {meta && <span>{meta}</span>}
         </div>
       )}
-      <p className="search-result-snippet">
-        <HighlightedText text={hit.snippet.text} ranges={hit.snippet.highlights} />
-      </p>
+      {snippet ? (
+        <p className="search-result-snippet">
+          <HighlightedText text={snippet.text} ranges={snippet.highlights} />
+        </p>
+      ) : (
+        <p className="search-result-snippet is-pending" aria-hidden="true" />
+      )}
     </li>
   );
 }

@@ -4,9 +4,13 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import type { SearchFilters, SearchSort, SearchStatus } from '../../../../shared/contract/search';
 import { api } from '../../api';
+import { SNIPPETS_AT_ONCE } from './use-lazy-snippets';
 
 const DEBOUNCE_MS = 120;
-/** Results shown at first, and added by "Show more": a screenful or three, each with its snippet. */
+/**
+ * Results shown at first, and added by "Show more": a screenful or three. The first screenful comes
+ * with snippets; the rows below get theirs as they come into view (use-lazy-snippets.ts).
+ */
 export const RESULTS_PAGE = 30;
 
 export const searchKeys = {
@@ -28,7 +32,7 @@ export function useSearchResults(query: string, filters: SearchFilters, sort: Se
   const debounced = useDebounced(query.trim());
   return useQuery({
     queryKey: searchKeys.results(debounced, filters, sort, limit),
-    queryFn: () => api.search.query({ query: debounced, filters, sort, limit }),
+    queryFn: () => api.search.query({ query: debounced, filters, sort, limit, snippets: SNIPPETS_AT_ONCE }),
     enabled: debounced !== '',
     placeholderData: keepPreviousData,
     staleTime: 0,
