@@ -75,7 +75,7 @@ export function RepoPicker({ value, onChange, canChooseFolder }: RepoPickerProps
       </button>
       {open && (
         <div className="repo-menu" role="dialog" aria-label="Choose a codebase">
-          {repos.length > 0 && <div className="repo-menu-heading">Recent codebases</div>}
+          {repos.length > 0 && <div className="repo-menu-heading eyebrow">Recent codebases</div>}
           <ul className="repo-menu-list">
             {repos.map((repo) => (
               <li key={repo.path}>

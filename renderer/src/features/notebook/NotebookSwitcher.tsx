@@ -78,7 +78,7 @@ export function NotebookSwitcher({ notebook, canChooseFolder, onSwitched }: Note
       </button>
       {open && (
         <div className="notebook-menu" role="dialog" aria-label="Switch notebook" style={place}>
-          <div className="notebook-menu-heading">Recent notebooks</div>
+          <div className="notebook-menu-heading eyebrow">Recent notebooks</div>
           <ul className="notebook-menu-list">
             {(recent.data ?? []).map((entry) => (
               <li key={entry.path}>

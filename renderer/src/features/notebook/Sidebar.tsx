@@ -73,7 +73,7 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
       </ul>
       {repos.length > 0 && (
         <section>
-          <h3 className="sidebar-heading">Repos</h3>
+          <h3 className="sidebar-heading eyebrow">Repos</h3>
           <ul className="sidebar-list">
             {repos.slice(0, MAX_LISTED).map(([repo, count]) => item({ kind: 'repo', repo }, <FolderGit2 />, repo, count))}
           </ul>
@@ -81,7 +81,7 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
       )}
       {tags.length > 0 && (
         <section>
-          <h3 className="sidebar-heading">Tags</h3>
+          <h3 className="sidebar-heading eyebrow">Tags</h3>
           <ul className="sidebar-list">
             {tags.slice(0, MAX_LISTED).map(([tag, count]) => item({ kind: 'tag', tag }, <Hash />, tag, count))}
           </ul>

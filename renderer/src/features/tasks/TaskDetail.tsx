@@ -89,7 +89,7 @@ export function TaskDetail({ task }: { task: Task }) {
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="task-section" aria-label={title}>
-      <h2>{title}</h2>
+      <h2 className="eyebrow">{title}</h2>
       {children}
     </section>
   );

@@ -25,7 +25,7 @@ export function TasksView({ selectedId }: { selectedId: string | null }) {
   const list = (title: string, tasks: Task[]) =>
     tasks.length > 0 && (
       <section className="task-group" aria-label={title}>
-        <h3 className="task-group-heading">
+        <h3 className="task-group-heading eyebrow">
           {title} <span className="pane-count">{tasks.length}</span>
         </h3>
         <ul className="task-list">
