@@ -3,7 +3,7 @@
 // Ctrl/Cmd-Shift-P opens the command palette.
 import { useQueryClient } from '@tanstack/react-query';
 import { Command as CommandIcon, MessageSquarePlus, MousePointerClick, NotebookPen, SearchX, Settings, WifiOff } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { SearchFilters } from '../../shared/contract/search';
 import { Button } from './components/Button';
 import { EmptyState } from './components/EmptyState';
@@ -21,7 +21,6 @@ import { SelectionBar } from './features/context/SelectionBar';
 import { useCopyShortcuts } from './features/context/use-copy-shortcuts';
 import { useNoteSelection } from './features/context/use-note-selection';
 import { Sidebar } from './features/notebook/Sidebar';
-import { SettingsView } from './features/settings/SettingsView';
 import { ThemeToggle } from './features/settings/ThemeToggle';
 import { useAgents } from './features/settings/use-settings';
 import { NotesList } from './features/notes/NotesList';
@@ -30,11 +29,15 @@ import { ALL_NOTES, filterLabel, matchesFilter, type NoteFilter } from './featur
 import { useNoteActions } from './features/notes/use-note-actions';
 import { useNoteList } from './features/notes/use-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
-import { TasksView } from './features/tasks/TasksView';
 import { useTaskEvents } from './features/tasks/use-task-events';
 import { TrashView } from './features/trash/TrashView';
 import { SearchPane } from './features/search/SearchPane';
 import './styles/layout.css';
+
+// Loaded when first shown: the notes are what the window opens on, and its first paint waits for
+// nothing else.
+const TasksView = lazy(() => import('./features/tasks/TasksView').then((module) => ({ default: module.TasksView })));
+const SettingsView = lazy(() => import('./features/settings/SettingsView').then((module) => ({ default: module.SettingsView })));
 
 export function App() {
   const queryClient = useQueryClient();
@@ -154,9 +157,13 @@ export function App() {
           </EmptyState>
         </main>
       ) : route.view === 'tasks' ? (
-        <TasksView selectedId={route.taskId} />
+        <Suspense fallback={<ViewLoading />}>
+          <TasksView selectedId={route.taskId} />
+        </Suspense>
       ) : route.view === 'settings' ? (
-        <SettingsView />
+        <Suspense fallback={<ViewLoading />}>
+          <SettingsView />
+        </Suspense>
       ) : filter.kind === 'trash' ? (
         <>
           <TrashView
@@ -264,6 +271,11 @@ export function App() {
       />
     </div>
   );
+}
+
+/** Where a view goes while its code loads (a blink, the first time only). */
+function ViewLoading() {
+  return <main className="detail-pane" aria-busy="true" />;
 }
 
 /** The sidebar's choice, as search filters: searching within a repo, a tag or a status. */

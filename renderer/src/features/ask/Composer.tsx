@@ -1,10 +1,12 @@
 // Where the composers live: the Ask dialog or the follow-up dialog, whichever is open, and the
-// shortcut that opens Ask from anywhere (see ask-shortcut.ts).
-import { useEffect } from 'react';
+// shortcut that opens Ask from anywhere (see ask-shortcut.ts). The dialogs are loaded the first
+// time one opens: the window's first paint does not wait for them.
+import { lazy, Suspense, useEffect } from 'react';
 import { isAskShortcut } from './ask-shortcut';
-import { AskDialog } from './AskDialog';
 import { openAsk, useComposer } from './ask-store';
-import { FollowUpDialog } from './FollowUpDialog';
+
+const AskDialog = lazy(() => import('./AskDialog').then((module) => ({ default: module.AskDialog })));
+const FollowUpDialog = lazy(() => import('./FollowUpDialog').then((module) => ({ default: module.FollowUpDialog })));
 
 export function Composer({ canChooseFolder }: { canChooseFolder: boolean }) {
   const composer = useComposer();
@@ -20,7 +22,10 @@ export function Composer({ canChooseFolder }: { canChooseFolder: boolean }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  if (composer.kind === 'ask') return <AskDialog canChooseFolder={canChooseFolder} />;
-  if (composer.kind === 'follow-up') return <FollowUpDialog key={composer.noteId} noteId={composer.noteId} />;
-  return null;
+  if (composer.kind === 'closed') return null;
+  return (
+    <Suspense fallback={null}>
+      {composer.kind === 'ask' ? <AskDialog canChooseFolder={canChooseFolder} /> : <FollowUpDialog key={composer.noteId} noteId={composer.noteId} />}
+    </Suspense>
+  );
 }
