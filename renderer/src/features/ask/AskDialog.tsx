@@ -1,17 +1,13 @@
 // The Ask composer: a codebase, a question, a mode, the agents, notes as context, time limits —
 // and before sending, the notes that may already answer it. Ctrl/Cmd-Enter sends. The engine's
 // errors show here, and the draft stays until the question is sent.
-import { Send } from 'lucide-react';
-import type { KeyboardEvent } from 'react';
-import { Button } from '../../components/Button';
-import { Kbd } from '../../components/Kbd';
 import { Modal } from '../../components/Modal';
-import { hasMod } from '../../lib/platform';
 import { openNote } from '../app/use-route';
 import { useSettings } from '../settings/use-settings';
 import { AdvancedOptions } from './AdvancedOptions';
 import { AgentPicker } from './AgentPicker';
 import { clearDraft, closeComposer, updateDraft, useDraft } from './ask-store';
+import { ComposerFooter, sendOnModEnter } from './ComposerFooter';
 import { AttachedNotes } from './AttachedNotes';
 import { ModePicker } from './ModePicker';
 import { NoAgentHelp } from './NoAgentHelp';
@@ -37,12 +33,6 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
   const send = (): void => {
     if (!ask.isPending) ask.mutate(draft, { onSuccess: clearDraft });
   };
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter' && hasMod(event)) {
-      event.preventDefault();
-      send();
-    }
-  };
   const count = plan.agents.length;
   const problem = plan.problem;
 
@@ -52,28 +42,18 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
       className="ask-dialog"
       onClose={closeComposer}
       footer={
-        <>
-          <div className="ask-status">
-            {ask.error ? (
-              <p className="field-error" role="alert">
-                {ask.error.message}
-              </p>
-            ) : (
-              <span className="faint">
-                <Kbd keys={['mod', '↵']} /> to ask{problem && draft.question.trim() !== '' ? ` · ${problem}` : ''}
-              </span>
-            )}
-          </div>
-          <Button variant="ghost" onClick={closeComposer}>
-            Cancel
-          </Button>
-          <Button variant="primary" icon={<Send />} onClick={send} disabled={problem !== null || ask.isPending} title={problem ?? undefined}>
-            {ask.isPending ? 'Asking…' : count > 1 ? `Ask ${count} agents` : `Ask ${labels.get(plan.agents[0] ?? '') ?? 'agent'}`}
-          </Button>
-        </>
+        <ComposerFooter
+          error={ask.error}
+          problem={draft.question.trim() !== '' ? problem : null}
+          sendLabel={ask.isPending ? 'Asking…' : count > 1 ? `Ask ${count} agents` : `Ask ${labels.get(plan.agents[0] ?? '') ?? 'agent'}`}
+          onSend={send}
+          onCancel={closeComposer}
+          disabled={problem !== null || ask.isPending}
+          title={problem ?? undefined}
+        />
       }
     >
-      <div onKeyDown={onKeyDown} className="ask-form">
+      <div onKeyDown={sendOnModEnter(send)} className="ask-form">
         <RepoPicker value={repoPath} onChange={(path) => updateDraft({ repoPath: path, ...(path === null ? { mode: 'poc' } : {}) })} canChooseFolder={canChooseFolder} />
         <textarea
           className="ask-question"

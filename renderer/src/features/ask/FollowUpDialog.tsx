@@ -1,16 +1,14 @@
 // "Ask follow-up" on a note: a small composer with the note's agent and codebase. The engine
 // resumes the agent's own session where the CLI can (same agent, a recorded session, the same
 // folder), else sends the note along as context; this says beforehand which it will be.
-import { CornerDownRight, Send } from 'lucide-react';
-import { useState, type KeyboardEvent } from 'react';
+import { CornerDownRight } from 'lucide-react';
+import { useState } from 'react';
 import type { Note } from '../../../../shared/model/note';
-import { Button } from '../../components/Button';
-import { Kbd } from '../../components/Kbd';
 import { Modal } from '../../components/Modal';
-import { hasMod } from '../../lib/platform';
 import { useNote } from '../notes/use-notes';
 import { useScratchCheckouts } from '../tasks/use-scratch';
 import { closeComposer } from './ask-store';
+import { ComposerFooter, sendOnModEnter } from './ComposerFooter';
 import { useAgents } from '../settings/use-settings';
 import { useFollowUp } from './use-ask';
 
@@ -49,12 +47,6 @@ export function FollowUpDialog({ noteId }: { noteId: string }) {
     if (!agent || question.trim() === '' || followUp.isPending) return;
     followUp.mutate({ noteId, question, agent }, { onSuccess: closeComposer });
   };
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter' && hasMod(event)) {
-      event.preventDefault();
-      send();
-    }
-  };
 
   return (
     <Modal
@@ -62,22 +54,16 @@ export function FollowUpDialog({ noteId }: { noteId: string }) {
       className="follow-up-dialog"
       onClose={closeComposer}
       footer={
-        <>
-          <div className="ask-status">
-            {followUp.error ? (
-              <p className="field-error" role="alert">{followUp.error.message}</p>
-            ) : (
-              <span className="faint"><Kbd keys={['mod', '↵']} /> to ask</span>
-            )}
-          </div>
-          <Button variant="ghost" onClick={closeComposer}>Cancel</Button>
-          <Button variant="primary" icon={<Send />} onClick={send} disabled={!agent || question.trim() === '' || followUp.isPending}>
-            {followUp.isPending ? 'Asking…' : 'Ask follow-up'}
-          </Button>
-        </>
+        <ComposerFooter
+          error={followUp.error}
+          sendLabel={followUp.isPending ? 'Asking…' : 'Ask follow-up'}
+          onSend={send}
+          onCancel={closeComposer}
+          disabled={!agent || question.trim() === '' || followUp.isPending}
+        />
       }
     >
-      <div className="ask-form" onKeyDown={onKeyDown}>
+      <div className="ask-form" onKeyDown={sendOnModEnter(send)}>
         <p className="follow-up-on">
           <CornerDownRight aria-hidden />
           <span>

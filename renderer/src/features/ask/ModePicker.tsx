@@ -1,6 +1,7 @@
 // Explain or PoC, with a plain statement of what the chosen agents may do in that mode.
 import { BookOpenText, FlaskConical, ShieldCheck } from 'lucide-react';
 import type { NoteMode } from '../../../../shared/model/note';
+import { SegmentedOption } from '../../components/SegmentedOption';
 import { agentPermission, modeSummary } from './permission-summary';
 
 interface ModePickerProps {
@@ -25,20 +26,17 @@ export function ModePicker({ mode, onChange, codebase, agents }: ModePickerProps
         {MODES.map(({ mode: each, label, hint, icon: Icon }) => {
           const disabled = each === 'explain' && explainNeedsCodebase;
           return (
-            <button
+            <SegmentedOption
               key={each}
-              type="button"
-              role="radio"
-              aria-checked={mode === each}
-              className={`segmented-option${mode === each ? ' is-checked' : ''}`}
+              checked={mode === each}
               disabled={disabled}
               title={disabled ? 'Explain mode needs a codebase to read' : undefined}
-              onClick={() => onChange(each)}
+              onSelect={() => onChange(each)}
             >
               <Icon aria-hidden />
               <span className="segmented-label">{label}</span>
               <span className="segmented-hint">{hint}</span>
-            </button>
+            </SegmentedOption>
           );
         })}
       </div>

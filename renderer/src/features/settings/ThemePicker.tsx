@@ -1,5 +1,6 @@
 // Light, dark, or whatever the system uses.
 import { Monitor, Moon, Sun } from 'lucide-react';
+import { SegmentedOption } from '../../components/SegmentedOption';
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme';
 
 const CHOICES: Array<{ choice: ThemeChoice; label: string; icon: typeof Sun }> = [
@@ -13,17 +14,10 @@ export function ThemePicker() {
   return (
     <div className="segmented" role="radiogroup" aria-label="Theme">
       {CHOICES.map(({ choice, label, icon: Icon }) => (
-        <button
-          key={choice}
-          type="button"
-          role="radio"
-          aria-checked={current === choice}
-          className={`segmented-option${current === choice ? ' is-checked' : ''}`}
-          onClick={() => setThemeChoice(choice)}
-        >
+        <SegmentedOption key={choice} checked={current === choice} onSelect={() => setThemeChoice(choice)}>
           <Icon aria-hidden />
           <span className="segmented-label">{label}</span>
-        </button>
+        </SegmentedOption>
       ))}
     </div>
   );

@@ -1,6 +1,6 @@
 // The tasks the engine runs, from tasks.list, kept current by push events (use-task-events.ts):
 // the query cache holds the engine's snapshots, and everything else is derived from them.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { replaceEqualDeep, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { FINISHED_STATUSES } from '../../../../shared/model/note-status';
 import type { Task } from '../../../../shared/model/task';
@@ -26,7 +26,8 @@ export function useTaskList() {
     queryKey: taskKeys.list,
     queryFn: async () => (await api.tasks.list()).tasks,
     // A list asked for just before a task ended can arrive after the push that said it ended.
-    structuralSharing: (previous, next) => keepLatest(previous as Task[] | undefined, next as Task[]),
+    // Unchanged tasks keep their objects (react-query's own sharing), so their rows do not re-render.
+    structuralSharing: (previous, next) => replaceEqualDeep(previous, keepLatest(previous as Task[] | undefined, next as Task[])),
   });
 }
 
