@@ -96,11 +96,25 @@ if (built) {
     totals.failed += stats.unexpected;
     totals.skipped += stats.skipped;
     if (stats.unexpected > 0) failures.push(`playwright: ${stats.unexpected} failed`);
+    for (const title of flakyTests(readJson(playwrightJson))) console.log(`⚠ flaky (passed on its retry): ${title}`);
   }
   if (!e2eOk && !(stats?.unexpected > 0)) {
     totals.failed += 1;
     failures.push('playwright did not complete');
   }
+}
+
+/** The titles of the end-to-end tests that failed first and passed on their retry. */
+function flakyTests(report) {
+  const titles = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.tests?.some((test) => test.status === 'flaky')) titles.push([...path, spec.title].join(' › '));
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report?.suites ?? []) walk(suite, [suite.title]);
+  return titles;
 }
 
 console.log('');

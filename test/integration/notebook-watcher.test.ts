@@ -1,7 +1,9 @@
 // Changes made outside Fieldnotes (an editor, `git pull`) reach the change feed in batches; the
 // app's own writes are reported once, as its own, and never come back as outside changes.
+import { execFile } from 'node:child_process';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Notebook, type NoteChangeBatch } from '../../electron/core/notebook/notebook';
 import { eventually, noteText, writeNoteFile } from '../support/notes';
@@ -45,6 +47,43 @@ describe('outside changes', () => {
     await rm(join(root, 'ky', 'renamed.md'));
     await eventually(() => seen('removed', 'ky/renamed.md'));
     await expect(notebook.get('01JE0000000000000000000021')).rejects.toMatchObject({ code: 'NOTE_NOT_FOUND' });
+  });
+
+  it('are all seen when notes keep landing in a folder that has just appeared', async () => {
+    // chokidar lists a new folder and only then watches it: a note written between the two was
+    // never reported. Another process fills new folders, a note a millisecond, while this one is
+    // kept busy (as indexing a big notebook does), which widens that gap.
+    const busy = setInterval(() => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+    }, 25);
+    const writer = `
+      const { mkdirSync, writeFileSync } = require('node:fs');
+      const [root, text] = process.argv.slice(1);
+      const written = [];
+      for (let folder = 0; folder < 5; folder++) {
+        mkdirSync(root + '/pulled-' + folder);
+        for (const until = Date.now() + 150; Date.now() < until; ) {
+          const path = 'pulled-' + folder + '/late-' + written.length + '.md';
+          writeFileSync(root + '/' + path, text.replace('TITLE', 'Late ' + written.length));
+          written.push(path);
+          const pause = Date.now() + 1;
+          while (Date.now() < pause);
+        }
+      }
+      process.stdout.write(JSON.stringify(written));`;
+    let paths: string[];
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', writer, root, noteText({ title: 'TITLE' })]);
+      paths = JSON.parse(stdout) as string[];
+    } finally {
+      clearInterval(busy);
+    }
+    const missed = () => paths.filter((path) => !seen('added', path));
+    // Every note is reported within about a second; five is generous on a loaded machine.
+    for (const until = Date.now() + 5_000; missed().length > 0 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(missed()).toEqual([]);
+    expect(notebook.list().filter((note) => note.title.startsWith('Late '))).toHaveLength(paths.length);
   });
 
   it('come in a few batches when a thousand files arrive at once (a checkout)', async () => {

@@ -3,8 +3,17 @@
 // becomes a few batches, and every change arrives within about a second.
 import { watch, type FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
-import { basename, isAbsolute, relative, sep } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { isHiddenName, isNoteName } from './note-files';
+
+/**
+ * When a folder appears, chokidar lists it and only then watches it: a file written in between
+ * (a checkout or a sync client filling a new folder) is never reported. So a new folder is
+ * listed again, soon and once more a little later, and what it holds is looked at; files that did
+ * not change cost a stat each.
+ */
+const NEW_FOLDER_RELISTS_MS = [250, 1_500];
 
 export interface WatcherOptions {
   /** Quiet time after the last event before a batch goes out. */
@@ -22,6 +31,7 @@ export class NotebookWatcher {
   private timer: NodeJS.Timeout | undefined;
   private firstEventAt = 0;
   private flushing: Promise<void> = Promise.resolve();
+  private readonly relists = new Set<NodeJS.Timeout>();
   private closed = false;
 
   /**
@@ -41,6 +51,7 @@ export class NotebookWatcher {
     });
     const onFile = (path: string): void => this.queue(path);
     this.watcher.on('add', onFile).on('change', onFile).on('unlink', onFile);
+    this.watcher.on('addDir', (path: string) => this.relistLater(path));
     this.watcher.on('error', (error: unknown) => options.log?.(`watching ${root} failed: ${String(error)}`));
     this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
   }
@@ -49,6 +60,7 @@ export class NotebookWatcher {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    for (const relist of this.relists) clearTimeout(relist);
     await this.watcher.close();
     await this.flushing;
   }
@@ -59,6 +71,27 @@ export class NotebookWatcher {
     if (rel.split(sep).some(isHiddenName)) return true;
     // Without stats chokidar may be asking about a folder (`next.js/`): only files are filtered by name.
     return stats?.isFile() === true && !isNoteName(basename(rel));
+  }
+
+  private relistLater(folder: string): void {
+    for (const delay of NEW_FOLDER_RELISTS_MS) {
+      if (this.closed) return;
+      const relist = setTimeout(() => {
+        this.relists.delete(relist);
+        void this.relist(folder);
+      }, delay);
+      this.relists.add(relist);
+    }
+  }
+
+  /** Queues every note file under `folder` (and its folders), skipping hidden ones. */
+  private async relist(folder: string): Promise<void> {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (!relative(this.root, path).split(sep).some(isHiddenName)) this.queue(path);
+    }
   }
 
   private queue(path: string): void {

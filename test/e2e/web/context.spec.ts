@@ -55,6 +55,7 @@ test('notes chosen with Ctrl-click are copied to the clipboard as one xml bundle
 test('search results can be chosen too, with a checkbox or Ctrl-click, and are copied in rank order', async ({ app, server, notebook }) => {
   await app.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await app.keyboard.press('ControlOrMeta+K');
+  await expect(app.getByRole('combobox', { name: 'Search notes' })).toBeFocused();
   await app.keyboard.type('ky retries');
   const results = app.getByRole('listbox', { name: 'Search results' });
   await expect(results.getByRole('option', { name: RETRIES })).toBeVisible();

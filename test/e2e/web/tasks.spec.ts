@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Task } from '../../../shared/model/task';
 import { makeRepo } from '../../support/git-repo';
 import { removeDir } from '../../support/temp';
-import { expect, test } from './fixtures';
+import { expect, openApp, test } from './fixtures';
 import { compose, startTasksServer, taskCard, type TasksServer } from './tasks-fixtures';
 
 // Each test walks a whole task through its life: on a loaded 2-core machine that can pass 30 s.
@@ -25,7 +25,7 @@ test.afterEach(async ({ page }) => {
 });
 
 test('a question sent with Ctrl-Enter runs with live output, then its note is done with the answer’s title', async ({ page }) => {
-  await page.goto(tasks.server.url);
+  await openApp(page, tasks.server.url);
   const dialog = await compose(page, '');
   // A folder that does not exist: the engine says why, and nothing typed is lost.
   await dialog.getByRole('button', { name: 'Codebase', exact: true }).click();
@@ -58,7 +58,7 @@ test('a question sent with Ctrl-Enter runs with live output, then its note is do
 });
 
 test('with one task at a time, the second waits its turn; a cancelled task can be retried', async ({ page }) => {
-  await page.goto(tasks.server.url);
+  await openApp(page, tasks.server.url);
   // Settings: the engine's own message for a refused value, then a change that applies at once.
   await page.getByRole('button', { name: 'Settings' }).click();
   const concurrency = page.getByRole('spinbutton', { name: 'Tasks at once' });
@@ -101,7 +101,7 @@ test('with one task at a time, the second waits its turn; a cancelled task can b
 });
 
 test('a question for two agents makes two sibling notes; a follow-up says how it continues', async ({ page }) => {
-  await page.goto(tasks.server.url);
+  await openApp(page, tasks.server.url);
   const dialog = await compose(page, 'Which routes exist? [title Routes, by the fake agent]', { repo: tasks.repo, agents: ['Codex CLI'] });
   await expect(dialog.getByRole('group', { name: /Agents/ })).toContainText('one note each, linked as siblings');
   await dialog.getByRole('button', { name: 'Ask 2 agents' }).click();
@@ -129,7 +129,7 @@ test('a question for two agents makes two sibling notes; a follow-up says how it
 });
 
 test('an agent that floods megabytes never freezes the window, and the end of its answer is shown', async ({ page }) => {
-  await page.goto(tasks.server.url);
+  await openApp(page, tasks.server.url);
   await (await compose(page, 'Talk a lot [flood until flood-1] [title Flood answer]', { repo: tasks.repo })).getByRole('button', { name: 'Ask Fake agent' }).click();
   // The task's title becomes the answer's first line once it is done.
   const detail = page.getByRole('article', { name: /Task: (Talk a lot|Flood answer)/ });
@@ -155,7 +155,7 @@ test('an agent that floods megabytes never freezes the window, and the end of it
 });
 
 test('“Ask with these notes” gives the chosen notes to the agent, and its note lists them as context', async ({ page }) => {
-  await page.goto(tasks.server.url);
+  await openApp(page, tasks.server.url);
   const list = page.getByRole('listbox', { name: 'All notes' });
   await list.getByRole('option', { name: /How does ky turn a call/ }).click({ modifiers: ['ControlOrMeta'] });
   await list.getByRole('option', { name: /Why do retries stop/ }).click({ modifiers: ['ControlOrMeta'] });
@@ -184,7 +184,7 @@ test('“Ask with these notes” gives the chosen notes to the agent, and its no
 test('while a question is typed, a past note on the same codebase that answers it is shown, to open or attach', async ({ page }) => {
   const ky = await makeRepo({ 'source/index.ts': 'export default {};\n' }, 'ky');
   try {
-    await page.goto(tasks.server.url);
+    await openApp(page, tasks.server.url);
     const dialog = await compose(page, '', { repo: ky });
     await dialog.getByRole('textbox', { name: 'Question' }).pressSequentially('How does ky turn a call into a fetch');
     const past = dialog.getByRole('region', { name: 'You asked this before' });
@@ -206,7 +206,7 @@ test('while a question is typed, a past note on the same codebase that answers i
 
 test('an agent that is not installed says why and how to install it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tasks.server.origin });
-  await page.goto(tasks.server.url);
+  await openApp(page, tasks.server.url);
   const dialog = await compose(page, '');
   await expect(dialog.getByRole('checkbox', { name: /Claude Code/ })).toBeDisabled();
   await expect(dialog).toContainText('Claude Code is not installed: no claude command on PATH.');
@@ -216,7 +216,7 @@ test('an agent that is not installed says why and how to install it', async ({ p
 });
 
 test('a PoC keeps its diff and its scratch checkout, which can be discarded', async ({ page }) => {
-  await page.goto(tasks.server.url);
+  await openApp(page, tasks.server.url);
   const dialog = await compose(page, 'Try a file [write hello.txt] [title Hello PoC]', { repo: tasks.repo });
   await dialog.getByRole('radio', { name: /PoC/ }).click();
   await expect(dialog.getByLabel('What the agents may do')).toContainText('Your working tree is never touched');
