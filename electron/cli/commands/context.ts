@@ -1,7 +1,6 @@
 // `fieldnotes context <note>...` or `fieldnotes context --query "<search>"`: notes as context for a
 // prompt, on stdout, ready for a pipe (`fieldnotes context --query routing | claude -p "…"`). The
 // token count and warnings go to stderr, so stdout is exactly the bundle.
-import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ContextFormat } from '../../../shared/context/context-bundle';
 import type { SearchRequest } from '../../../shared/contract/search';
@@ -9,6 +8,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { Notebook } from '../../core/notebook/notebook';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withNotebook } from '../notebook-command';
+import { repoName } from '../repo-option';
 import { openSearchSession } from '../search-session';
 import { shellWord } from './search';
 
@@ -84,14 +84,6 @@ async function searchInput(query: string, options: ContextOptions, usage: (messa
     return usage(`--${option}: ${issue.message}${option === 'limit' ? ' (a whole number from 1 to 200)' : ''}`);
   }
   return parsed.data;
-}
-
-/**
- * Notes record their repo by name (the repo folder's name), and search filters on that name. A
- * value that looks like a path (`.`, `~/src/ky`) means the repo in that folder, so its name.
- */
-function repoName(value: string): string {
-  return value === '.' || value === '..' || /[\\/]/.test(value) ? basename(resolve(value)) : value;
 }
 
 /** The ids of the best matches, in rank order, and how many notes matched in all. */

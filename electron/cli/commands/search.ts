@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { SearchHit, SearchResults, TextRange } from '../../../shared/contract/search';
 import { CliError, type GlobalOptions } from '../cli-error';
+import { repoName } from '../repo-option';
 import { openSearchSession } from '../search-session';
 
 interface SearchOptions {
@@ -23,7 +24,7 @@ export function registerSearch(program: Command, globals: () => Promise<GlobalOp
     .command('search')
     .description('Search the notes (lunr syntax: +must -not title:word prefix* fuzzy~1)')
     .argument('<query...>', 'what to look for')
-    .option('--repo <repo>', 'only notes about this repo (repeatable)', collect, [])
+    .option('--repo <repo>', 'only notes about this repo, by name or folder path (repeatable)', collect, [])
     .option('--agent <agent>', 'only notes by this agent (repeatable)', collect, [])
     .option('--tag <tag>', 'only notes with this tag (repeatable)', collect, [])
     .option('--mode <mode>', 'only explain or poc notes', collect, [])
@@ -52,7 +53,7 @@ async function readInput(query: string, options: SearchOptions) {
   const parsed = SearchInput.safeParse({
     query,
     filters: {
-      ...(options.repo.length ? { repo: options.repo } : {}),
+      ...(options.repo.length ? { repo: options.repo.map(repoName) } : {}),
       ...(options.agent.length ? { agent: options.agent } : {}),
       ...(options.tag.length ? { tag: options.tag } : {}),
       ...(options.mode.length ? { mode: options.mode } : {}),

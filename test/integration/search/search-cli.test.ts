@@ -38,6 +38,13 @@ describe('fieldnotes search', () => {
     expect(output.hits[0]!.score).toBeGreaterThan(0);
   });
 
+  it('takes --repo as the repo folder’s path too, as `ask` does', async () => {
+    const byName = JSON.parse((await fieldnotes('--notebook', notebook, '--json', 'search', 'hooks', '--repo', 'ky')).stdout) as { hits: Array<{ path: string }> };
+    const byPath = JSON.parse((await fieldnotes('--notebook', notebook, '--json', 'search', 'hooks', '--repo', '/home/me/src/ky')).stdout) as { hits: Array<{ path: string }> };
+    expect(byName.hits.map((hit) => hit.path)).toEqual(['ky/2026-11-28-how-does-request-routing-work.md']);
+    expect(byPath).toEqual(byName);
+  });
+
   it('explains a syntax mistake on stderr and still searches the rest', async () => {
     const { code, stdout, stderr } = await fieldnotes('--notebook', notebook, 'search', 'title:', 'hooks');
     expect(code).toBe(0);

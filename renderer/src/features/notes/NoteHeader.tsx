@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDateTime, formatDuration, formatTokens, shortCommit } from '../../lib/format';
 import { CopyContextButton } from '../context/CopyContextButton';
+import { useAgentLabels } from '../settings/use-settings';
 import { StaleBadge, StaleBanner } from '../context/Staleness';
 import { LiveTaskBanner } from '../tasks/LiveTaskBanner';
 import { NoteTaskActions } from '../tasks/NoteTaskActions';
@@ -29,6 +30,7 @@ const TASK_ENDING: Record<NoteStatus, string> = {
 
 export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
   const { summary, frontmatter: fm } = note;
+  const agentLabel = useAgentLabels();
   const tokens = (fm?.usage?.input_tokens ?? 0) + (fm?.usage?.output_tokens ?? 0);
   return (
     <header className="note-header">
@@ -66,7 +68,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
         )}
         {fm?.agent && (
           <Fact icon={<Bot />} label="Agent">
-            {fm.agent.id}
+            <span title={fm.agent.version ? `${fm.agent.id} ${fm.agent.version}` : fm.agent.id}>{agentLabel(fm.agent.id)}</span>
             {fm.agent.model && <span className="faint"> · {fm.agent.model}</span>}
           </Fact>
         )}
