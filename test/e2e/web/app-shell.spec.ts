@@ -6,7 +6,7 @@ test.describe('a fixture notebook', () => {
     const list = app.getByRole('listbox', { name: 'All notes' });
     await expect(list.getByRole('option')).toHaveCount(5);
     const routing = list.getByRole('option', { name: /How does ky turn a call into a fetch request/ });
-    await expect(routing).toContainText('ky · claude-code');
+    await expect(routing).toContainText('ky · Claude Code');
     await expect(routing).toContainText('architecture');
     // Newest first: the 28 November note comes before the 27 and 20 November ones.
     const titles = await list.getByRole('option').locator('.note-row-title').allTextContents();
@@ -19,7 +19,7 @@ test.describe('a fixture notebook', () => {
     const note = app.getByRole('article');
     await expect(note.getByRole('heading', { level: 1 })).toHaveText('How does ky turn a call into a fetch request?');
     await expect(note).toContainText('3f2a9c1');
-    await expect(note).toContainText('claude-sonnet-4-5');
+    await expect(note).toContainText('Claude Code · claude-sonnet-4-5');
     await expect(note.getByRole('heading', { name: 'The path of a request' })).toBeVisible();
     // Code blocks are highlighted.
     await expect(note.locator('pre code.language-ts .hljs-keyword').first()).toBeVisible();

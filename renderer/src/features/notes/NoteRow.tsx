@@ -8,6 +8,8 @@ import type { NoteSelection } from '../context/use-note-selection';
 
 interface NoteRowProps {
   note: NoteSummary;
+  /** The note's agent as the app names it ("Claude Code"). */
+  agentLabel: string | undefined;
   /** The note is the one being read. */
   selected: boolean;
   onClick: (event: MouseEvent) => void;
@@ -16,9 +18,9 @@ interface NoteRowProps {
 }
 
 /** One note in the list: title, where it came from, when, and how it ended. */
-export function NoteRow({ note, selected, onClick, selection }: NoteRowProps) {
+export function NoteRow({ note, agentLabel, selected, onClick, selection }: NoteRowProps) {
   const checked = selection?.has(note.id) ?? false;
-  const meta = [note.repo, note.agent].filter(Boolean).join(' · ');
+  const meta = [note.repo, agentLabel].filter(Boolean).join(' · ');
   return (
     <div
       role="option"

@@ -6,6 +6,7 @@ import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { selectOnClick } from '../context/NoteCheckbox';
 import type { NoteSelection } from '../context/use-note-selection';
+import { useAgentLabels } from '../settings/use-settings';
 import { NoteRow } from './NoteRow';
 import './NotesList.css';
 
@@ -22,6 +23,7 @@ interface NotesListProps {
 
 export function NotesList({ notes, selectedId, onSelect, label, selection }: NotesListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const agentLabel = useAgentLabels();
   const virtualizer = useVirtualizer({
     count: notes.length,
     getScrollElement: () => scrollRef.current,
@@ -71,6 +73,7 @@ export function NotesList({ notes, selectedId, onSelect, label, selection }: Not
             <div key={note.id} className="notes-list-item" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
               <NoteRow
                 note={note}
+                agentLabel={note.agent && agentLabel(note.agent)}
                 selected={note.id === selectedId}
                 onClick={(event) => onRowClick(note.id, event)}
                 selection={selection}

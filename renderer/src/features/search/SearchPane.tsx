@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchFilters, SearchSort } from '../../../../shared/contract/search';
 import { selectOnClick } from '../context/NoteCheckbox';
+import { useAgentLabels } from '../settings/use-settings';
 import { SelectionBar } from '../context/SelectionBar';
 import { useCopyShortcuts } from '../context/use-copy-shortcuts';
 import { useNoteSelection } from '../context/use-note-selection';
@@ -36,6 +37,7 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const index = useSearchStatus();
+  const agentLabel = useAgentLabels();
   const filters = useMemo(() => mergeFilters(scope, chips), [scope, chips]);
   // How many results to show: a page, and more on request, for this query only.
   const [shown, setShown] = useState({ query: text, filters, sort, limit: RESULTS_PAGE });
@@ -162,6 +164,7 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
                   key={hit.path}
                   id={`search-result-${index}`}
                   hit={hit}
+                  agentLabel={hit.agent && agentLabel(hit.agent)}
                   snippet={snippets.snippetOf(hit)}
                   rowRef={snippets.snippetOf(hit) ? undefined : snippets.observe(index)}
                   active={index === active}

@@ -9,6 +9,8 @@ import { HighlightedText } from './HighlightedText';
 
 interface SearchResultRowProps {
   hit: SearchHit;
+  /** The note's agent as the app names it ("Claude Code"). */
+  agentLabel: string | undefined;
   /** Its snippet, null while it is being cut (rows below the first screenful). */
   snippet: Snippet | null;
   /** Set on a row still waiting for its snippet. */
@@ -22,9 +24,9 @@ interface SearchResultRowProps {
 }
 
 /** One hit: its title and snippet with the matched words marked, and where it came from. */
-export function SearchResultRow({ hit, snippet, rowRef, id, active, selected, onClick, selection }: SearchResultRowProps) {
+export function SearchResultRow({ hit, agentLabel, snippet, rowRef, id, active, selected, onClick, selection }: SearchResultRowProps) {
   const checked = selection.has(hit.id);
-  const meta = [hit.repo, hit.agent].filter(Boolean).join(' · ');
+  const meta = [hit.repo, agentLabel].filter(Boolean).join(' · ');
   return (
     <li
       ref={rowRef}
