@@ -86,6 +86,17 @@ describe('outside changes', () => {
     expect(notebook.list().filter((note) => note.title.startsWith('Late '))).toHaveLength(paths.length);
   });
 
+  it('follow a folder renamed or deleted as a whole', async () => {
+    await writeNoteFile(root, 'ky/second.md', noteText({ id: '01JE0000000000000000000022', title: 'Second' }));
+    await eventually(() => seen('added', 'ky/second.md'));
+    await rename(join(root, 'ky'), join(root, 'ky-old'));
+    await eventually(() => ['existing', 'second'].every((name) => seen('removed', `ky/${name}.md`) && seen('added', `ky-old/${name}.md`)));
+    expect((await notebook.get('01JE0000000000000000000022')).summary.path).toBe('ky-old/second.md');
+    await rm(join(root, 'ky-old'), { recursive: true });
+    await eventually(() => seen('removed', 'ky-old/second.md') && seen('removed', 'ky-old/existing.md'));
+    expect(notebook.list()).toEqual([]);
+  });
+
   it('come in a few batches when a thousand files arrive at once (a checkout)', async () => {
     const paths = Array.from({ length: 1000 }, (_, i) => `bulk/${String(i).padStart(4, '0')}.md`);
     for (let start = 0; start < paths.length; start += 100) {
