@@ -39,7 +39,7 @@ test('arrow keys move through the results and Enter opens one', async ({ app }) 
   await expect(app.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('How does ky turn a call into a fetch request?');
 });
 
-test('filter chips narrow the results to a repo', async ({ app }) => {
+test('filter chips narrow the results to a repo or an agent', async ({ app }) => {
   await app.keyboard.press('Control+K');
   await app.keyboard.type('hooks');
   await expect(results(app).getByRole('option')).toHaveCount(2);
@@ -48,6 +48,13 @@ test('filter chips narrow the results to a repo', async ({ app }) => {
   await expect(results(app).getByRole('option')).toHaveCount(1);
   await expect(results(app).getByRole('option')).toContainText('How does ky turn a call');
   await app.getByRole('button', { name: 'Remove the repo filter ky' }).click();
+  await expect(results(app).getByRole('option')).toHaveCount(2);
+  // Agents are offered by the names the app gives them.
+  await app.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'Agent' }).click();
+  await app.getByRole('group', { name: 'Filter by agent' }).getByRole('button', { name: /^Gemini CLI/ }).click();
+  await expect(results(app).getByRole('option')).toHaveCount(1);
+  await expect(results(app).getByRole('option')).toContainText('vite · Gemini CLI');
+  await app.getByRole('button', { name: 'Remove the agent filter Gemini CLI' }).click();
   await expect(results(app).getByRole('option')).toHaveCount(2);
 });
 

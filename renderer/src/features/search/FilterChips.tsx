@@ -4,6 +4,7 @@
 import { Bot, ChevronDown, FlaskConical, FolderGit2, Hash, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import type { SearchFacets, SearchFilters } from '../../../../shared/contract/search';
+import { useAgentLabels } from '../settings/use-settings';
 import './FilterChips.css';
 
 export type ChipKind = 'repo' | 'agent' | 'tag' | 'mode' | 'status';
@@ -35,6 +36,9 @@ interface FilterChipsProps {
 
 export function FilterChips({ facets, filters, onToggle }: FilterChipsProps) {
   const [open, setOpen] = useState<ChipKind | null>(null);
+  const agentLabel = useAgentLabels();
+  // Agents go by the names the app gives them (Claude Code); the filter keeps their ids.
+  const shown = (kind: ChipKind, value: string): string => (kind === 'agent' ? agentLabel(value) : value);
   const chosen = (kind: ChipKind): string[] => (filters[kind] as string[] | undefined) ?? [];
   const active = KINDS.flatMap((kind) => chosen(kind).map((value) => ({ kind, value })));
   // A kind is worth filtering by when the matches differ in it.
@@ -46,9 +50,9 @@ export function FilterChips({ facets, filters, onToggle }: FilterChipsProps) {
     <div className="filter-chips">
       <div className="filter-row" role="group" aria-label="Filters">
         {active.map(({ kind, value }) => (
-          <button key={`${kind}:${value}`} type="button" className="chip is-active" aria-label={`Remove the ${LABELS[kind].toLowerCase()} filter ${value}`} onClick={() => onToggle(kind, value)}>
+          <button key={`${kind}:${value}`} type="button" className="chip is-active" aria-label={`Remove the ${LABELS[kind].toLowerCase()} filter ${shown(kind, value)}`} onClick={() => onToggle(kind, value)}>
             {icon(kind, value)}
-            <span className="chip-label">{value}</span>
+            <span className="chip-label">{shown(kind, value)}</span>
             <X className="chip-remove" aria-hidden />
           </button>
         ))}
@@ -66,7 +70,7 @@ export function FilterChips({ facets, filters, onToggle }: FilterChipsProps) {
             return (
               <button key={facet.value} type="button" className={`chip${on ? ' is-active' : ''}`} aria-pressed={on} onClick={() => onToggle(open, facet.value)}>
                 {icon(open, facet.value)}
-                <span className="chip-label">{facet.value}</span>
+                <span className="chip-label">{shown(open, facet.value)}</span>
                 <span className="chip-count">{facet.count.toLocaleString()}</span>
               </button>
             );
