@@ -46,6 +46,8 @@ export interface ApiDeps {
   userDataDir?: string;
   /** The environment agents run in. Default: this process's (the user's). */
   agentEnv?: Env;
+  /** Settles once `agentEnv` is complete; agents are looked for after (the desktop app reads the login shell's PATH). */
+  agentEnvReady?: Promise<unknown>;
   /** Time between SIGTERM and SIGKILL when a task is stopped (default 5 s). */
   killGraceMs?: number;
   /** Watch the open notebook for outside changes (default true). */
@@ -95,7 +97,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const env = deps.agentEnv ?? process.env;
   const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
   const scratchRoot = join(userData, 'scratch');
-  const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks });
+  const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady });
   const repos = new RepoRegistry(settings, ports, log);
   const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, log });
   // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.

@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultNotebookDir, settingsFile, startNotebookDir, userDataDir } from '../core/app-paths';
+import { adoptLoginShellPath } from '../core/agents/login-shell-path';
 import { createApi, type Engine } from '../core/api';
 import { SettingsStore } from '../core/settings';
 import { electronPorts } from './electron-ports';
@@ -34,6 +35,8 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   hardenApp(isAppUrl);
   const ports = electronPorts(() => mainWindow);
+  // Read while the window opens; only looking for agents waits for it.
+  const loginPath = adoptLoginShellPath(process.env, { log: (message) => console.warn(`[fieldnotes] ${message}`) });
   const remembered = (await SettingsStore.peek(settingsFile())).notebook;
   const engine: Engine = await createApi({
     app: { name: 'Fieldnotes', version: app.getVersion() },
@@ -44,6 +47,7 @@ async function start(): Promise<void> {
     settingsFile: settingsFile(),
     onNotebookError: 'log',
     warmTokenizer: true,
+    agentEnvReady: loginPath,
   });
   registerIpc({
     engine,

@@ -22,6 +22,8 @@ export class InstalledAgents {
       /** The environment agents run in (PATH decides what is installed). */
       env: () => Env;
       settings: () => TaskSettings;
+      /** Settles once `env` is complete (the desktop app reads the login shell's PATH); agents are looked for after. */
+      envReady?: Promise<unknown>;
     },
   ) {}
 
@@ -33,6 +35,7 @@ export class InstalledAgents {
 
   /** Every known agent with its detection; `refresh` looks again instead of using what it found before. */
   async list(refresh = false): Promise<AgentInfo[]> {
+    await this.options.envReady;
     const adapters = this.registry().list();
     const infos = await Promise.all(adapters.map(async (adapter) => agentInfo(adapter, await this.detect(adapter, refresh))));
     if (!this.options.settings().customCommand) {
@@ -52,6 +55,7 @@ export class InstalledAgents {
    * looked for again (it may have been installed since). Errors say how to install or configure it.
    */
   async require(id: string): Promise<InstalledAgent> {
+    await this.options.envReady;
     const adapter = this.registry().get(id);
     if (!adapter) {
       if (id === CUSTOM_AGENT_ID) {
