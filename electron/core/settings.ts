@@ -74,21 +74,22 @@ export class SettingsStore {
 
   /** The settings in a file, without changing anything (defaults when missing or broken). */
   static async peek(file: string): Promise<AppSettings> {
-    try {
-      return AppSettings.parse(JSON.parse(await readFile(file, 'utf8')));
-    } catch {
-      return AppSettings.parse({});
-    }
+    return (await readSettings(file)) ?? AppSettings.parse({});
   }
 
   get(): AppSettings {
     return this.settings;
   }
 
-  /** Changes the settings and writes them (atomically, one change at a time). */
+  /**
+   * Changes the settings and writes them (atomically, one change at a time). The change applies to
+   * the file as it is now, so what another Fieldnotes process wrote meanwhile (the CLI while the
+   * app is open) is kept.
+   */
   async update(change: (settings: AppSettings) => AppSettings): Promise<AppSettings> {
     return this.lock.run('settings', async () => {
-      const next = AppSettings.parse(change(structuredClone(this.settings)));
+      const current = (this.file !== null ? await readSettings(this.file) : null) ?? this.settings;
+      const next = AppSettings.parse(change(structuredClone(current)));
       if (this.file !== null) {
         await mkdir(dirname(this.file), { recursive: true });
         await writeFileAtomic(this.file, JSON.stringify(next, null, 2) + '\n');
@@ -129,5 +130,14 @@ export class SettingsStore {
       notebook: settings.notebook === path ? undefined : settings.notebook,
       recentNotebooks: settings.recentNotebooks.filter((entry) => entry.path !== path),
     }));
+  }
+}
+
+/** The settings in `file`; null when it is missing, unreadable or not valid settings. */
+async function readSettings(file: string): Promise<AppSettings | null> {
+  try {
+    return AppSettings.parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    return null;
   }
 }

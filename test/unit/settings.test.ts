@@ -25,6 +25,21 @@ describe('the settings file', () => {
     expect((await readdir(dir)).sort()).toEqual(['settings.json']);
   });
 
+  it('keeps what another Fieldnotes process wrote since this one read it (the app and the CLI at once)', async () => {
+    const file = join(dir, 'settings.json');
+    const app = await SettingsStore.load(file);
+    const cli = await SettingsStore.load(file);
+    await cli.rememberRepo('/src/ky');
+    await app.updateTasks({ concurrency: 5 });
+    await cli.rememberNotebook('/notes/a');
+    const after = await SettingsStore.peek(file);
+    expect(after.recentRepos.map((repo) => repo.path)).toEqual(['/src/ky']);
+    expect(after.tasks.concurrency).toBe(5);
+    expect(after.notebook).toBe('/notes/a');
+    // Each process sees the other's changes once it has written.
+    expect(app.get().recentRepos.map((repo) => repo.path)).toEqual(['/src/ky']);
+  });
+
   it('is set aside as .bad when it is broken, and defaults are used', async () => {
     const file = join(dir, 'settings.json');
     await writeFile(file, '{ "recentNotebooks": [ ');
