@@ -5,10 +5,10 @@
 // (against themselves, on a fresh clone).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-process';
 import { ROOT, fixtureNotebook } from '../support/paths';
-import { copyNotebook, removeDir, tempDir } from '../support/temp';
+import { copyNotebook, tempDir } from '../support/temp';
 
 const { currentBuild } = (await import(pathToFileURL(join(ROOT, 'electron', 'cli', 'built-cli.mjs')).href)) as {
   currentBuild(root: string, env?: Record<string, string | undefined>): string | null;
@@ -21,13 +21,10 @@ let notebook: string;
 let home: string;
 const fromSource = { FIELDNOTES_CLI_FROM_SOURCE: '1' };
 
+// Both folders go when the file ends (test/support/vitest-setup.ts).
 beforeAll(async () => {
   notebook = await copyNotebook(fixtureNotebook('basic'));
   home = await tempDir();
-});
-afterAll(async () => {
-  await removeDir(notebook);
-  await removeDir(home);
 });
 
 describe(`fieldnotes run from ${picked}`, () => {

@@ -1,12 +1,12 @@
 // `fieldnotes context --query` as a user pipes it: the notes that best match a search, bundled in
 // rank order on stdout; the token count on stderr; a plain one-line error when nothing matches.
 import { DOMParser } from '@xmldom/xmldom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContextBundle } from '../../shared/contract/context';
 import { claudeTokenCounter } from '../../electron/core/context/token-counter';
-import { runCli } from '../support/cli-process';
+import { runFieldnotes } from '../support/fieldnotes-cli';
 import { fixtureNotebook } from '../support/paths';
-import { copyNotebook, removeDir, tempDir } from '../support/temp';
+import { copyNotebook, tempDir } from '../support/temp';
 
 const VITE_HOOKS = 'vite/2026-11-20-plugin-hook-order.md';
 const KY_ROUTING = 'ky/2026-11-28-how-does-request-routing-work.md';
@@ -14,7 +14,7 @@ const KY_RETRIES = 'ky/2026-11-27-why-do-retries-stop.md';
 let notebook: string;
 let home: string;
 
-const fieldnotes = (...args: string[]) => runCli(['--notebook', notebook, ...args], { env: { FIELDNOTES_HOME: home }, cwd: home });
+const fieldnotes = (...args: string[]) => runFieldnotes(['--notebook', notebook, ...args], home);
 
 /** The notes in an xml bundle, by path, in the order they were bundled. */
 function sources(xml: string): string[] {
@@ -22,13 +22,10 @@ function sources(xml: string): string[] {
   return Array.from(root.getElementsByTagName('source')).map((source) => source.textContent!);
 }
 
+// Both folders go when the file ends (test/support/vitest-setup.ts).
 beforeAll(async () => {
   notebook = await copyNotebook(fixtureNotebook('basic'));
   home = await tempDir();
-});
-afterAll(async () => {
-  await removeDir(notebook);
-  await removeDir(home);
 });
 
 describe('fieldnotes context --query', () => {

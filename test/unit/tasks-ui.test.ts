@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../shared/model/agent-event';
 import type { Task } from '../../shared/model/task';
-import { latestEvents } from '../../electron/core/tasks/task-events';
+import { latestEvents } from '../../shared/model/event-tail';
 import { planQuestion } from '../../renderer/src/features/ask/plan-question';
 import { formatCommandLine, parseCommandLine } from '../../renderer/src/features/settings/command-line';
 import { MAX_EVENTS, NO_OUTPUT, TAIL_CHARS, appendEvents, mergeHistory, viewOf } from '../../renderer/src/features/tasks/live-output';
@@ -41,9 +41,9 @@ describe('live output in the window', () => {
 describe('the engine’s history for a window', () => {
   it('keeps the last events, and of their text only the end', () => {
     const events = [text('a'.repeat(100)), read('x.ts'), text('b'.repeat(100)), { type: 'exit', code: 0, signal: null } as AgentEvent];
-    expect(latestEvents(events, 10, 150)).toEqual({ events: [text('a'.repeat(50)), read('x.ts'), text('b'.repeat(100)), events[3]], cut: true });
-    expect(latestEvents(events, 2, Infinity)).toEqual({ events: events.slice(2), cut: true });
-    expect(latestEvents(events, 10, Infinity)).toEqual({ events, cut: false });
+    expect(latestEvents(events, { maxEvents: 10, maxTextChars: 150 })).toEqual({ events: [text('a'.repeat(50)), read('x.ts'), text('b'.repeat(100)), events[3]], cut: true });
+    expect(latestEvents(events, { maxEvents: 2 })).toEqual({ events: events.slice(2), cut: true });
+    expect(latestEvents(events, { maxEvents: 10 })).toEqual({ events, cut: false });
   });
 });
 

@@ -8,9 +8,8 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { Notebook } from '../../core/notebook/notebook';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withNotebook } from '../notebook-command';
-import { repoName } from '../repo-option';
 import { openSearchSession } from '../search-session';
-import { shellWord } from './search';
+import { searchRequest, shellWord } from './search';
 
 interface ContextOptions {
   format: ContextFormat;
@@ -71,19 +70,8 @@ export function registerContext(program: Command, globals: () => Promise<GlobalO
 
 /** The search behind `--query`, checked as `fieldnotes search` checks its own. */
 async function searchInput(query: string, options: ContextOptions, usage: (message: string) => never): Promise<SearchRequest> {
-  const { SearchInput } = await import('../../../shared/contract/search');
-  const parsed = SearchInput.safeParse({
-    query,
-    filters: options.repo ? { repo: options.repo.map(repoName) } : {},
-    sort: 'relevance',
-    limit: options.limit === undefined ? DEFAULT_LIMIT : Number(options.limit),
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const option = String(issue.path.filter((part) => part !== 'filters')[0]);
-    return usage(`--${option}: ${issue.message}${option === 'limit' ? ' (a whole number from 1 to 200)' : ''}`);
-  }
-  return parsed.data;
+  const input = await searchRequest(query, { repo: options.repo, sort: 'relevance', limit: options.limit ?? String(DEFAULT_LIMIT) });
+  return 'problem' in input ? usage(input.problem) : input.request;
 }
 
 /** The ids of the best matches, in rank order, and how many notes matched in all. */

@@ -1,16 +1,17 @@
 // `fieldnotes search <query>`: full-text search from the terminal, with lunr's query syntax.
 import type { Command } from 'commander';
-import type { SearchHit, SearchResults, TextRange } from '../../../shared/contract/search';
+import type { SearchHit, SearchRequest, SearchResults, TextRange } from '../../../shared/contract/search';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { repoName } from '../repo-option';
 import { openSearchSession } from '../search-session';
 
-interface SearchOptions {
-  repo: string[];
-  agent: string[];
-  tag: string[];
-  mode: string[];
-  status: string[];
+/** The search options as typed (`fieldnotes search`, and `fieldnotes context --query`). */
+export interface SearchOptions {
+  repo?: string[];
+  agent?: string[];
+  tag?: string[];
+  mode?: string[];
+  status?: string[];
   limit: string;
   sort: string;
   since?: string;
@@ -47,17 +48,24 @@ export function registerSearch(program: Command, globals: () => Promise<GlobalOp
     });
 }
 
-async function readInput(query: string, options: SearchOptions) {
+async function readInput(query: string, options: SearchOptions): Promise<SearchRequest> {
+  const input = await searchRequest(query, options);
+  if ('problem' in input) throw new CliError(input.problem);
+  return input.request;
+}
+
+/** The search the options ask for, or what is wrong with one of them ("--limit: … (a whole number …)"). */
+export async function searchRequest(query: string, options: SearchOptions): Promise<{ request: SearchRequest } | { problem: string }> {
   // The schemas (and zod) load when a search runs, not for `--help`.
   const { SearchInput } = await import('../../../shared/contract/search');
   const parsed = SearchInput.safeParse({
     query,
     filters: {
-      ...(options.repo.length ? { repo: options.repo.map(repoName) } : {}),
-      ...(options.agent.length ? { agent: options.agent } : {}),
-      ...(options.tag.length ? { tag: options.tag } : {}),
-      ...(options.mode.length ? { mode: options.mode } : {}),
-      ...(options.status.length ? { status: options.status } : {}),
+      ...(options.repo?.length ? { repo: options.repo.map(repoName) } : {}),
+      ...(options.agent?.length ? { agent: options.agent } : {}),
+      ...(options.tag?.length ? { tag: options.tag } : {}),
+      ...(options.mode?.length ? { mode: options.mode } : {}),
+      ...(options.status?.length ? { status: options.status } : {}),
       ...(options.since ? { from: options.since } : {}),
       ...(options.until ? { to: options.until } : {}),
     },
@@ -68,9 +76,9 @@ async function readInput(query: string, options: SearchOptions) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path.filter((part) => part !== 'filters')[0]);
     const option = field === 'from' ? 'since' : field === 'to' ? 'until' : field;
-    throw new CliError(`--${option}: ${issue.message}${hintFor(option)}`);
+    return { problem: `--${option}: ${issue.message}${hintFor(option)}` };
   }
-  return parsed.data;
+  return { request: parsed.data };
 }
 
 function hintFor(option: string): string {

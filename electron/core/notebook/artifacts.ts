@@ -1,5 +1,5 @@
 // A note's artifacts: files kept with it (a poc diff, attachments) in `.fieldnotes/artifacts/<id>/`.
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { Artifact } from '../../../shared/model/note';
@@ -28,11 +28,20 @@ export class Artifacts {
     return file;
   }
 
-  async read(id: string, name: string): Promise<Buffer> {
-    return readFile(this.path(id, name)).catch((error: NodeJS.ErrnoException) => {
+  /** The first `maxBytes` of an artifact, and its whole size: a big diff is not read whole to show its start. */
+  async readStart(id: string, name: string, maxBytes: number): Promise<{ data: Buffer; size: number }> {
+    const file = await open(this.path(id, name), 'r').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw new ApiError('NOT_FOUND', `The note has no artifact named ${JSON.stringify(name)}.`);
       throw error;
     });
+    try {
+      const { size } = await file.stat();
+      const data = Buffer.alloc(Math.min(size, maxBytes));
+      const { bytesRead } = await file.read(data, 0, data.length, 0);
+      return { data: data.subarray(0, bytesRead), size };
+    } finally {
+      await file.close();
+    }
   }
 
   /** A note's artifacts, by name. */

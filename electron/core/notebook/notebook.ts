@@ -244,8 +244,9 @@ export class Notebook {
     return this.artifacts.list(id);
   }
 
-  readArtifact(id: string, name: string): Promise<Buffer> {
-    return this.artifacts.read(id, name);
+  /** The start of a note's artifact (at most `maxBytes`), and its whole size. */
+  readArtifact(id: string, name: string, maxBytes: number): Promise<{ data: Buffer; size: number }> {
+    return this.artifacts.readStart(id, name, maxBytes);
   }
 
   /** The absolute path of a note's artifact (to open it in another program). */

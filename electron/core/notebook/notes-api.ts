@@ -74,8 +74,8 @@ export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session
     'notes.transcript': async ({ id }) => (isUlid(id) ? notebook().readTranscript(id) : { events: [], skipped: 0 }),
     'notes.artifacts': async ({ id }) => ({ artifacts: isUlid(id) ? await notebook().listArtifacts(id) : [] }),
     'notes.readArtifact': async ({ id, name, maxBytes }) => {
-      const data = await notebook().readArtifact(id, name);
-      return { name, size: data.length, text: data.subarray(0, maxBytes).toString('utf8'), truncated: data.length > maxBytes };
+      const { data, size } = await notebook().readArtifact(id, name, maxBytes);
+      return { name, size, text: data.toString('utf8'), truncated: size > maxBytes };
     },
     'notes.openFile': async ({ id, target }) => {
       const linked = await resolveNoteLink(await notebook().get(id), target);

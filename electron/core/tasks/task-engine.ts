@@ -20,7 +20,8 @@ import { planFollowUp } from './follow-up';
 import { describePermissions } from './permissions';
 import { buildPrompt } from './prompt';
 import { recoverInterruptedTasks } from './recovery';
-import { ChangeThrottle, latestEvents } from './task-events';
+import { latestEvents } from '../../../shared/model/event-tail';
+import { ChangeThrottle } from './task-events';
 import { TaskLeases } from './task-leases';
 import { TaskQueue } from './task-queue';
 import { TaskRun, type TaskRunDeps } from './task-run';
@@ -97,7 +98,7 @@ export class TaskEngine {
   async get(id: string, maxEvents: number, maxTextChars = Infinity): Promise<{ task: Task; events: AgentEvent[]; truncated: boolean }> {
     const run = this.require(id);
     const { events } = await run.note.notebook.readTranscript(id).catch(() => ({ events: [] as AgentEvent[] }));
-    const latest = latestEvents(events, maxEvents, maxTextChars);
+    const latest = latestEvents(events, { maxEvents, maxTextChars });
     return { task: this.snapshot(run), events: latest.events, truncated: latest.cut };
   }
 

@@ -1,7 +1,6 @@
 // How task activity reaches the transports at a pace a window can take: `tasks.output` batched per
 // task (a few batches a second, consecutive text joined, capped, the rest counted as dropped), and
-// `tasks.changed` throttled (state changes go out at once, progress at most a few times a second),
-// and a task's history for tasks.get cut to what a window can show.
+// `tasks.changed` throttled (state changes go out at once, progress at most a few times a second).
 import type { AgentEvent } from '../../../shared/model/agent-event';
 
 export const OUTPUT_INTERVAL_MS = 250;
@@ -118,29 +117,4 @@ export class ChangeThrottle {
     if (this.immediate) clearImmediate(this.immediate);
     this.changed.clear();
   }
-}
-
-/** The last `max` events, with text only within the last `maxText` characters of it (a flood's tail). */
-export function latestEvents(events: readonly AgentEvent[], max: number, maxText: number): { events: AgentEvent[]; cut: boolean } {
-  const kept: AgentEvent[] = [];
-  let text = 0;
-  let cut = false;
-  for (let i = events.length - 1; i >= 0; i--) {
-    if (kept.length >= max) return { events: kept.reverse(), cut: true };
-    const event = events[i]!;
-    if (event.type !== 'text') {
-      kept.push(event);
-      continue;
-    }
-    const room = maxText - text;
-    if (room <= 0) {
-      cut = true;
-      continue;
-    }
-    if (event.text.length > room) cut = true;
-    const piece = event.text.length > room ? { ...event, text: event.text.slice(-room) } : event;
-    text += piece.text.length;
-    kept.push(piece);
-  }
-  return { events: kept.reverse(), cut };
 }

@@ -49,7 +49,7 @@ test.describe('a file linked from a note', () => {
     await chmod(join(bin, 'xdg-open'), 0o755);
   });
   test('opens in the user’s editor, and a note written outside the app shows up live', async ({ browser, notebook }) => {
-    test.skip(process.platform !== 'linux', 'the stand-in opener is a shell script');
+    test.skip(process.platform !== 'linux', 'the stand-in on PATH replaces xdg-open, which the app runs only on Linux (electron/core/ports/node-ports.ts: `open` on macOS, Explorer on Windows)');
     const repo = await tempDir('fieldnotes-repo-');
     await mkdir(join(repo, 'src', 'router'), { recursive: true });
     await writeFile(join(repo, 'src', 'router', 'index.ts'), 'export const routes = [];\n');

@@ -3,6 +3,7 @@
 // most 32 KB of text each); here the total is capped too, so a 10 MB answer costs the page the
 // same as a 40 KB one. What is shown (the answer's tail, the activity) is derived from the events.
 import type { AgentEvent } from '../../../../shared/model/agent-event';
+import { latestEvents } from '../../../../shared/model/event-tail';
 
 /** Answer text kept: the end of it, enough for several screens. */
 export const TAIL_CHARS = 24 * 1024;
@@ -23,7 +24,7 @@ type TextEvent = Extract<AgentEvent, { type: 'text' }>;
 /** Adds events at the end and lets the oldest go beyond the limits. */
 export function appendEvents(previous: LiveOutput | undefined, events: readonly AgentEvent[], dropped = 0): LiveOutput {
   const all = [...(previous?.events ?? []), ...events];
-  const kept = bound(all);
+  const kept = latestEvents(all, { maxOthers: MAX_EVENTS, maxTextChars: TAIL_CHARS }).events;
   return { events: kept, dropped: (previous?.dropped ?? 0) + dropped + (all.length - kept.length) };
 }
 
@@ -61,25 +62,4 @@ export function viewOf(output: LiveOutput): OutputView {
     if (event.type === 'tool_call' && !event.writes) for (const path of event.paths) files.add(path);
   }
   return { text, textCut: output.dropped > 0 || text.length >= TAIL_CHARS, activity, filesRead: [...files] };
-}
-
-/** Keeps the latest MAX_EVENTS non-text events and the last TAIL_CHARS of text, in order. */
-function bound(events: AgentEvent[]): AgentEvent[] {
-  let text = 0;
-  let others = 0;
-  const kept: AgentEvent[] = [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const event = events[i]!;
-    if (event.type === 'text') {
-      if (text >= TAIL_CHARS) continue;
-      const room = TAIL_CHARS - text;
-      const piece: TextEvent = event.text.length > room ? { ...event, text: event.text.slice(-room) } : event;
-      text += piece.text.length;
-      kept.push(piece);
-    } else if (others < MAX_EVENTS) {
-      others += 1;
-      kept.push(event);
-    }
-  }
-  return kept.reverse();
 }
