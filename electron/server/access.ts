@@ -1,7 +1,9 @@
-// Who may talk to the browser-mode server: requests to a loopback Host, from our own Origin,
-// carrying this launch's token. Everything else is refused before it reaches the engine.
+// Who may talk to the browser-mode server: requests to a loopback Host, from our own Origin, and,
+// for the API and the event socket, carrying this launch's token. Everything else is refused
+// before it reaches the engine. The token never travels in a cookie (see shared/browser-access.ts).
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { SOCKET_TOKEN_PREFIX } from '../../shared/browser-access';
 
 export interface AccessPolicy {
   /** Host header values accepted (host:port). */
@@ -9,21 +11,26 @@ export interface AccessPolicy {
   /** Origin header values accepted (scheme://host:port). */
   origins: ReadonlySet<string>;
   token: string;
-  cookieName: string;
 }
 
-export type AccessVerdict =
-  | { allowed: true; tokenFrom: 'cookie' | 'header' | 'query' }
-  | { allowed: false; status: 401 | 403; reason: string };
+export type AccessVerdict = { allowed: true } | { allowed: false; status: 400 | 401 | 403; reason: string };
+
+const ALLOWED: AccessVerdict = { allowed: true };
+
+/** Headers a request must not repeat: a second Host or Origin could be read differently by a proxy or a parser. */
+const SINGLE_HEADERS = ['host', 'origin', 'authorization'];
 
 export function accessPolicy(host: string, port: number, token: string): AccessPolicy {
   const names = new Set(['127.0.0.1', 'localhost', '[::1]', host.includes(':') ? `[${host}]` : host]);
   const hosts = new Set([...names].map((name) => `${name}:${port}`));
   const origins = new Set([...hosts].map((h) => `http://${h}`));
-  return { hosts, origins, token, cookieName: `fieldnotes_${port}` };
+  return { hosts, origins, token };
 }
 
-export function checkAccess(req: IncomingMessage, url: URL, policy: AccessPolicy): AccessVerdict {
+/** Host, Origin and fetch metadata: checked on every request, pages included. */
+export function checkCaller(req: IncomingMessage, policy: AccessPolicy): AccessVerdict {
+  const repeated = repeatedHeader(req.rawHeaders);
+  if (repeated) return { allowed: false, status: 400, reason: `The ${repeated} header is given more than once` };
   const host = req.headers.host;
   if (!host || !policy.hosts.has(host.toLowerCase())) {
     return { allowed: false, status: 403, reason: `Host ${JSON.stringify(host ?? '')} is not allowed` };
@@ -35,18 +42,25 @@ export function checkAccess(req: IncomingMessage, url: URL, policy: AccessPolicy
   if (req.headers['sec-fetch-site'] === 'cross-site') {
     return { allowed: false, status: 403, reason: 'Cross-site requests are not allowed' };
   }
-  const fromCookie = readCookie(req.headers.cookie, policy.cookieName);
-  if (fromCookie !== undefined && sameToken(fromCookie, policy.token)) return { allowed: true, tokenFrom: 'cookie' };
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ') && sameToken(auth.slice(7), policy.token)) return { allowed: true, tokenFrom: 'header' };
-  const fromQuery = url.searchParams.get('token');
-  if (fromQuery !== null && sameToken(fromQuery, policy.token)) return { allowed: true, tokenFrom: 'query' };
-  const given = fromCookie ?? auth ?? fromQuery;
-  return { allowed: false, status: 401, reason: given === undefined || given === null ? 'Missing token' : 'Wrong token' };
+  return ALLOWED;
 }
 
-export function tokenCookie(policy: AccessPolicy): string {
-  return `${policy.cookieName}=${policy.token}; HttpOnly; SameSite=Strict; Path=/`;
+/** The token a caller gave (undefined when none) against this launch's. */
+export function checkToken(given: string | undefined, policy: AccessPolicy): AccessVerdict {
+  if (given === undefined) return { allowed: false, status: 401, reason: 'Missing token' };
+  return sameToken(given, policy.token) ? ALLOWED : { allowed: false, status: 401, reason: 'Wrong token' };
+}
+
+/** The token of an API call: `Authorization: Bearer <token>`. */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
+}
+
+/** The token of a WebSocket handshake: the `token.<token>` entry of Sec-WebSocket-Protocol. */
+export function socketToken(req: IncomingMessage): string | undefined {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((each) => each.trim());
+  return offered.find((each) => each.startsWith(SOCKET_TOKEN_PREFIX))?.slice(SOCKET_TOKEN_PREFIX.length);
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -55,11 +69,14 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+/** Node keeps the first Host and joins repeated Origins; the raw list shows every copy. */
+function repeatedHeader(rawHeaders: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    if (!SINGLE_HEADERS.includes(name)) continue;
+    if (seen.has(name)) return rawHeaders[i];
+    seen.add(name);
   }
   return undefined;
 }

@@ -1,15 +1,18 @@
 // The browser mode: the engine over HTTP (calls) and a WebSocket (push events), on loopback,
-// behind a per-launch token. It also serves the built renderer.
+// behind a per-launch token that never travels in a cookie. It also serves the built renderer,
+// which holds no secret and so loads without the token.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { NO_ACCESS_PATH, SOCKET_PROTOCOL, TOKEN_PATTERN } from '../../shared/browser-access';
 import { EVENT_NAMES, type EventName } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/contract/errors';
 import type { Engine } from '../core/api';
 import { dispatch, type DispatchOptions } from '../core/dispatch';
-import { accessPolicy, checkAccess, tokenCookie, type AccessPolicy } from './access';
+import { accessPolicy, bearerToken, checkCaller, checkToken, socketToken, type AccessPolicy, type AccessVerdict } from './access';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -29,7 +32,7 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  /** The URL to open: it carries the token, which the server then keeps in a cookie. */
+  /** The URL to open: it carries the token, which the tab that opens it keeps to itself. */
   readonly url: string;
   readonly origin: string;
   readonly port: number;
@@ -53,6 +56,9 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
+  if (!TOKEN_PATTERN.test(token)) {
+    throw new Error('The access token must be at least 16 letters, digits, "-" or "_": it travels in an address and a WebSocket subprotocol.');
+  }
   const rendererDir = resolve(options.rendererDir);
   const server = createServer();
   await new Promise<void>((done, fail) => {
@@ -66,7 +72,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The policy needs the port, so handlers are attached once the server listens.
   const policy: AccessPolicy = accessPolicy(host, port, token);
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    // The token entry of the offered subprotocols is never echoed back.
+    handleProtocols: (offered) => (offered.has(SOCKET_PROTOCOL) ? SOCKET_PROTOCOL : false),
+  });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
@@ -76,15 +87,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const verdict = checkAccess(req, url, policy);
-    if (!verdict.allowed) return refuse(res, verdict.status, verdict.reason, url.pathname);
+    const url = requestUrl(req);
+    if (!url) return refuse(res, 400, 'The request address cannot be read', req.url ?? '/', origin);
+    const caller = checkCaller(req, policy);
+    if (!caller.allowed) return refuse(res, caller.status, caller.reason, url.pathname, origin);
 
     if (url.pathname.startsWith(API_PREFIX)) {
+      const token = checkToken(bearerToken(req), policy);
+      if (!token.allowed) return refuse(res, token.status, token.reason, url.pathname, origin);
       if (req.method !== 'POST') return sendJson(res, 405, errorBody('BAD_INPUT', 'Use POST for API calls.'));
       if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
         return sendJson(res, 415, errorBody('BAD_INPUT', 'API calls must send Content-Type: application/json.'));
       }
+      const method = decodePath(url.pathname.slice(API_PREFIX.length));
+      if (method === null) return sendJson(res, 400, errorBody('BAD_INPUT', 'The API method in the address is not valid percent-encoding.'));
       const body = await readBody(req);
       if (body === null) return sendJson(res, 413, errorBody('BAD_INPUT', 'The request body is too large.'));
       let input: unknown;
@@ -93,32 +109,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } catch {
         return sendJson(res, 400, errorBody('BAD_INPUT', 'The request body is not valid JSON.'));
       }
-      const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
       const result = await dispatch(options.engine.handlers, method, input, options.dispatchOptions);
       return sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500), result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, errorBody('BAD_INPUT', 'Method not allowed.'));
-    if (verdict.tokenFrom === 'query') {
-      // Keep the token in a cookie and take it out of the address bar (and out of history).
-      url.searchParams.delete('token');
-      res.writeHead(302, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': tokenCookie(policy),
-        Location: url.pathname + url.search,
-        'Cache-Control': 'no-store',
-      });
-      res.end();
-      return;
+    // The page and its assets are the same for everyone and hold no secret, so they load without
+    // the token: the tab brings it from the printed address and keeps it itself.
+    if (url.pathname === NO_ACCESS_PATH) return refuse(res, 401, 'This tab has no valid access token', url.pathname, origin);
+    const fromAddress = url.searchParams.get('token');
+    if (fromAddress !== null) {
+      const token = checkToken(fromAddress, policy);
+      if (!token.allowed) return refuse(res, token.status, token.reason, url.pathname, origin);
     }
     await serveStatic(rendererDir, url.pathname, res);
   }
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const verdict = url.pathname === EVENTS_PATH ? checkAccess(req, url, policy) : ({ allowed: false, status: 403, reason: 'No such socket' } as const);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const verdict = socketAccess(req, policy);
     if (!verdict.allowed) {
-      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(`HTTP/1.1 ${verdict.status} ${STATUS_TEXT[verdict.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
@@ -169,15 +179,49 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function refuse(res: ServerResponse, status: 401 | 403, reason: string, pathname: string): void {
-  if (pathname.startsWith(API_PREFIX)) {
-    return sendJson(res, status, errorBody('BAD_INPUT', `${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${reason}.`));
+const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const;
+
+/** The event socket: our path, a fitting caller, and the token among the offered subprotocols. */
+function socketAccess(req: IncomingMessage, policy: AccessPolicy): AccessVerdict {
+  const url = requestUrl(req);
+  if (!url) return { allowed: false, status: 400, reason: 'The request address cannot be read' };
+  if (url.pathname !== EVENTS_PATH) return { allowed: false, status: 403, reason: 'No such socket' };
+  const caller = checkCaller(req, policy);
+  return caller.allowed ? checkToken(socketToken(req), policy) : caller;
+}
+
+/** The request's address, or null when it cannot be parsed. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
   }
-  const hint =
-    status === 401
-      ? 'Open the address that <code>fieldnotes serve</code> printed when it started: it carries the access token.'
-      : 'This server only answers its own pages on this machine.';
-  const html = `<!doctype html><meta charset="utf-8"><title>Fieldnotes</title><p>${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${escapeHtml(reason)}.</p><p>${hint}</p>`;
+}
+
+function decodePath(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** A refusal: JSON in the contract's error shape for the API, a page that says what to do otherwise. */
+function refuse(res: ServerResponse, status: 400 | 401 | 403, reason: string, pathname: string, origin: string): void {
+  if (pathname.startsWith(API_PREFIX)) return sendJson(res, status, errorBody('BAD_INPUT', `${STATUS_TEXT[status]}: ${reason}.`));
+  const hint: Record<typeof status, string> = {
+    400: 'This server only answers well-formed requests.',
+    401:
+      `Open the address that <code>fieldnotes serve</code> printed when it started (it looks like ` +
+      `<code>${escapeHtml(origin)}/?token=…</code>): it carries the access token. This tab keeps the token ` +
+      `to itself, so a new tab, or a new launch of <code>fieldnotes serve</code>, needs that address again.`,
+    403: 'This server only answers its own pages on this machine.',
+  };
+  const html =
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Fieldnotes: ${STATUS_TEXT[status]}</title>` +
+    `<h1>${status === 401 ? 'This tab has no access to Fieldnotes' : STATUS_TEXT[status]}</h1>` +
+    `<p>${escapeHtml(reason)}.</p><p>${hint[status]}</p></html>`;
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(html);
 }

@@ -58,10 +58,11 @@ describe('fieldnotes serve', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
   });
 
-  it('serves the UI and the notebook to the holder of the token only', async () => {
+  it('serves the UI (no secret in it) and the notebook to the holder of the token only', async () => {
     const token = new URL(server.url).searchParams.get('token')!;
-    expect((await rawRequest(server.port, '/')).status).toBe(401);
-    expect((await rawRequest(server.port, '/', { headers: { Authorization: `Bearer ${token}` } })).body).toContain('<div id="root">');
+    expect((await rawRequest(server.port, '/')).body).toContain('<div id="root">');
+    const anonymous = await rawRequest(server.port, '/api/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(anonymous.status).toBe(401);
     const { json } = await apiCall(server.port, token, 'app.info');
     expect(json.value).toMatchObject({ name: 'Fieldnotes', transport: 'http', notebook: { path: notebook } });
   });

@@ -23,7 +23,7 @@ test('the tasks UI in light and dark', async ({ browser }) => {
   test.setTimeout(120_000);
   const seed = await browser.newPage();
   await seed.goto(tasks.server.url);
-  const ask = (input: Record<string, unknown>) => seed.request.post(`${tasks.server.origin}/api/tasks.ask`, { data: { repoPath: tasks.repo, ...input } });
+  const ask = (input: Record<string, unknown>) => seed.request.post(`${tasks.server.origin}/api/tasks.ask`, { headers: tasks.server.auth, data: { repoPath: tasks.repo, ...input } });
   await ask({ question: 'How are routes registered? [read src/router.ts] [title Routes are one table in src/router.ts]', agents: ['custom', 'codex'] });
   await ask({ question: 'Can the router take a wildcard? Try it. [write wildcard.ts] [title A wildcard route works with one line]', mode: 'poc', agents: ['custom'] });
   await seed.waitForTimeout(2000);

@@ -4,9 +4,12 @@ import { createInterface } from 'node:readline';
 import { CLI } from './paths';
 
 export interface ServeProcess {
+  /** The printed address, with the token; a tab that opens it keeps the token to itself. */
   url: string;
   origin: string;
   port: number;
+  /** The header an API call from outside a tab (Playwright's `page.request`) carries the token in. */
+  auth: { Authorization: string };
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -26,6 +29,7 @@ export async function startServeProcess(notebook: string, env: Record<string, st
   const info = JSON.parse(line) as { url: string; origin: string; port: number };
   return {
     ...info,
+    auth: { Authorization: `Bearer ${new URL(info.url).searchParams.get('token')}` },
     child,
     // A server that ignores SIGTERM is a bug: it is killed so it cannot outlive the test, and the
     // test fails saying so.

@@ -1,20 +1,36 @@
-// The browser transport: HTTP POST for calls, one WebSocket for push events (reconnecting).
+// The browser transport: HTTP POST for calls, one WebSocket for push events (reconnecting). Both
+// carry the tab's token: a bearer header on calls, a subprotocol on the socket (browsers cannot
+// set headers on a WebSocket); no cookie is involved.
+import { SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/browser-access';
 import { EventBus } from '../../../shared/event-bus';
 import type { CallResult, EventName } from '../../../shared/contract';
 import type { Transport } from './transport';
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
 
-export function httpTransport(origin: string = window.location.origin): Transport {
+const NO_ACCESS: CallResult<unknown> = {
+  ok: false,
+  error: { code: 'UNAVAILABLE', message: 'This tab has no valid access token. Open the address `fieldnotes serve` printed again.' },
+};
+
+export interface TabAccess {
+  /** The token this tab holds, or null when it has none. */
+  token: string | null;
+  /** Called when there is no token or the server refused it (401). */
+  onRefused(): void;
+}
+
+export function httpTransport(access: TabAccess, origin: string = window.location.origin): Transport {
   const bus = new EventBus<Record<string, unknown>>();
   const connection = new EventBus<{ change: boolean; reconnect: null }>();
+  const { token } = access;
   let socket: WebSocket | null = null;
   let attempts = 0;
 
-  const connect = (): void => {
+  const connect = (key: string): void => {
     const url = new URL('/events', origin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    socket = new WebSocket(url);
+    socket = new WebSocket(url, [SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX + key]);
     socket.onopen = () => {
       // Events may have been missed while disconnected: listeners refetch on reconnect.
       if (attempts > 0) connection.emit('reconnect', null);
@@ -33,27 +49,30 @@ export function httpTransport(origin: string = window.location.origin): Transpor
       connection.emit('change', false);
       const delay = RECONNECT_DELAYS_MS[Math.min(attempts, RECONNECT_DELAYS_MS.length - 1)];
       attempts += 1;
-      setTimeout(connect, delay);
+      setTimeout(() => connect(key), delay);
     };
   };
-  connect();
+  if (token === null) access.onRefused();
+  else connect(token);
 
   return {
     kind: 'http',
     async invoke(method, input) {
+      if (token === null) return NO_ACCESS;
       let response: Response;
       try {
         response = await fetch(new URL(`/api/${encodeURIComponent(method)}`, origin), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
           body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
+          credentials: 'omit',
         });
       } catch {
         return { ok: false, error: { code: 'UNAVAILABLE', message: 'Fieldnotes is not reachable. Is `fieldnotes serve` still running?' } };
       }
       if (response.status === 401) {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: 'This page lost its access token. Open the address `fieldnotes serve` printed again.' } };
+        access.onRefused();
+        return NO_ACCESS;
       }
       try {
         return (await response.json()) as CallResult<unknown>;

@@ -21,7 +21,7 @@ test.afterAll(async () => {
 });
 test.afterEach(async ({ page }) => {
   // A test that changed how many tasks run at once puts it back, even when it failed.
-  await page.request.post(`${tasks.server.origin}/api/settings.update`, { data: { tasks: { concurrency: 3 } } });
+  await page.request.post(`${tasks.server.origin}/api/settings.update`, { headers: tasks.server.auth, data: { tasks: { concurrency: 3 } } });
 });
 
 test('a question sent with Ctrl-Enter runs with live output, then its note is done with the answer’s title', async ({ page }) => {
@@ -173,7 +173,7 @@ test('“Ask with these notes” gives the chosen notes to the agent, and its no
   await dialog.getByRole('button', { name: 'Ask Fake agent' }).click();
 
   await expect(taskCard(page, 'Summary of two notes')).toContainText('Done');
-  const listed = await page.request.post(`${tasks.server.origin}/api/tasks.list`, { data: {} });
+  const listed = await page.request.post(`${tasks.server.origin}/api/tasks.list`, { headers: tasks.server.auth, data: {} });
   const task = ((await listed.json()) as { value: { tasks: Task[] } }).value.tasks.find((each) => each.title === 'Summary of two notes')!;
   const file = await readFile(join(tasks.notebook, task.notePath!), 'utf8');
   expect(file).toMatch(/context:\n {2}- 01JDZ8Q6X7M3N4P5R6S7T8V9W0\n {2}- 01JDX2M4K8N1P3Q5R7S9T2V4W6\n/);
