@@ -222,6 +222,15 @@ test('an agent that is not installed says why and how to install it', async ({ p
   await dialog.getByRole('button', { name: 'Copy the install command for Claude Code' }).click();
   const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
   expect(copied).toBe('npm install -g @anthropic-ai/claude-code');
+
+  // Settings has a row for each agent with a command of its own, as its adapter names it.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const executables = page.getByRole('region', { name: 'Agents', exact: true }).getByRole('textbox', { name: 'Executable' });
+  await expect(executables).toHaveCount(3);
+  await expect(executables.nth(0)).toHaveAttribute('placeholder', 'its full path, like /usr/local/bin/claude');
+  await expect(executables.nth(1)).toHaveValue(/fake-codex\.mjs$/);
+  await expect(executables.nth(2)).toHaveAttribute('placeholder', 'its full path, like /usr/local/bin/gemini');
 });
 
 test('a PoC keeps its diff and its scratch checkout, which can be discarded', async ({ page }) => {

@@ -97,6 +97,20 @@ describe('a throwaway agent registered beside the built-in ones', () => {
     expect((await t.note(resumed!.id)).body).toContain('Still in echo-session-1: Still there?');
   });
 
+  it('a poc follow-up of a follow-up resumes in the scratch checkout the first one left, and the plan says so', async () => {
+    const { tasks } = await t.call<{ tasks: Task[] }>('tasks.ask', { question: 'Try it.', repoPath: repo, mode: 'poc', agents: ['echo'] });
+    const [first] = await t.finished(tasks.map((task) => task.id));
+    expect(first).toMatchObject({ status: 'done', permissions: expect.stringMatching(/ inside its sandbox\.$/) });
+    const second = await t.call<Task>('tasks.followUp', { noteId: first!.id, question: 'Again.' });
+    const [done] = await t.finished([second.id]);
+    expect(done).toMatchObject({ status: 'done', scratchDir: first!.scratchDir });
+    // The checkout is named after the first task, not this one: the plan looks up the chain.
+    expect(await t.call('tasks.planFollowUp', { noteId: done!.id })).toEqual({
+      agent: 'echo', mode: 'poc', resumes: true,
+      summary: 'Continues Echo agent’s session in the scratch checkout it worked in: the agent remembers the whole conversation.',
+    });
+  });
+
   it('can be a default agent and be given an executable in the settings; an unknown id cannot', async () => {
     const executable = join(repo, 'echo-agent');
     const { tasks } = await t.call<{ tasks: { defaultAgents: string[]; agentPaths: Record<string, string> } }>('settings.update', {
