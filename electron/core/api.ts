@@ -7,7 +7,7 @@ import { EventBus } from '../../shared/event-bus';
 import { contextHandlers } from './context/context-api';
 import { ContextBundler } from './context/context-bundler';
 import { sharedTokenCounter, type TokenCounter } from './context/token-counter';
-import type { Env } from './agents/agent-adapter';
+import type { AgentAdapter, Env } from './agents/agent-adapter';
 import { InstalledAgents } from './agents/installed-agents';
 import type { EngineEvents } from './engine-events';
 import { NotebookSession } from './notebook/notebook-session';
@@ -48,6 +48,8 @@ export interface ApiDeps {
   agentEnv?: Env;
   /** Settles once `agentEnv` is complete; agents are looked for after (the desktop app reads the login shell's PATH). */
   agentEnvReady?: Promise<unknown>;
+  /** Agents beyond the registry's own, listed after its CLIs (tests register a throwaway adapter). */
+  extraAgents?: readonly AgentAdapter[];
   /** Time between SIGTERM and SIGKILL when a task is stopped (default 5 s). */
   killGraceMs?: number;
   /** Watch the open notebook for outside changes (default true). */
@@ -97,7 +99,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const env = deps.agentEnv ?? process.env;
   const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
   const scratchRoot = join(userData, 'scratch');
-  const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady });
+  const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents });
   const repos = new RepoRegistry(settings, ports, log);
   const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, log });
   // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.

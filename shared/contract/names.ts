@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'tasks.cancel',
   'tasks.retry',
   'tasks.followUp',
+  'tasks.planFollowUp',
   'scratch.list',
   'scratch.discard',
   'scratch.reveal',

@@ -1,11 +1,10 @@
 // settings.*: what a person can change about how Fieldnotes works. For now, how tasks run: how many
 // at once, their timeouts, where the agent CLIs are, the custom command, the default agents.
 import { z } from 'zod';
-import { CLI_AGENT_IDS } from './agent-ids';
 import { method } from './method';
 
-export { CLI_AGENT_IDS };
-export const CliAgentId = z.enum(CLI_AGENT_IDS);
+/** An agent's id (`agents.list` gives them); the engine checks it against the agents it knows. */
+export const AgentId = z.string().trim().min(1).max(64);
 
 const AbsolutePath = z
   .string()
@@ -29,12 +28,12 @@ export const TaskSettings = z.object({
   idleTimeoutSec: z.number().int().min(5).max(24 * 3600),
   /** Stop a task when it runs this long (seconds). */
   wallTimeoutSec: z.number().int().min(10).max(7 * 24 * 3600),
-  /** Executables of agents that are not on PATH, by agent id. */
-  agentPaths: z.partialRecord(CliAgentId, AbsolutePath),
+  /** Executables of agents that are not on PATH, by agent id (agents with a `command` in agents.list). */
+  agentPaths: z.record(AgentId, AbsolutePath),
   /** Any command as an agent (id `custom`): prompt on stdin, Markdown on stdout. Null when none. */
   customCommand: CustomCommand.nullable(),
   /** The agents a question goes to when none are chosen. */
-  defaultAgents: z.array(z.string().min(1).max(64)).min(1).max(8),
+  defaultAgents: z.array(AgentId).min(1).max(8),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 

@@ -7,6 +7,14 @@ import { Task } from '../model/task';
 import { Ulid } from '../model/ulid';
 import { method } from './method';
 
+/** What an agent may do in one mode, as said before asking. */
+export const AgentModeInfo = z.object({
+  /** After the agent's label: "reads and searches files only (Read, Grep, Glob); runs no commands." */
+  permissions: z.string(),
+});
+export type AgentModeInfo = z.infer<typeof AgentModeInfo>;
+
+/** An agent as its adapter describes it, with what this machine has of it. */
 export const AgentInfo = z.object({
   id: z.string(),
   label: z.string(),
@@ -15,8 +23,18 @@ export const AgentInfo = z.object({
   path: z.string().optional(),
   /** Why it is not available, in words for the user. */
   reason: z.string().optional(),
-  /** How to install it. */
+  /** How to install it (or set it up). */
   installHint: z.string().optional(),
+  /**
+   * The command looked up on PATH (`claude`); Settings can give its executable's full path instead.
+   * Absent for the custom command, whose whole command line is set in Settings.
+   */
+  command: z.string().optional(),
+  /** Whether a follow-up can resume its session (from the folder the session ran in). */
+  resume: z.boolean(),
+  modes: z.object({ explain: AgentModeInfo, poc: AgentModeInfo }),
+  /** The OS sandbox it runs commands in, when it has one: what that needs, and whether this machine has it. */
+  sandbox: z.object({ needs: z.string(), available: z.boolean() }).optional(),
 });
 export type AgentInfo = z.infer<typeof AgentInfo>;
 
@@ -120,6 +138,21 @@ export const tasksMethods = {
       agent: z.string().min(1).optional(),
     }),
     output: Task,
+  }),
+  'tasks.planFollowUp': method({
+    description: 'What a follow-up on a note would do: which agent, and whether it resumes the agent’s session or sends the note as context.',
+    input: z.object({
+      noteId: z.string().min(1).max(64),
+      agent: z.string().min(1).optional(),
+    }),
+    output: z.object({
+      agent: z.string(),
+      mode: NoteMode,
+      /** True when the agent's own session goes on; false when the note goes to a new session as context. */
+      resumes: z.boolean(),
+      /** The same, in one sentence for the user. */
+      summary: z.string(),
+    }),
   }),
   'scratch.list': method({
     description: 'The scratch checkouts poc tasks left behind, with their disk use.',

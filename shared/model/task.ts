@@ -26,7 +26,7 @@ export const Task = z.object({
   /** The note's title: the question until the answer's first line gives a better one. */
   title: z.string(),
   mode: NoteMode,
-  /** The agent adapter's id (claude-code, codex, gemini, custom). */
+  /** The agent adapter's id, as agents.list gives it. */
   agent: z.string(),
   repo: z.object({ name: z.string(), path: z.string() }).nullable(),
   status: NoteStatus,

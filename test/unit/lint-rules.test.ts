@@ -29,7 +29,7 @@ describe('layout lint rules', () => {
     ['electron/preload/x.ts', "import { dispatch } from '../core/dispatch';\nexport const x = dispatch;"],
     // A schema module's values would put zod in the renderer's bundle.
     ['renderer/src/features/x.ts', "import { NoteStatus } from '../../../shared/model/note';\nexport const x = NoteStatus;"],
-    ['renderer/src/features/x.ts', "import { CLI_AGENT_IDS } from '../../../shared/contract/settings';\nexport const x = CLI_AGENT_IDS;"],
+    ['renderer/src/features/x.ts', "import { TASK_SETTINGS_DEFAULTS } from '../../../shared/contract/settings';\nexport const x = TASK_SETTINGS_DEFAULTS;"],
     ['renderer/src/x.ts', "import { z } from 'zod';\nexport const x = z;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await importErrors(file, code)).not.toEqual([]);

@@ -3,6 +3,11 @@
 // what each agent is said to be allowed to do.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentEvent } from '../../shared/model/agent-event';
+import type { AgentAdapter } from '../../electron/core/agents/agent-adapter';
+import { claudeCode } from '../../electron/core/agents/claude-code';
+import { codex } from '../../electron/core/agents/codex';
+import { createCustomCommand } from '../../electron/core/agents/custom-command';
+import { gemini } from '../../electron/core/agents/gemini';
 import { describePermissions } from '../../electron/core/tasks/permissions';
 import { SourceCollector } from '../../electron/core/tasks/sources';
 import { ChangeThrottle, MAX_BATCH_EVENTS, MAX_BATCH_TEXT, OutputBatcher, type OutputBatch } from '../../electron/core/tasks/task-events';
@@ -146,13 +151,14 @@ describe('note titles and bodies', () => {
 
 describe('permissions', () => {
   const dir = '/work/ky';
+  const terms = (adapter: AgentAdapter, mode: 'explain' | 'poc', sandboxed = false) => describePermissions({ adapter, sandboxed }, mode, dir);
   it('say plainly, per agent and mode, what the agent may do', () => {
-    expect(describePermissions({ agent: 'claude-code', label: 'Claude Code', mode: 'explain', dir }))
+    expect(terms(claudeCode, 'explain'))
       .toBe('Read-only: may read and search files in /work/ky (Read, Grep and Glob only); cannot change anything or run commands.');
-    expect(describePermissions({ agent: 'codex', label: 'Codex CLI', mode: 'poc', dir })).toMatch(/run commands inside the scratch checkout .*Network: none\.$/);
-    expect(describePermissions({ agent: 'gemini', label: 'Gemini CLI', mode: 'poc', dir })).toMatch(/cannot run shell commands/);
-    expect(describePermissions({ agent: 'claude-code', label: 'Claude Code', mode: 'poc', dir, claudeSandbox: true })).toMatch(/Commands run in Claude Code's sandbox/);
-    expect(describePermissions({ agent: 'claude-code', label: 'Claude Code', mode: 'poc', dir, claudeSandbox: false })).toMatch(/no command sandbox on this machine/);
-    expect(describePermissions({ agent: 'custom', label: 'llm', mode: 'explain', dir })).toMatch(/cannot limit what a custom command/);
+    expect(terms(codex, 'poc')).toMatch(/run commands inside the scratch checkout .*Network: none\.$/);
+    expect(terms(gemini, 'poc')).toMatch(/cannot run shell commands/);
+    expect(terms(claudeCode, 'poc', true)).toMatch(/Commands run in Claude Code's sandbox/);
+    expect(terms(claudeCode, 'poc', false)).toMatch(/no command sandbox on this machine/);
+    expect(terms(createCustomCommand({ argv: ['llm'] }), 'explain')).toMatch(/^Runs llm in \/work\/ky\. .*cannot limit what a custom command/);
   });
 });

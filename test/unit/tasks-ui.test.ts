@@ -48,10 +48,11 @@ describe('the engine’s history for a window', () => {
 });
 
 describe('a draft question', () => {
+  const facts = { resume: false, modes: { explain: { permissions: '' }, poc: { permissions: '' } } };
   const agents = [
-    { id: 'claude-code', label: 'Claude Code', available: false },
-    { id: 'codex', label: 'Codex CLI', available: true },
-    { id: 'custom', label: 'Fake', available: true },
+    { id: 'claude-code', label: 'Claude Code', available: false, ...facts },
+    { id: 'codex', label: 'Codex CLI', available: true, ...facts },
+    { id: 'custom', label: 'Fake', available: true, ...facts },
   ];
   const settings = { concurrency: 3, idleTimeoutSec: 300, wallTimeoutSec: 1800, agentPaths: {}, customCommand: null, defaultAgents: ['claude-code', 'custom'] };
   const recent = [{ name: 'ky', path: '/src/ky', isGit: true }];

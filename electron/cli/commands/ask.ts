@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Task } from '../../../shared/model/task';
+import { createAgentRegistry } from '../../core/agents/registry';
 import type { Engine } from '../../core/api';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { call, withEngine } from '../engine-command';
@@ -17,6 +18,9 @@ interface AskOptions {
   idleTimeout?: string;
 }
 
+/** The agents' ids as the registry lists them: `claude-code, codex, gemini, custom`. */
+const agentIds = (): string => createAgentRegistry().list().map((adapter) => adapter.id).join(', ');
+
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerAsk(program: Command, globals: () => Promise<GlobalOptions>): void {
@@ -25,7 +29,7 @@ export function registerAsk(program: Command, globals: () => Promise<GlobalOptio
     .description('Ask agents a question about a codebase; prints the path of each new note')
     .argument('<question>', 'the question, or the task for poc mode')
     .option('--repo <path>', 'the codebase folder (required in explain mode)')
-    .option('--agent <id>', 'an agent to ask: claude-code, codex, gemini, custom (repeatable; default from the settings)', collect, [])
+    .option('--agent <id>', `an agent to ask: ${agentIds()} (repeatable; default from the settings)`, collect, [])
     .addOption(new Option('--mode <mode>', 'explain (read-only) or poc (a scratch checkout it may change)').choices(['explain', 'poc']).default('explain'))
     .option('--context <note>', 'a note to give as context, by id or path (repeatable)', collect, [])
     .option('--timeout <seconds>', 'stop a task that runs longer than this')

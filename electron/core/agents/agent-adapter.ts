@@ -76,10 +76,48 @@ export interface Verdict {
   error?: string;
 }
 
+/** What an agent may do in one mode, in words for the person asking: true of the argv `buildRun` makes. */
+export interface ModeTerms {
+  /** Short, after the agent's label, before asking: "reads and searches files only (Read, Grep, Glob); runs no commands." */
+  summary: string;
+  /**
+   * The exact terms of one task, kept as `Task.permissions`: `where` is the folder it works in (the
+   * repo, or the scratch checkout in poc), `sandboxed` whether the agent's sandbox runs on this machine.
+   */
+  terms(where: string, sandboxed: boolean): string;
+}
+
+/** An OS sandbox the agent runs its commands in, which this machine may or may not provide. */
+export interface AgentSandbox {
+  /** What it needs, in words for the user: "macOS, or Linux with bubblewrap and socat". */
+  needs: string;
+  /** Whether this machine has it (looked for on `env.PATH`). */
+  available(env: Env): Promise<boolean>;
+}
+
+export interface AgentCapabilities {
+  /** Whether a later run can resume a session of this agent (from the folder the session ran in). */
+  resume: boolean;
+  modes: Record<AgentMode, ModeTerms>;
+  sandbox?: AgentSandbox;
+}
+
+/**
+ * The one home of an agent: what it is (id, label, command, install hint), what it can do, and how
+ * to run it (detect, argv, stream parser, verdict). Engine, CLI and UI learn all of it from the registry.
+ */
 export interface AgentAdapter {
   /** Stable id, stored in notes (`agent.id`). */
   readonly id: string;
   readonly label: string;
+  /**
+   * The command looked up on PATH (`claude`); Settings can give its executable's full path instead.
+   * Absent for an agent that is a whole command line set in Settings (the custom command).
+   */
+  readonly command?: string;
+  /** How to get it, e.g. `npm install -g @openai/codex`. */
+  readonly installHint: string;
+  readonly capabilities: AgentCapabilities;
   detect(input: DetectInput): Promise<Detection>;
   buildRun(request: RunRequest): AgentCommand;
   createParser(context: ParserContext): StreamParser;

@@ -1,7 +1,7 @@
 // Claude Code (`claude -p --output-format stream-json --verbose`): argv per mode and its stream.
 import type { AgentEvent } from '../../../shared/model/agent-event';
-import type { AgentAdapter, ParserContext } from './agent-adapter';
-import { detectExecutable } from './detect';
+import type { AgentAdapter, AgentSandbox, ParserContext } from './agent-adapter';
+import { detectExecutable, findOnPath } from './detect';
 import { clip, createJsonLinesParser, firstLine, num, opt, rec, str, type JsonRecord } from './json-lines';
 import { relativeTo, shellCommandPaths, unwrapShell } from './tool-paths';
 import { verdictFromResult } from './verdict';
@@ -20,15 +20,47 @@ const POC_SETTINGS = JSON.stringify({
 
 const WRITE_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
 
+const FACTS = { label: 'Claude Code', command: 'claude', installHint: 'npm install -g @anthropic-ai/claude-code' };
+
+/** Claude Code sandboxes commands with Seatbelt on macOS, and with bubblewrap and socat on Linux. */
+const SANDBOX: AgentSandbox = {
+  needs: 'macOS, or Linux with bubblewrap and socat',
+  async available(env) {
+    if (process.platform === 'darwin') return true;
+    if (process.platform !== 'linux') return false;
+    const found = await Promise.all(['bwrap', 'socat'].map((tool) => findOnPath(tool, env)));
+    return found.every(Boolean);
+  },
+};
+
 export const claudeCode: AgentAdapter = {
   id: 'claude-code',
-  label: 'Claude Code',
+  ...FACTS,
+  capabilities: {
+    // `--resume <session>`, from the directory the session ran in.
+    resume: true,
+    modes: {
+      explain: {
+        summary: 'reads and searches files only (Read, Grep, Glob); runs no commands.',
+        terms: (where) => `Read-only: may read and search files in ${where} (Read, Grep and Glob only); cannot change anything or run commands.`,
+      },
+      poc: {
+        summary: `edits files; runs commands only in its sandbox (${SANDBOX.needs}), otherwise edits only.`,
+        terms: (where, sandboxed) => {
+          const scratch = `inside the scratch checkout ${where}; your working tree is never touched`;
+          return sandboxed
+            ? `May edit files and run commands ${scratch}. Commands run in Claude Code's sandbox, which can write only there. `
+              + 'Network: only the domains your Claude Code settings allow.'
+            : `May edit files ${scratch}. Claude Code has no command sandbox on this machine (on Linux it needs bubblewrap and socat), `
+              + 'so commands that need approval are refused. Network: no commands, so none from the shell.';
+        },
+      },
+    },
+    sandbox: SANDBOX,
+  },
 
   detect(input) {
-    return detectExecutable(
-      { label: 'Claude Code', command: 'claude', installHint: 'npm install -g @anthropic-ai/claude-code' },
-      input,
-    );
+    return detectExecutable(FACTS, input);
   },
 
   buildRun(request) {
@@ -50,7 +82,7 @@ export const claudeCode: AgentAdapter = {
   },
 
   verdict(input) {
-    return verdictFromResult('Claude Code', input, { requireResult: true });
+    return verdictFromResult(FACTS.label, input, { requireResult: true });
   },
 };
 

@@ -6,12 +6,28 @@ import { createJsonLinesParser, firstLine, num, opt, rec, str, type JsonRecord }
 import { relativeTo, shellCommandPaths, unwrapShell } from './tool-paths';
 import { verdictFromResult } from './verdict';
 
+const FACTS = { label: 'Codex CLI', command: 'codex', installHint: 'npm install -g @openai/codex' };
+
 export const codex: AgentAdapter = {
   id: 'codex',
-  label: 'Codex CLI',
+  ...FACTS,
+  capabilities: {
+    // `codex exec resume <thread>`, from the directory the thread ran in.
+    resume: true,
+    modes: {
+      explain: {
+        summary: 'may run commands inside its read-only sandbox; no network.',
+        terms: (where) => `Read-only: may read files and run commands in ${where} inside Codex's read-only sandbox; cannot change anything. Network: none.`,
+      },
+      poc: {
+        summary: 'edits files and runs commands in its workspace-write sandbox; no network.',
+        terms: (where) => `May edit files and run commands inside the scratch checkout ${where}; your working tree is never touched (Codex's workspace-write sandbox). Network: none.`,
+      },
+    },
+  },
 
   detect(input) {
-    return detectExecutable({ label: 'Codex CLI', command: 'codex', installHint: 'npm install -g @openai/codex' }, input);
+    return detectExecutable(FACTS, input);
   },
 
   buildRun(request) {
@@ -37,7 +53,7 @@ export const codex: AgentAdapter = {
   },
 
   verdict(input) {
-    return verdictFromResult('Codex CLI', input, { requireResult: true });
+    return verdictFromResult(FACTS.label, input, { requireResult: true });
   },
 };
 

@@ -7,6 +7,11 @@ import { firstLine } from './json-lines';
 
 const MAX_PENDING = 16 * 1024;
 
+/** The custom command agent's id in notes and in the API. */
+export const CUSTOM_AGENT_ID = 'custom';
+
+const SET_IT_UP = 'Set a command line in Settings (any program that reads the prompt on stdin and writes Markdown).';
+
 export interface CustomCommandConfig {
   id?: string;
   label?: string;
@@ -14,16 +19,33 @@ export interface CustomCommandConfig {
   argv: readonly string[];
 }
 
-export function createCustomCommand(config: CustomCommandConfig): AgentAdapter {
-  const [command, ...fixedArgs] = config.argv;
-  const label = config.label ?? (command ? path.basename(command) : 'Custom command');
+/** The custom command as configured, or (null) the one still to be set up in Settings. */
+export function createCustomCommand(config: CustomCommandConfig | null): AgentAdapter {
+  const [command, ...fixedArgs] = config?.argv ?? [];
+  const label = config?.label ?? (command ? path.basename(command) : 'Custom command');
+  // Whatever the command is, Fieldnotes cannot hold it to any terms: it runs as the user.
+  const unlimited = 'Fieldnotes cannot limit what a custom command reads, writes or sends: it has your permissions.';
   return {
-    id: config.id ?? 'custom-command',
+    id: config?.id ?? CUSTOM_AGENT_ID,
     label,
+    installHint: SET_IT_UP,
+    capabilities: {
+      resume: false,
+      modes: {
+        explain: {
+          summary: 'Fieldnotes cannot limit what a custom command reads, writes or sends: it runs with your permissions.',
+          terms: (where) => `Runs ${label} in ${where}. ${unlimited}`,
+        },
+        poc: {
+          summary: 'Fieldnotes cannot limit what a custom command reads, writes or sends: it runs with your permissions.',
+          terms: (where) => `Runs ${label} in ${where} (a scratch checkout; your working tree is never touched). ${unlimited}`,
+        },
+      },
+    },
 
     async detect(input) {
       if (command === undefined || command === '') {
-        return { available: false, reason: 'No command is configured for the custom agent.', installHint: 'Set its command line in Settings.' };
+        return { available: false, reason: 'No custom command is configured.', installHint: SET_IT_UP };
       }
       // Arbitrary commands may not know --version (or may start working on it): only look it up.
       const found = input.path ?? (await findOnPath(command, input.env));

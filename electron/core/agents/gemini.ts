@@ -8,12 +8,29 @@ import { verdictFromResult } from './verdict';
 
 const WRITE_TOOLS = new Set(['write_file', 'replace', 'edit']);
 
+const FACTS = { label: 'Gemini CLI', command: 'gemini', installHint: 'npm install -g @google/gemini-cli' };
+
 export const gemini: AgentAdapter = {
   id: 'gemini',
-  label: 'Gemini CLI',
+  ...FACTS,
+  capabilities: {
+    // `--resume <session>`, from the directory the session ran in.
+    resume: true,
+    modes: {
+      explain: {
+        summary: 'reads and searches files only (plan mode); runs no commands.',
+        terms: (where) => `Read-only: may read and search files in ${where} (Gemini's plan mode); cannot change anything or run commands.`,
+      },
+      poc: {
+        summary: 'edits files but cannot run shell commands (nobody is there to confirm them).',
+        terms: (where) => `May edit files inside the scratch checkout ${where}; your working tree is never touched; cannot run shell commands (nobody is there to confirm them). `
+          + 'Network: no shell, so none beyond Gemini CLI’s own web tools.',
+      },
+    },
+  },
 
   detect(input) {
-    return detectExecutable({ label: 'Gemini CLI', command: 'gemini', installHint: 'npm install -g @google/gemini-cli' }, input);
+    return detectExecutable(FACTS, input);
   },
 
   buildRun(request) {
@@ -41,7 +58,7 @@ export const gemini: AgentAdapter = {
   },
 
   verdict(input) {
-    return verdictFromResult('Gemini CLI', input, { requireResult: true });
+    return verdictFromResult(FACTS.label, input, { requireResult: true });
   },
 };
 

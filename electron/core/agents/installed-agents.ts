@@ -1,21 +1,23 @@
 // Which agents this machine has: the adapters (with the custom command from the settings), each
-// one's detection (executable, version, or why it is missing), remembered until asked to look again.
+// one's detection (executable, version, or why it is missing) and whether its sandbox runs here,
+// remembered until asked to look again.
 import type { AgentInfo } from '../../../shared/contract/tasks';
 import { ApiError } from '../../../shared/contract/errors';
 import type { TaskSettings } from '../../../shared/contract/settings';
 import type { AgentAdapter, Detection, Env } from './agent-adapter';
+import { CUSTOM_AGENT_ID } from './custom-command';
 import { createAgentRegistry, type AgentRegistry } from './registry';
-
-/** The custom command agent's id in notes and in the API. */
-export const CUSTOM_AGENT_ID = 'custom';
 
 export interface InstalledAgent {
   adapter: AgentAdapter;
   detection: Detection;
+  /** Whether the agent's OS sandbox runs on this machine (false when it has none). */
+  sandboxed: boolean;
 }
 
 export class InstalledAgents {
   private readonly detections = new Map<string, { key: string; detection: Promise<Detection> }>();
+  private readonly sandboxes = new Map<string, { key: string; available: Promise<boolean> }>();
 
   constructor(
     private readonly options: {
@@ -24,30 +26,27 @@ export class InstalledAgents {
       settings: () => TaskSettings;
       /** Settles once `env` is complete (the desktop app reads the login shell's PATH); agents are looked for after. */
       envReady?: Promise<unknown>;
+      /** Agents beyond the built-in ones (tests register throwaway adapters). */
+      extra?: readonly AgentAdapter[];
     },
   ) {}
 
   /** The adapters as the settings configure them now. */
   registry(): AgentRegistry {
     const custom = this.options.settings().customCommand;
-    return createAgentRegistry(custom ? { custom: { id: CUSTOM_AGENT_ID, label: custom.label, argv: custom.argv } } : {});
+    return createAgentRegistry({
+      custom: custom ? { id: CUSTOM_AGENT_ID, ...(custom.label ? { label: custom.label } : {}), argv: custom.argv } : null,
+      ...(this.options.extra ? { extra: this.options.extra } : {}),
+    });
   }
 
-  /** Every known agent with its detection; `refresh` looks again instead of using what it found before. */
+  /** Every known agent with its facts and detection; `refresh` looks again instead of using what it found before. */
   async list(refresh = false): Promise<AgentInfo[]> {
     await this.options.envReady;
-    const adapters = this.registry().list();
-    const infos = await Promise.all(adapters.map(async (adapter) => agentInfo(adapter, await this.detect(adapter, refresh))));
-    if (!this.options.settings().customCommand) {
-      infos.push({
-        id: CUSTOM_AGENT_ID,
-        label: 'Custom command',
-        available: false,
-        reason: 'No custom command is configured.',
-        installHint: 'Set a command line in Settings (any program that reads the prompt on stdin and writes Markdown).',
-      });
-    }
-    return infos;
+    return Promise.all(this.registry().list().map(async (adapter) => {
+      const [detection, sandboxed] = await Promise.all([this.detect(adapter, refresh), this.sandboxed(adapter, refresh)]);
+      return agentInfo(adapter, detection, sandboxed);
+    }));
   }
 
   /**
@@ -58,28 +57,25 @@ export class InstalledAgents {
     await this.options.envReady;
     const adapter = this.registry().get(id);
     if (!adapter) {
-      if (id === CUSTOM_AGENT_ID) {
-        throw new ApiError('UNAVAILABLE', 'No custom command is configured. Set its command line in Settings first.');
-      }
-      const known = [...this.registry().list().map((a) => a.id)].join(', ');
+      const known = this.registry().list().map((a) => a.id).join(', ');
       throw new ApiError('BAD_INPUT', `There is no agent “${id}”. Known agents: ${known}.`);
     }
     let detection = await this.detect(adapter, false);
     if (!detection.available) detection = await this.detect(adapter, true);
     if (!detection.available) {
       const reason = detection.reason ?? `${adapter.label} is not available.`;
-      const fix = adapter.id === CUSTOM_AGENT_ID
-        ? (detection.installHint ?? '')
-        : `Install it${detection.installHint ? ` with \`${detection.installHint}\`` : ''}, or set its executable in Settings.`;
+      const hint = detection.installHint ?? adapter.installHint;
+      // A CLI is installed or pointed at; a command line is set up in Settings, as its hint says.
+      const fix = adapter.command === undefined ? hint : `Install it with \`${hint}\`, or set its executable in Settings.`;
       throw new ApiError('UNAVAILABLE', `${reason} ${fix}`.trim());
     }
-    return { adapter, detection };
+    return { adapter, detection, sandboxed: await this.sandboxed(adapter, false) };
   }
 
   private detect(adapter: AgentAdapter, refresh: boolean): Promise<Detection> {
     const settings = this.options.settings();
     const env = this.options.env();
-    const path = adapter.id === CUSTOM_AGENT_ID ? undefined : settings.agentPaths[adapter.id as keyof TaskSettings['agentPaths']];
+    const path = adapter.command === undefined ? undefined : settings.agentPaths[adapter.id];
     // A different PATH, executable path or command line is a different agent to look for.
     const key = JSON.stringify([path, env.PATH, adapter.id === CUSTOM_AGENT_ID ? settings.customCommand?.argv : undefined]);
     const cached = this.detections.get(adapter.id);
@@ -90,9 +86,22 @@ export class InstalledAgents {
     this.detections.set(adapter.id, { key, detection });
     return detection;
   }
+
+  private sandboxed(adapter: AgentAdapter, refresh: boolean): Promise<boolean> {
+    const sandbox = adapter.capabilities.sandbox;
+    if (!sandbox) return Promise.resolve(false);
+    const env = this.options.env();
+    const key = env.PATH ?? '';
+    const cached = this.sandboxes.get(adapter.id);
+    if (!refresh && cached?.key === key) return cached.available;
+    const available = sandbox.available(env).catch(() => false);
+    this.sandboxes.set(adapter.id, { key, available });
+    return available;
+  }
 }
 
-function agentInfo(adapter: AgentAdapter, detection: Detection): AgentInfo {
+function agentInfo(adapter: AgentAdapter, detection: Detection, sandboxed: boolean): AgentInfo {
+  const { capabilities } = adapter;
   return {
     id: adapter.id,
     label: adapter.label,
@@ -100,6 +109,13 @@ function agentInfo(adapter: AgentAdapter, detection: Detection): AgentInfo {
     ...(detection.version ? { version: detection.version } : {}),
     ...(detection.path ? { path: detection.path } : {}),
     ...(detection.reason ? { reason: detection.reason } : {}),
-    ...(detection.installHint ? { installHint: detection.installHint } : {}),
+    installHint: detection.installHint ?? adapter.installHint,
+    ...(adapter.command ? { command: adapter.command } : {}),
+    resume: capabilities.resume,
+    modes: {
+      explain: { permissions: capabilities.modes.explain.summary },
+      poc: { permissions: capabilities.modes.poc.summary },
+    },
+    ...(capabilities.sandbox ? { sandbox: { needs: capabilities.sandbox.needs, available: sandboxed } } : {}),
   };
 }

@@ -1,18 +1,33 @@
-// The agents Fieldnotes knows: the three CLIs and, when configured, a custom command.
+// The agents Fieldnotes knows: the CLIs and the custom command from the settings. A new agent is
+// its adapter and one line in BUILT_IN; engine, CLI and UI learn everything else from the adapter.
 import type { AgentAdapter } from './agent-adapter';
 import { claudeCode } from './claude-code';
 import { codex } from './codex';
 import { createCustomCommand, type CustomCommandConfig } from './custom-command';
 import { gemini } from './gemini';
 
+/** The agent CLIs, in the order the app lists them. */
+const BUILT_IN: readonly AgentAdapter[] = [claudeCode, codex, gemini];
+
 export interface AgentRegistry {
   list(): readonly AgentAdapter[];
   get(id: string): AgentAdapter | undefined;
 }
 
-export function createAgentRegistry(options: { custom?: CustomCommandConfig } = {}): AgentRegistry {
-  const adapters: AgentAdapter[] = [claudeCode, codex, gemini];
-  if (options.custom) adapters.push(createCustomCommand(options.custom));
+export interface RegistryOptions {
+  /** The custom command as the settings configure it; absent or null while none is set up. */
+  custom?: CustomCommandConfig | null;
+  /** More adapters, listed after the built-in ones (tests register throwaway agents this way). */
+  extra?: readonly AgentAdapter[];
+}
+
+export function createAgentRegistry(options: RegistryOptions = {}): AgentRegistry {
+  const adapters = [...BUILT_IN, ...(options.extra ?? []), createCustomCommand(options.custom ?? null)];
+  const ids = new Set<string>();
+  for (const { id } of adapters) {
+    if (ids.has(id)) throw new Error(`Two agents have the id “${id}”.`);
+    ids.add(id);
+  }
   return {
     list: () => adapters,
     get: (id) => adapters.find((adapter) => adapter.id === id),

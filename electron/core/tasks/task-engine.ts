@@ -5,10 +5,9 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { ParsedInput } from '../../../shared/contract';
 import type { EventBus } from '../../../shared/event-bus';
 import type { AgentEvent } from '../../../shared/model/agent-event';
-import type { NoteMode } from '../../../shared/model/note';
+import type { Note, NoteMode } from '../../../shared/model/note';
 import type { Task } from '../../../shared/model/task';
 import type { Env } from '../agents/agent-adapter';
-import { findOnPath } from '../agents/detect';
 import type { InstalledAgents } from '../agents/installed-agents';
 import type { EngineEvents } from '../engine-events';
 import type { Notebook } from '../notebook/notebook';
@@ -16,7 +15,7 @@ import type { NotebookSession } from '../notebook/notebook-session';
 import type { RepoRegistry } from '../repos/repo-registry';
 import type { SettingsStore } from '../settings';
 import { contextNotes } from './context-notes';
-import { planFollowUp } from './follow-up';
+import { planFollowUp, type FollowUpPlan } from './follow-up';
 import { describePermissions } from './permissions';
 import { buildPrompt } from './prompt';
 import { recoverInterruptedTasks } from './recovery';
@@ -64,7 +63,6 @@ export class TaskEngine {
   private readonly throttle: ChangeThrottle;
   private readonly leases = new Map<string, TaskLeases>();
   private readonly unsubscribe: () => void;
-  private claudeSandbox: Promise<boolean> | undefined;
   private closing = false;
 
   constructor(private readonly deps: TaskEngineDeps) {
@@ -131,17 +129,17 @@ export class TaskEngine {
     return this.snapshot(run!);
   }
 
+  /** What a follow-up on a note would do: which agent, and whether it resumes its session (in words too). */
+  async planFollowUp(noteId: string, agent?: string): Promise<{ agent: string; mode: NoteMode; resumes: boolean; summary: string }> {
+    const { plan } = await this.followUpPlan(noteId, agent);
+    return { agent: plan.agent, mode: plan.mode, resumes: plan.resumeSession !== undefined, summary: plan.summary };
+  }
+
   /** A follow-up on a note: resumes the agent's session where the CLI can, else sends the note as context. */
   async followUp(noteId: string, question: string, agent?: string): Promise<Task> {
     const live = this.runs.get(noteId);
     if (live && !live.isOver) throw new ApiError('CONFLICT', 'That task is still running; follow up once it has finished.');
-    const notebook = this.deps.session.require();
-    const note = await notebook.get(noteId);
-    const plan = await planFollowUp(notebook, note, {
-      ...(agent ? { agent } : {}),
-      defaultAgent: this.deps.settings.get().tasks.defaultAgents[0]!,
-      scratchRoot: this.deps.scratchRoot,
-    });
+    const { note, plan } = await this.followUpPlan(noteId, agent);
     const [run] = await this.createTasks({
       question,
       mode: plan.mode,
@@ -153,6 +151,18 @@ export class TaskEngine {
       ...(plan.reuseCheckout ? { reuseCheckout: plan.reuseCheckout } : {}),
     });
     return this.snapshot(run!);
+  }
+
+  private async followUpPlan(noteId: string, agent?: string): Promise<{ note: Note; plan: FollowUpPlan }> {
+    const notebook = this.deps.session.require();
+    const note = await notebook.get(noteId);
+    const plan = await planFollowUp(notebook, note, {
+      ...(agent ? { agent } : {}),
+      defaultAgent: this.deps.settings.get().tasks.defaultAgents[0]!,
+      scratchRoot: this.deps.scratchRoot,
+      agents: this.deps.agents.registry(),
+    });
+    return { note, plan };
   }
 
   /** Applies changed settings at once (concurrency; timeouts apply to tasks that start from now on). */
@@ -208,7 +218,6 @@ export class TaskEngine {
     for (const id of [...request.context, ...(request.parent ? [request.parent] : [])]) {
       if (notebook.pathOf(id) === undefined) throw new ApiError('NOTE_NOT_FOUND', `No note with id ${id} in this notebook to give as context.`);
     }
-    const claudeSandbox = await this.hasClaudeSandbox();
     const created: TaskRun[] = [];
     try {
       for (const agent of agents) {
@@ -227,7 +236,7 @@ export class TaskEngine {
             context: await contextNotes(notebook, request.context, this.deps.log),
             codebase: repo !== null,
           }),
-          permissions: (dir) => describePermissions({ agent: agent.adapter.id, label: agent.adapter.label, mode: request.mode, dir, claudeSandbox }),
+          permissions: (dir) => describePermissions(agent, request.mode, dir),
           idleTimeoutMs: (request.idleTimeoutSec ?? settings.idleTimeoutSec) * 1000,
           wallTimeoutMs: (request.wallTimeoutSec ?? settings.wallTimeoutSec) * 1000,
         }, this.runDeps(notebook));
@@ -287,16 +296,6 @@ export class TaskEngine {
     let leases = this.leases.get(notebook.root);
     if (!leases) this.leases.set(notebook.root, (leases = new TaskLeases(notebook.root)));
     return leases;
-  }
-
-  /** Claude Code sandboxes commands with Seatbelt on macOS, and with bubblewrap and socat on Linux. */
-  private hasClaudeSandbox(): Promise<boolean> {
-    this.claudeSandbox ??= process.platform === 'darwin'
-      ? Promise.resolve(true)
-      : process.platform !== 'linux'
-        ? Promise.resolve(false)
-        : Promise.all(['bwrap', 'socat'].map((tool) => findOnPath(tool, this.deps.env))).then((found) => found.every(Boolean));
-    return this.claudeSandbox;
   }
 
   private emit<E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]): void {

@@ -2,9 +2,9 @@
 import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ApiHandlers, MethodName } from '../../../shared/contract';
-import { CLI_AGENT_IDS } from '../../../shared/contract/settings';
+import type { TaskSettings } from '../../../shared/contract/settings';
 import { isUlid } from '../../../shared/model/ulid';
-import { CUSTOM_AGENT_ID, type InstalledAgents } from '../agents/installed-agents';
+import type { InstalledAgents } from '../agents/installed-agents';
 import type { NativePorts } from '../ports/native-ports';
 import { repoInfo, type RepoRegistry } from '../repos/repo-registry';
 import type { SettingsStore } from '../settings';
@@ -24,8 +24,6 @@ export interface TasksApiDeps {
   /** Shows a scratch checkout in the file manager. */
   ports: Pick<NativePorts, 'openPath'>;
 }
-
-const KNOWN_AGENTS: readonly string[] = [...CLI_AGENT_IDS, CUSTOM_AGENT_ID];
 
 export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports }: TasksApiDeps): HandlersIn<Namespace> {
   const checkoutDir = (name: string): string => {
@@ -47,6 +45,7 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
     'tasks.cancel': ({ id }) => engine.cancel(id),
     'tasks.retry': ({ id, agent }) => engine.retry(id, agent),
     'tasks.followUp': ({ noteId, question, agent }) => engine.followUp(noteId, question, agent),
+    'tasks.planFollowUp': ({ noteId, agent }) => engine.planFollowUp(noteId, agent),
 
     'scratch.list': async () => ({
       checkouts: (await listScratchCheckouts(scratchRoot)).map((checkout) => ({
@@ -70,11 +69,23 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
 
     'settings.get': async () => ({ tasks: settings.get().tasks }),
     'settings.update': async ({ tasks }) => {
-      const unknown = tasks.defaultAgents?.find((id) => !KNOWN_AGENTS.includes(id));
-      if (unknown !== undefined) throw new ApiError('BAD_INPUT', `There is no agent “${unknown}”. Known agents: ${KNOWN_AGENTS.join(', ')}.`);
+      checkAgentIds(tasks, agents);
       const saved = await settings.updateTasks(tasks);
       engine.applySettings();
       return { tasks: saved.tasks };
     },
   };
+}
+
+/** Agent ids in settings must be agents the registry knows; an executable path, one with a command. */
+function checkAgentIds(tasks: Partial<TaskSettings>, agents: InstalledAgents): void {
+  const adapters = agents.registry().list();
+  const known = adapters.map((adapter) => adapter.id);
+  const unknown = tasks.defaultAgents?.find((id) => !known.includes(id));
+  if (unknown !== undefined) throw new ApiError('BAD_INPUT', `There is no agent “${unknown}”. Known agents: ${known.join(', ')}.`);
+  const withCommand = adapters.filter((adapter) => adapter.command !== undefined).map((adapter) => adapter.id);
+  const stray = Object.keys(tasks.agentPaths ?? {}).find((id) => !withCommand.includes(id));
+  if (stray !== undefined) {
+    throw new ApiError('BAD_INPUT', `“${stray}” is not an agent whose executable can be set. Agents with an executable: ${withCommand.join(', ')}.`);
+  }
 }

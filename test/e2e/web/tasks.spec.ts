@@ -104,6 +104,10 @@ test('a question for two agents makes two sibling notes; a follow-up says how it
   await openApp(page, tasks.server.url);
   const dialog = await compose(page, 'Which routes exist? [title Routes, by the fake agent]', { repo: tasks.repo, agents: ['Codex CLI'] });
   await expect(dialog.getByRole('group', { name: /Agents/ })).toContainText('one note each, linked as siblings');
+  // What each agent may do comes from its adapter, through agents.list.
+  const terms = dialog.getByLabel('What the agents may do');
+  await expect(terms).toContainText('Codex CLI may run commands inside its read-only sandbox; no network.');
+  await expect(terms).toContainText('Fake agent Fieldnotes cannot limit what a custom command reads');
   await dialog.getByRole('button', { name: 'Ask 2 agents' }).click();
   await expect(taskCard(page, 'Routes, by the fake agent')).toContainText('Done');
   await expect(taskCard(page, 'Codex answer')).toContainText('Done');
@@ -122,6 +126,11 @@ test('a question for two agents makes two sibling notes; a follow-up says how it
   // Codex recorded its thread: a follow-up resumes it.
   await customNote.getByRole('list', { name: 'Also asked of' }).getByRole('button', { name: 'Codex CLI' }).click();
   await page.getByRole('article', { name: 'Codex answer' }).getByRole('button', { name: 'Ask follow-up' }).click();
+  await expect(followUp).toContainText('Continues Codex CLI’s session');
+  // The engine plans it for the agent picked: another one has no session of this note to resume.
+  await followUp.getByLabel('Agent').selectOption({ label: 'Fake agent' });
+  await expect(followUp).toContainText('Sends this note as context to a new session (Fake agent did not write this note)');
+  await followUp.getByLabel('Agent').selectOption({ label: 'Codex CLI (wrote this note)' });
   await expect(followUp).toContainText('Continues Codex CLI’s session');
   await followUp.getByRole('textbox', { name: 'Follow-up question' }).fill('And the 404 route?');
   await page.keyboard.press('ControlOrMeta+Enter');
@@ -213,6 +222,15 @@ test('an agent that is not installed says why and how to install it', async ({ p
   await dialog.getByRole('button', { name: 'Copy the install command for Claude Code' }).click();
   const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
   expect(copied).toBe('npm install -g @anthropic-ai/claude-code');
+
+  // Settings has a row for each agent with a command of its own, as its adapter names it.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const executables = page.getByRole('region', { name: 'Agents', exact: true }).getByRole('textbox', { name: 'Executable' });
+  await expect(executables).toHaveCount(3);
+  await expect(executables.nth(0)).toHaveAttribute('placeholder', 'its full path, like /usr/local/bin/claude');
+  await expect(executables.nth(1)).toHaveValue(/fake-codex\.mjs$/);
+  await expect(executables.nth(2)).toHaveAttribute('placeholder', 'its full path, like /usr/local/bin/gemini');
 });
 
 test('a PoC keeps its diff and its scratch checkout, which can be discarded', async ({ page }) => {

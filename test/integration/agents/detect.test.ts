@@ -32,9 +32,10 @@ describe('detect() without the CLI installed', () => {
     expect(detection).toMatchObject({ available: false, reason: `${path.join(emptyBin, 'claude')} is not an executable file.` });
   });
 
-  it('the registry lists the three CLIs, and the custom command once configured', () => {
-    expect(createAgentRegistry().list().map((adapter) => adapter.id)).toEqual(['claude-code', 'codex', 'gemini']);
+  it('the registry lists the three CLIs, then the custom command (named after its command once configured)', () => {
+    expect(createAgentRegistry().list().map((adapter) => adapter.id)).toEqual(['claude-code', 'codex', 'gemini', 'custom']);
+    expect(createAgentRegistry().get('custom')?.label).toBe('Custom command');
     const registry = createAgentRegistry({ custom: { argv: ['llm', '-m', 'local'] } });
-    expect(registry.get('custom-command')?.label).toBe('llm');
+    expect(registry.get('custom')?.label).toBe('llm');
   });
 });

@@ -7,7 +7,7 @@ import type { EventName, EventPayload } from '../../../shared/contract';
 import type { TaskSettings } from '../../../shared/contract/settings';
 import type { Note } from '../../../shared/model/note';
 import type { Task } from '../../../shared/model/task';
-import type { Env } from '../../../electron/core/agents/agent-adapter';
+import type { AgentAdapter, Env } from '../../../electron/core/agents/agent-adapter';
 import { createApi, type Engine } from '../../../electron/core/api';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { NativePorts } from '../../../electron/core/ports/native-ports';
@@ -42,6 +42,8 @@ export interface EngineOptions {
   notebook?: string;
   killGraceMs?: number;
   ports?: NativePorts;
+  /** Adapters to register beside the built-in agents. */
+  agents?: AgentAdapter[];
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -71,6 +73,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     userDataDir: home,
     agentEnv: options.env ?? { ...process.env },
     killGraceMs: options.killGraceMs ?? 2_000,
+    ...(options.agents ? { extraAgents: options.agents } : {}),
     watch: false,
     log: () => undefined,
   });

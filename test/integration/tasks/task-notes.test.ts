@@ -166,6 +166,9 @@ describe('more than one answer', () => {
 
   it('a follow-up resumes the session where the CLI can, else sends the earlier note as context', async () => {
     const [first] = await run('What is the answer? [title The answer is 42]');
+    expect(await t.call('tasks.planFollowUp', { noteId: first!.id })).toEqual({
+      agent: 'custom', mode: 'explain', resumes: false, summary: 'Sends this note as context to a new session (Fake agent has no sessions to resume).',
+    });
     const withContext = await t.call<Task>('tasks.followUp', { noteId: first!.id, question: 'And why?' });
     const [second] = await t.finished([withContext.id]);
     expect(second).toMatchObject({ status: 'done', parent: first!.id, context: [first!.id] });
@@ -175,6 +178,10 @@ describe('more than one answer', () => {
 
     const [codexFirst] = await run('Where is the answer?', { agents: ['codex'] });
     const session = (await t.note(codexFirst!.id)).frontmatter!.agent!.session!;
+    expect(await t.call('tasks.planFollowUp', { noteId: codexFirst!.id })).toMatchObject({ agent: 'codex', resumes: true, summary: expect.stringMatching(/^Continues Codex CLI’s session in /) });
+    expect(await t.call('tasks.planFollowUp', { noteId: codexFirst!.id, agent: 'custom' })).toMatchObject({
+      agent: 'custom', resumes: false, summary: 'Sends this note as context to a new session (Fake agent did not write this note).',
+    });
     const resumed = await t.call<Task>('tasks.followUp', { noteId: codexFirst!.id, question: 'Are you sure?' });
     const [third] = await t.finished([resumed.id]);
     expect(third).toMatchObject({ status: 'done', parent: codexFirst!.id, context: [], title: 'Resumed answer' });

@@ -60,7 +60,8 @@ export function AgentPicker({ agents, chosen, onChange }: AgentPickerProps) {
                       <CodeSpans text={agent.installHint} />
                     </span>
                   ))}
-                {agent.id === 'custom' && (
+                {/* No command of its own: its command line is set up in Settings. */}
+                {agent.command === undefined && (
                   <button
                     type="button"
                     className="link-button"

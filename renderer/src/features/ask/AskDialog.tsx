@@ -28,7 +28,7 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
   const codebase = repoPath === null ? null : (repo?.name ?? repoPath?.split(/[\\/]/).pop() ?? null);
   const pastNotes = usePastNotes(draft.question, codebase);
   const agentList = plan.agentList ?? [];
-  const labels = new Map(agentList.map((agent) => [agent.id, agent.label]));
+  const byId = new Map(agentList.map((agent) => [agent.id, agent]));
 
   const send = (): void => {
     if (!ask.isPending) ask.mutate(draft, { onSuccess: clearDraft });
@@ -45,7 +45,7 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
         <ComposerFooter
           error={ask.error}
           problem={draft.question.trim() !== '' ? problem : null}
-          sendLabel={ask.isPending ? 'Asking…' : count > 1 ? `Ask ${count} agents` : `Ask ${labels.get(plan.agents[0] ?? '') ?? 'agent'}`}
+          sendLabel={ask.isPending ? 'Asking…' : count > 1 ? `Ask ${count} agents` : `Ask ${byId.get(plan.agents[0] ?? '')?.label ?? 'agent'}`}
           onSend={send}
           onCancel={closeComposer}
           disabled={problem !== null || ask.isPending}
@@ -76,7 +76,7 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
           onAttach={(id) => updateDraft({ context: [...draft.context, id] })}
         />
         <AttachedNotes ids={draft.context} onChange={(context) => updateDraft({ context })} />
-        <ModePicker mode={mode} onChange={(next) => updateDraft({ mode: next })} codebase={codebase} agents={plan.agents.map((id) => ({ id, label: labels.get(id) ?? id }))} />
+        <ModePicker mode={mode} onChange={(next) => updateDraft({ mode: next })} codebase={codebase} agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} />
         {plan.agentList && plan.available.length === 0 && <NoAgentHelp />}
         <AgentPicker agents={agentList} chosen={plan.agents} onChange={(chosen) => updateDraft({ agents: chosen })} />
         <AdvancedOptions

@@ -1,34 +1,15 @@
 // "Ask follow-up" on a note: a small composer with the note's agent and codebase. The engine
 // resumes the agent's own session where the CLI can (same agent, a recorded session, the same
-// folder), else sends the note along as context; this says beforehand which it will be.
+// folder), else sends the note along as context; this says beforehand which it will be, as the
+// engine plans it (tasks.planFollowUp).
 import { CornerDownRight } from 'lucide-react';
 import { useState } from 'react';
-import type { Note } from '../../../../shared/model/note';
 import { Modal } from '../../components/Modal';
 import { useNote } from '../notes/use-notes';
-import { useScratchCheckouts } from '../tasks/use-scratch';
 import { closeComposer } from './ask-store';
 import { ComposerFooter, sendOnModEnter } from './ComposerFooter';
 import { useAgents } from '../settings/use-settings';
-import { useFollowUp } from './use-ask';
-
-/** CLIs whose sessions can be resumed (electron/core/tasks/follow-up.ts). */
-const RESUMABLE = new Set(['claude-code', 'codex', 'gemini']);
-
-/** How the follow-up will reach the agent, in words. */
-function continuation(note: Note, agent: string, label: string, hasCheckout: boolean): string {
-  const fm = note.frontmatter;
-  const where = fm?.mode === 'poc' ? 'in the scratch checkout it worked in' : `in ${fm?.repo?.name ?? 'the codebase'}`;
-  if (fm?.agent?.session && fm.agent.id === agent && RESUMABLE.has(agent) && (fm.mode !== 'poc' || hasCheckout)) {
-    return `Continues ${label}’s session ${where}: the agent remembers the whole conversation.`;
-  }
-  const why =
-    fm?.agent?.id !== agent ? `${label} did not write this note`
-    : !RESUMABLE.has(agent) ? `${label} has no sessions to resume`
-    : !fm?.agent?.session ? 'no session was recorded'
-    : 'its scratch checkout is gone';
-  return `Sends this note as context to a new session (${why}).`;
-}
+import { useFollowUp, useFollowUpPlan } from './use-ask';
 
 export function FollowUpDialog({ noteId }: { noteId: string }) {
   const { data: note } = useNote(noteId);
@@ -36,12 +17,10 @@ export function FollowUpDialog({ noteId }: { noteId: string }) {
   const [picked, setPicked] = useState<string | null>(null);
   const all = useAgents().data ?? [];
   const available = all.filter((each) => each.available);
-  const checkouts = useScratchCheckouts();
   const followUp = useFollowUp();
   const noteAgent = note?.frontmatter?.agent?.id;
   const agent = picked ?? (available.some((each) => each.id === noteAgent) ? noteAgent : available[0]?.id) ?? null;
-  const label = all.find((each) => each.id === agent)?.label ?? agent ?? '';
-  const hasCheckout = (checkouts.data ?? []).some((checkout) => checkout.taskId === noteId);
+  const plan = useFollowUpPlan(noteId, agent);
 
   const send = (): void => {
     if (!agent || question.trim() === '' || followUp.isPending) return;
@@ -83,7 +62,9 @@ export function FollowUpDialog({ noteId }: { noteId: string }) {
             ))}
           </select>
         </div>
-        {note && agent && <p className="follow-up-continuation">{continuation(note, agent, label, hasCheckout)}</p>}
+        {agent && (plan.data || plan.error) && (
+          <p className="follow-up-continuation">{plan.data?.summary ?? (plan.error instanceof Error ? plan.error.message : '')}</p>
+        )}
       </div>
     </Modal>
   );

@@ -1,16 +1,17 @@
 // Explain or PoC, with a plain statement of what the chosen agents may do in that mode.
 import { BookOpenText, FlaskConical, ShieldCheck } from 'lucide-react';
+import type { AgentInfo } from '../../../../shared/contract/tasks';
 import type { NoteMode } from '../../../../shared/model/note';
 import { SegmentedOption } from '../../components/SegmentedOption';
-import { agentPermission, modeSummary } from './permission-summary';
+import { modeSummary } from './permission-summary';
 
 interface ModePickerProps {
   mode: NoteMode;
   onChange: (mode: NoteMode) => void;
   /** The codebase's name; null for none (explain needs one). */
   codebase: string | null;
-  /** The agents asked, with their names. */
-  agents: Array<{ id: string; label: string }>;
+  /** The agents asked, with their names and what each may do per mode (from agents.list). */
+  agents: Array<Pick<AgentInfo, 'id' | 'label' | 'modes'>>;
 }
 
 const MODES: Array<{ mode: NoteMode; label: string; hint: string; icon: typeof BookOpenText }> = [
@@ -48,7 +49,7 @@ export function ModePicker({ mode, onChange, codebase, agents }: ModePickerProps
             <ul>
               {agents.map((agent) => (
                 <li key={agent.id}>
-                  <strong>{agent.label}</strong> {agentPermission(agent.id, mode)}
+                  <strong>{agent.label}</strong> {agent.modes[mode].permissions}
                 </li>
               ))}
             </ul>

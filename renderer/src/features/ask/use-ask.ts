@@ -68,6 +68,18 @@ export function useAskQuestion() {
   });
 }
 
+/** How the engine would follow up on a note with this agent: resume its session, or send the note as context. */
+export function useFollowUpPlan(noteId: string, agent: string | null) {
+  return useQuery({
+    queryKey: ['tasks', 'planFollowUp', noteId, agent] as const,
+    queryFn: () => api.tasks.planFollowUp({ noteId, agent: agent! }),
+    enabled: agent !== null,
+    // The answer depends on folders on disk (a scratch checkout discarded meanwhile): ask each time.
+    staleTime: 0,
+    retry: false,
+  });
+}
+
 export function useFollowUp() {
   const show = useShowTasks();
   return useMutation({

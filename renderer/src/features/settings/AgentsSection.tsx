@@ -2,7 +2,6 @@
 // executable path for one that is not on PATH, and "Look again" after installing one.
 import { CheckCircle2, CircleSlash, RefreshCw } from 'lucide-react';
 import { useId, useState } from 'react';
-import { CLI_AGENT_IDS } from '../../../../shared/contract/agent-ids';
 import type { TaskSettings } from '../../../../shared/contract/settings';
 import type { AgentInfo } from '../../../../shared/contract/tasks';
 import { Button } from '../../components/Button';
@@ -11,14 +10,11 @@ import { CopyText } from '../../components/CopyText';
 import { isCommand } from '../ask/AgentPicker';
 import { fieldMessage, useAgents, useRefreshAgents, useUpdateSettings } from './use-settings';
 
-type CliAgentId = (typeof CLI_AGENT_IDS)[number];
-
-const COMMANDS: Record<CliAgentId, string> = { 'claude-code': 'claude', codex: 'codex', gemini: 'gemini' };
-
 export function AgentsSection({ settings }: { settings: TaskSettings }) {
   const agents = useAgents();
   const refresh = useRefreshAgents();
-  const byId = new Map((agents.data ?? []).map((agent) => [agent.id, agent]));
+  // The agents with a command of their own; the custom command has its own section.
+  const clis = (agents.data ?? []).filter((agent) => agent.command !== undefined);
   return (
     <section className="settings-section" aria-labelledby="settings-agents">
       <div className="settings-section-head">
@@ -31,14 +27,16 @@ export function AgentsSection({ settings }: { settings: TaskSettings }) {
         Fieldnotes runs the agent CLIs installed on this machine, with your environment. It looks for them on PATH; give the
         full path of one that is elsewhere.
       </p>
-      {CLI_AGENT_IDS.map((id) => (
-        <AgentRow key={id} id={id} agent={byId.get(id)} settings={settings} />
+      {agents.data === undefined && <p className="settings-intro">Looking for agents…</p>}
+      {clis.map((agent) => (
+        <AgentRow key={agent.id} agent={agent} settings={settings} />
       ))}
     </section>
   );
 }
 
-function AgentRow({ id, agent, settings }: { id: CliAgentId; agent: AgentInfo | undefined; settings: TaskSettings }) {
+function AgentRow({ agent, settings }: { agent: AgentInfo; settings: TaskSettings }) {
+  const { id } = agent;
   const inputId = useId();
   const saved = settings.agentPaths[id] ?? '';
   const [path, setPath] = useState<string | null>(null);
@@ -56,13 +54,13 @@ function AgentRow({ id, agent, settings }: { id: CliAgentId; agent: AgentInfo | 
   return (
     <div className="agent-row">
       <div className="agent-row-head">
-        {agent?.available ? <CheckCircle2 className="agent-found" aria-hidden /> : <CircleSlash className="agent-missing" aria-hidden />}
-        <strong>{agent?.label ?? id}</strong>
+        {agent.available ? <CheckCircle2 className="agent-found" aria-hidden /> : <CircleSlash className="agent-missing" aria-hidden />}
+        <strong>{agent.label}</strong>
         <span className="agent-row-status">
-          {agent === undefined ? 'looking…' : agent.available ? [agent.version, agent.path].filter(Boolean).join(' · ') : <CodeSpans text={agent.reason ?? ''} />}
+          {agent.available ? [agent.version, agent.path].filter(Boolean).join(' · ') : <CodeSpans text={agent.reason ?? ''} />}
         </span>
       </div>
-      {agent && !agent.available && agent.installHint && isCommand(agent.installHint) && (
+      {!agent.available && agent.installHint && isCommand(agent.installHint) && (
         <div className="agent-row-install">
           Install: <CopyText text={agent.installHint} label={`the install command for ${agent.label}`} />
         </div>
@@ -73,7 +71,7 @@ function AgentRow({ id, agent, settings }: { id: CliAgentId; agent: AgentInfo | 
           id={inputId}
           className={error ? 'is-invalid' : undefined}
           value={path ?? saved}
-          placeholder={agent?.available ? `found on PATH: ${agent.path ?? COMMANDS[id]}` : `its full path, like /usr/local/bin/${COMMANDS[id]}`}
+          placeholder={agent.available ? `found on PATH: ${agent.path ?? agent.command}` : `its full path, like /usr/local/bin/${agent.command}`}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={error ? true : undefined}
