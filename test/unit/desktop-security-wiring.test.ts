@@ -1,15 +1,18 @@
 // security.ts and ipc.ts hand every decision to security-policy.ts: driven through a stand-in for
 // the Electron events they listen to (Electron's binary cannot run here), the window refuses to
 // leave the app, opens only http(s) links outside, grants only the clipboard, sets the CSP, and
-// answers IPC only from the app's main frame. A wiring that allowed more fails these.
+// answers IPC only from the app's main frame; the preload bridges the contract's names only.
+// A wiring that allowed more fails these.
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { methodChannel } from '../../shared/contract/channels';
+import { readFile } from 'node:fs/promises';
+import { eventChannel, methodChannel } from '../../shared/contract/channels';
 import { createApi, type Engine } from '../../electron/core/api';
 import { appUrlMatcher } from '../../electron/main/security-policy';
+import { ROOT } from '../support/paths';
 import { removeDir, tempDir } from '../support/temp';
 
 type Listener = (...args: never[]) => unknown;
@@ -19,7 +22,10 @@ const electron = vi.hoisted(() => {
   const handlers: Record<string, (...args: never[]) => unknown> = {};
   const ipc = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const opened: string[] = [];
-  return { handlers, ipc, opened, app: null as unknown as EventEmitter };
+  const exposed = new Map<string, unknown>();
+  const sent: Array<{ channel: string; input: unknown }> = [];
+  const rendererListeners = new Map<string, Set<unknown>>();
+  return { handlers, ipc, opened, exposed, sent, rendererListeners, app: null as unknown as EventEmitter };
 });
 
 vi.mock('electron', async () => {
@@ -42,6 +48,18 @@ vi.mock('electron', async () => {
         electron.opened.push(url);
       },
     },
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: async (channel: string, input: unknown) => {
+        electron.sent.push({ channel, input });
+        return { ok: true, value: null };
+      },
+      on: (channel: string, listener: unknown) => {
+        const set = electron.rendererListeners.get(channel) ?? new Set();
+        electron.rendererListeners.set(channel, set.add(listener));
+      },
+      off: (channel: string, listener: unknown) => electron.rendererListeners.get(channel)?.delete(listener),
+    },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => electron.ipc.set(channel, handler),
       removeHandler: (channel: string) => electron.ipc.delete(channel),
@@ -51,8 +69,9 @@ vi.mock('electron', async () => {
 
 const { hardenApp, secureWebPreferences } = await import('../../electron/main/security');
 const { registerIpc } = await import('../../electron/main/ipc');
+await import('../../electron/preload/index');
 
-const appFile = join(process.cwd(), 'out', 'renderer', 'index.html');
+const appFile = join(ROOT, 'out', 'renderer', 'index.html');
 const appPage = pathToFileURL(appFile).href;
 const isAppUrl = appUrlMatcher({ file: appFile });
 
@@ -175,5 +194,40 @@ describe('ipc.ts', () => {
     expect(await call(from('https://example.com/'))).toEqual(refused);
     expect(await call(from('file:///tmp/attack.html'))).toEqual(refused);
     expect(await call(from(null))).toEqual(refused);
+  });
+});
+
+describe('the preload', () => {
+  const bridge = () => electron.exposed.get('fieldnotes') as {
+    invoke(method: unknown, input: unknown): Promise<unknown>;
+    subscribe(event: unknown, callback: (payload: unknown) => void): () => void;
+  };
+
+  it('exposes only invoke and subscribe, as window.fieldnotes', () => {
+    expect([...electron.exposed.keys()]).toEqual(['fieldnotes']);
+    expect(Object.keys(bridge()).sort()).toEqual(['invoke', 'subscribe']);
+  });
+
+  it('forwards the contract’s methods and events, and nothing else', async () => {
+    electron.sent.length = 0;
+    await bridge().invoke('notes.list', { limit: 1 });
+    expect(electron.sent).toEqual([{ channel: methodChannel('notes.list'), input: { limit: 1 } }]);
+    for (const method of ['fieldnotes:call:notes.list', '../notes.list', 'constructor', 'notes', 42]) {
+      await expect(bridge().invoke(method, {}), String(method)).rejects.toThrow(/Unknown method/);
+    }
+    expect(electron.sent).toHaveLength(1);
+
+    const off = bridge().subscribe('notes.changed', () => undefined);
+    expect(electron.rendererListeners.get(eventChannel('notes.changed'))?.size).toBe(1);
+    off();
+    expect(electron.rendererListeners.get(eventChannel('notes.changed'))?.size).toBe(0);
+    expect(() => bridge().subscribe('ipc:anything', () => undefined)).toThrow(/Unknown event/);
+  });
+});
+
+describe('security-policy.ts', () => {
+  it('imports nothing from Electron, so these decisions run wherever the tests do', async () => {
+    const source = await readFile(join(ROOT, 'electron', 'main', 'security-policy.ts'), 'utf8');
+    expect(source).not.toMatch(/from\s+['"]electron['"]|require\(\s*['"]electron['"]|import\(\s*['"]electron['"]/);
   });
 });
