@@ -21,6 +21,8 @@ interface Fixtures {
   engine: Engine;
   /** What went wrong in the page: console errors, uncaught exceptions, CSP violations, failed loads. */
   problems: string[];
+  /** Every URL the page asked for, from the first. */
+  requests: string[];
   /** The preload's bridge to the engine; `refusedCalls` lists the frame URLs it turned away. */
   bridge: { refusedCalls: string[] };
   app: Page;
@@ -57,6 +59,11 @@ export const test = base.extend<Fixtures>({
     page.on('requestfailed', (request) => problems.push(`failed to load ${request.url()}: ${request.failure()?.errorText}`));
     await use(problems);
   },
+  requests: async ({ page }, use) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await use(requests);
+  },
   bridge: async ({ page, engine, problems }, use) => {
     const refusedCalls: string[] = [];
     const stop = await bridgeToEngine(page, {
@@ -68,7 +75,7 @@ export const test = base.extend<Fixtures>({
     await use({ refusedCalls });
     stop();
   },
-  app: async ({ page, bridge: _bridge }, use) => {
+  app: async ({ page, bridge: _bridge, requests: _requests }, use) => {
     await page.addInitScript(() => {
       // CSP violations are reported to the page as events; keep them for the test to read.
       const scope = globalThis as unknown as { __cspViolations: string[]; addEventListener: (type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void) => void };
