@@ -46,6 +46,14 @@ export default defineConfig({
       name: 'electron',
       testDir: 'test/e2e/electron',
     },
+    // The built renderer as the desktop window loads it (file://), where Electron cannot run.
+    // Electron lets a file:// page load the files beside it (its GrantFileProtocolExtraPrivileges
+    // fuse, on unless flipped at packaging); plain Chromium does so with this switch.
+    {
+      name: 'desktop-renderer',
+      testDir: 'test/e2e/desktop-renderer',
+      use: { ...chromium, launchOptions: { ...chromium.launchOptions, args: [...chromium.launchOptions.args, '--allow-file-access-from-files'] } },
+    },
     // Pictures to look at, not tests: only when asked for (FIELDNOTES_SCREENSHOTS=1).
     ...(process.env.FIELDNOTES_SCREENSHOTS ? [{ name: 'screenshots', testDir: 'test/screenshots', use: chromium }] : []),
   ],

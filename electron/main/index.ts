@@ -1,7 +1,7 @@
 // The desktop app's main process: one instance, one window, the engine served over IPC.
 import { app, BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { defaultNotebookDir, settingsFile, startNotebookDir, userDataDir } from '../core/app-paths';
 import { adoptLoginShellPath } from '../core/agents/login-shell-path';
 import { createApi, type Engine } from '../core/api';
@@ -10,20 +10,17 @@ import { electronPorts } from './electron-ports';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenApp } from './security';
+import { appUrlMatcher } from './security-policy';
 import { notifyFinishedTasks } from './task-notifications';
 import { createMainWindow, rendererPage } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const page = rendererPage(outDir, devUrl);
-const appPageUrl = 'url' in page ? new URL(page.url).origin : pathToFileURL(page.file).href;
+const isAppUrl = appUrlMatcher(page);
 
 app.setName('Fieldnotes');
 app.setPath('userData', userDataDir());
-
-function isAppUrl(url: string): boolean {
-  return 'url' in page ? url.startsWith(appPageUrl + '/') || url === appPageUrl : url.split('#')[0] === appPageUrl;
-}
 
 function notebookArgument(argv: string[]): string | undefined {
   const index = argv.indexOf('--notebook');

@@ -5,11 +5,12 @@ import { EVENT_NAMES, METHOD_NAMES } from '../../shared/contract';
 import { eventChannel, methodChannel } from '../../shared/contract/channels';
 import type { Engine } from '../core/api';
 import { dispatch } from '../core/dispatch';
+import { trustsSender, type IsAppUrl } from './security-policy';
 
 export interface IpcOptions {
   engine: Engine;
   /** True for the app's own page; calls from anything else are refused. */
-  isAppUrl: (url: string) => boolean;
+  isAppUrl: IsAppUrl;
   /** The windows that receive push events. */
   targets: () => WebContents[];
   logError: (method: string, error: unknown) => void;
@@ -18,7 +19,7 @@ export interface IpcOptions {
 export function registerIpc({ engine, isAppUrl, targets, logError }: IpcOptions): () => void {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame;
-    return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+    return trustsSender(isAppUrl, frame === null ? null : { url: frame.url, isMainFrame: frame === event.sender.mainFrame });
   };
 
   for (const method of METHOD_NAMES) {

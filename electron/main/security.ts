@@ -1,6 +1,7 @@
 // Every security setting of the desktop app, in one place (DESIGN.md, Security).
 import { app, session, shell, type WebContents, type WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { allowsPermission, allowsRedirect, navigation, windowOpen, type IsAppUrl } from './security-policy';
 
 /** Preferences every Fieldnotes window uses: the renderer gets no Node and runs sandboxed. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -19,28 +20,20 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** Opens a link in the system browser when it is http(s); anything else is dropped. */
-export function openExternalSafely(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') void shell.openExternal(parsed.toString());
+/** Hands a link the policy let through to the system browser. */
+function openInBrowser(link: string | null): void {
+  if (link !== null) void shell.openExternal(link);
 }
 
 /**
- * Applies the app-wide rules: deny permission requests, refuse webviews, block navigation away
- * from the app's own page, route new windows to the system browser, and set the CSP.
+ * Applies the app-wide rules of security-policy.ts: deny permission requests, refuse webviews,
+ * block navigation away from the app's own page, route new windows to the system browser, and
+ * set the CSP.
  */
-export function hardenApp(isAppUrl: (url: string) => boolean): void {
+export function hardenApp(isAppUrl: IsAppUrl): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    // Writing to the clipboard is the only thing the UI asks for.
-    callback(permission === 'clipboard-sanitized-write');
-  });
-  ses.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(allowsPermission(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => allowsPermission(permission));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
@@ -50,16 +43,18 @@ export function hardenApp(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event, url) => {
-      if (isAppUrl(url)) return;
+      const decision = navigation(isAppUrl, url);
+      if (decision.allow) return;
       event.preventDefault();
-      openExternalSafely(url);
+      openInBrowser(decision.openExternal);
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!allowsRedirect(isAppUrl, url)) event.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
-      openExternalSafely(url);
-      return { action: 'deny' };
+      const decision = windowOpen(url);
+      openInBrowser(decision.openExternal);
+      return { action: decision.action };
     });
   });
 }

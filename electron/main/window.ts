@@ -2,12 +2,13 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { join } from 'node:path';
 import { secureWebPreferences } from './security';
+import type { RendererPage } from './security-policy';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export interface WindowOptions {
   preload: string;
   /** A dev-server URL, or the built index.html. */
-  page: { url: string } | { file: string };
+  page: RendererPage;
   stateFile: string;
   icon?: string;
 }
@@ -36,6 +37,6 @@ export function createMainWindow({ preload, page, stateFile, icon }: WindowOptio
   return window;
 }
 
-export function rendererPage(outDir: string, devUrl: string | undefined): WindowOptions['page'] {
+export function rendererPage(outDir: string, devUrl: string | undefined): RendererPage {
   return devUrl ? { url: devUrl } : { file: join(outDir, 'renderer', 'index.html') };
 }
