@@ -18,9 +18,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // lunr goes into the search worker's bundle: imported from node_modules, Node first scans a
-      // CommonJS module's source for its export names, ~25 ms of every worker start.
-      externalizeDeps: { exclude: ['lunr'] },
+      // package.json's `dependencies` stay outside the bundle, loaded from node_modules; the rest is
+      // bundled. lunr is a devDependency for that reason: imported from node_modules, Node would
+      // first scan its CommonJS source for export names, ~25 ms of every search worker start.
       rolldownOptions: {
         // The search worker is a second entry: workerEntry() finds search-worker.js beside index.js.
         // The command line is a third: electron/cli/fieldnotes.mjs runs cli.js when it is current,

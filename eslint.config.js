@@ -1,5 +1,7 @@
 // Lint: code quality, and the layout rules of DESIGN.md — which folder may import what.
 import { builtinModules } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -11,6 +13,34 @@ const nodeImports = {
   paths: NODE_MODULES.map((name) => ({ name, message: 'Node modules are not available here: this code must also run in a browser.' })),
   patterns: [{ group: ['node:*'], message: 'Node modules are not available here: this code must also run in a browser.' }],
 };
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * `layers/imports`: where a relative import lands, resolved against the importing file, so
+ * '../main/ipc', '../../main/ipc' and '../../../electron/main/ipc' are one and the same import.
+ * Options: `only` (folders, from the repo root, an import must land in) or `not` (folders it must
+ * not land in), and the `message` to give. Package imports are no-restricted-imports' business.
+ */
+const layerImports = {
+  meta: { type: 'problem', schema: [{ type: 'object', properties: { only: { type: 'array' }, not: { type: 'array' }, message: { type: 'string' } }, additionalProperties: false }] },
+  create(context) {
+    const { only, not, message } = context.options[0];
+    const within = (path, folders) => folders.some((folder) => path === folder || path.startsWith(folder + '/'));
+    const check = (source) => {
+      if (source?.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+      const target = relative(ROOT, resolve(dirname(context.filename), source.value)).split(sep).join('/');
+      if ((only && !within(target, only)) || (not && within(target, not))) context.report({ node: source, message: `${message} ('${source.value}' is ${target})` });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
+const layers = { rules: { imports: layerImports } };
+
 const electronImport = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
 const electronPattern = { group: ['electron/*'], message: "Only electron/main and electron/preload may import 'electron'." };
 
@@ -20,6 +50,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { layers },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -65,17 +96,13 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport],
-          patterns: [
-            electronPattern,
-            { group: ['**/renderer/**'], message: 'The engine does not import the UI.' },
-            { group: ['../main/**', '../server/**', '../cli/**', '../../main/**', '../../server/**', '../../cli/**'], message: 'core/ is below main, server and cli: they import it, not the other way round.' },
-          ],
-        },
-      ],
+      'layers/imports': ['error', { only: ['electron/core', 'shared'], message: 'core/ imports only shared/ and Node: main, server and cli import it, not the other way round.' }],
+    },
+  },
+  {
+    files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts', 'electron/cli/**/*.mjs'],
+    rules: {
+      'layers/imports': ['error', { not: ['electron/main', 'electron/preload', 'renderer'], message: 'The browser mode and the command line run without Electron: they import core/ and shared/, never the desktop app (electron/main) or the UI.' }],
     },
   },
 

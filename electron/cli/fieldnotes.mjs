@@ -23,9 +23,22 @@ async function loadCommandLine() {
       if (!missingPart) throw error;
     }
   }
-  const { register } = await import('tsx/esm/api');
-  register();
+  (await sourceRunner()).register();
   return import('./main.ts');
+}
+
+/** tsx, which runs the sources; a devDependency, so an install with --omit=dev has only the build. */
+async function sourceRunner() {
+  try {
+    return await import('tsx/esm/api');
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes("'tsx'")) throw error;
+    console.error(
+      'fieldnotes: out/main/cli.js is missing or older than the sources, and running the sources needs tsx, a devDependency that is not installed.\n' +
+        '  Run `npm install` (with dev dependencies), then `npm run build` for the fast start.',
+    );
+    process.exit(1);
+  }
 }
 
 const { main } = await loadCommandLine();

@@ -11,10 +11,8 @@ const MAX_RECENT = 10;
 const MAX_RECENT_REPOS = 20;
 
 const RecentEntry = z.object({ path: z.string().min(1), openedAt: z.string() });
-export type RecentEntry = z.infer<typeof RecentEntry>;
 
 const RecentRepo = z.object({ path: z.string().min(1), usedAt: z.string() });
-export type RecentRepo = z.infer<typeof RecentRepo>;
 
 /**
  * Task settings as read from the file: each key on its own, so one bad value (edited by hand, or

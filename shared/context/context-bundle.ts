@@ -11,8 +11,9 @@
 // - `markdown`: a heading per note, the same metadata as a list, then the body inside a fence that
 //   is longer than any run of backticks in the body, so the body's own fences survive.
 
-export type ContextFormat = 'xml' | 'markdown';
-export const CONTEXT_FORMATS: readonly ContextFormat[] = ['xml', 'markdown'];
+/** The formats, written once: the contract, the CLI's --format and the UI's picker take them from here. */
+export const CONTEXT_FORMATS = ['xml', 'markdown'] as const;
+export type ContextFormat = (typeof CONTEXT_FORMATS)[number];
 
 /** What the formatter needs to know about one note. */
 export interface ContextNote {

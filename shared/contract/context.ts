@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { method } from './method';
 import { NoteStatus } from '../model/note';
+import { CONTEXT_FORMATS } from '../context/context-bundle';
 
-export const ContextFormat = z.enum(['xml', 'markdown']);
+export const ContextFormat = z.enum(CONTEXT_FORMATS);
 
 /** Which notes, in bundle order (the order the user sees them in), and how to format them. */
 const BundleInput = z.object({

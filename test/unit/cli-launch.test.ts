@@ -1,6 +1,7 @@
 // Which code the `fieldnotes` command runs (the build in out/main when it is current, else the
 // sources), and how that code finds the package it belongs to from wherever it was loaded.
-import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -86,6 +87,18 @@ describe('the fieldnotes launcher', () => {
   it('counts a build written in the same instant as the last edit as current (npm tarballs give every file one time)', async () => {
     await touch('out/main/cli.js', SOURCES_AT);
     expect(currentBuild(root, {})).toBe(built);
+  });
+});
+
+describe('the fieldnotes command without dev dependencies', () => {
+  it('says in two lines that the sources need tsx, without a stack trace, when nothing is built', async () => {
+    const pkg = await tempDir('fieldnotes-omit-dev-');
+    await mkdir(join(pkg, 'electron', 'cli'), { recursive: true });
+    for (const file of ['fieldnotes.mjs', 'built-cli.mjs']) await copyFile(join(ROOT, 'electron', 'cli', file), join(pkg, 'electron', 'cli', file));
+    const run = spawnSync(process.execPath, [join(pkg, 'electron', 'cli', 'fieldnotes.mjs'), '--help'], { encoding: 'utf8', env: { ...process.env, FIELDNOTES_CLI_FROM_SOURCE: '' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^fieldnotes: out\/main\/cli\.js is missing or older than the sources, and running the sources needs tsx.*\n.*npm install.*\n$/);
   });
 });
 

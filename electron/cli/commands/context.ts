@@ -2,7 +2,7 @@
 // prompt, on stdout, ready for a pipe (`fieldnotes context --query routing | claude -p "…"`). The
 // token count and warnings go to stderr, so stdout is exactly the bundle.
 import { Option, type Command } from 'commander';
-import type { ContextFormat } from '../../../shared/context/context-bundle';
+import { CONTEXT_FORMATS, type ContextFormat } from '../../../shared/context/context-bundle';
 import type { SearchRequest } from '../../../shared/contract/search';
 import { ApiError } from '../../../shared/contract/errors';
 import type { Notebook } from '../../core/notebook/notebook';
@@ -31,7 +31,7 @@ export function registerContext(program: Command, globals: () => Promise<GlobalO
     .option('-q, --query <search>', 'bundle the notes that best match this search instead, best first (same syntax as fieldnotes search)')
     .option('-n, --limit <n>', `with --query: bundle at most this many notes (default ${DEFAULT_LIMIT})`)
     .option('--repo <repo>', 'with --query: only notes about this repo, by name or folder path (repeatable)', collect)
-    .addOption(new Option('--format <format>', 'how the bundle is written').choices(['xml', 'markdown']).default('xml'))
+    .addOption(new Option('--format <format>', 'how the bundle is written').choices(CONTEXT_FORMATS).default('xml'))
     .addHelpText(
       'after',
       '\nExamples:\n  fieldnotes context 01JDZ8Q6X7M3N4P5R6S7T8V9W0 ky/2026-11-27-why-do-retries-stop.md\n  fieldnotes context --query "retry backoff" --repo ky --limit 3 | claude -p "…"',

@@ -5,7 +5,6 @@ import type { NoteFacts } from './indexed-note';
 export const FACET_KINDS = ['repo', 'agent', 'tag', 'mode', 'status'] as const;
 export type FacetKind = (typeof FACET_KINDS)[number];
 export type SingleKind = Exclude<FacetKind, 'tag'>;
-export const SINGLE_KINDS: readonly SingleKind[] = ['repo', 'agent', 'mode', 'status'];
 
 export class FactColumns {
   /** Per kind, the distinct values in this segment; ids index into it. */

@@ -1,4 +1,4 @@
-import type { ContextFormat } from '../../../../shared/context/context-bundle';
+import { CONTEXT_FORMATS, type ContextFormat } from '../../../../shared/context/context-bundle';
 import { FORMAT_LABELS, setContextFormat, useContextFormat } from './context-format';
 
 /** The xml/markdown choice for "copy as context"; remembered for the whole app. */
@@ -12,7 +12,7 @@ export function FormatPicker() {
       value={format}
       onChange={(event) => setContextFormat(event.target.value as ContextFormat)}
     >
-      {(Object.keys(FORMAT_LABELS) as ContextFormat[]).map((option) => (
+      {CONTEXT_FORMATS.map((option) => (
         <option key={option} value={option}>
           {FORMAT_LABELS[option]}
         </option>

@@ -1,17 +1,16 @@
-// The list pane's search: a box that searches as you type, then the results in place of the list,
-// with filter chips, a sort order, keyboard navigation, and help when nothing matches.
+// The list pane's search: a box that searches as you type, then the results in place of the list
+// (Results.tsx), with filter chips, a sort order, keyboard navigation, and help when nothing matches.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchFilters, SearchSort } from '../../../../shared/contract/search';
 import { selectOnClick } from '../context/NoteCheckbox';
-import { useAgentLabels } from '../settings/use-settings';
-import { SelectionBar } from '../context/SelectionBar';
 import { useCopyShortcuts } from '../context/use-copy-shortcuts';
 import { useNoteSelection } from '../context/use-note-selection';
-import { FilterChips, type ChipKind } from './FilterChips';
+import type { ChipKind } from './FilterChips';
 import { IndexingStatus } from './IndexingStatus';
-import { NoResults } from './NoResults';
+import { Results } from './Results';
+import { ResultList } from './ResultList';
 import { SearchBox } from './SearchBox';
-import { SearchResultRow } from './SearchResultRow';
+import { mergeFilters, toggleChip, valuesOf } from './search-filters';
 import { useLazySnippets } from './use-lazy-snippets';
 import { RESULTS_PAGE, useSearchResults, useSearchStatus } from './use-search';
 import './Search.css';
@@ -37,7 +36,6 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const index = useSearchStatus();
-  const agentLabel = useAgentLabels();
   const filters = useMemo(() => mergeFilters(scope, chips), [scope, chips]);
   // How many results to show: a page, and more on request, for this query only.
   const [shown, setShown] = useState({ query: text, filters, sort, limit: RESULTS_PAGE });
@@ -84,16 +82,15 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
     }
   };
 
+  // A chip of the sidebar's scope is cleared there; the others come and go here.
   const toggle = (kind: ChipKind, value: string): void => {
     if (valuesOf(scope, kind).includes(value)) return onClearScope();
-    setChips((current) => {
-      const values = valuesOf(current, kind);
-      const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
-      return { ...current, [kind]: next.length > 0 ? next : undefined };
-    });
+    setChips((current) => toggleChip(current, kind, value));
   };
-
-  const filtered = Object.values(filters).some((values) => Array.isArray(values) && values.length > 0);
+  const clearFilters = (): void => {
+    setChips({});
+    onClearScope();
+  };
 
   return (
     <>
@@ -111,97 +108,37 @@ export function SearchPane({ scope, onClearScope, selectedId, onOpen, text, onTe
       {!searching ? (
         children
       ) : (
-        <div className="search-results" aria-busy={results.isFetching}>
-          <header className="pane-header search-results-header">
-            <h2>Results</h2>
-            <span className="pane-count">{data ? data.total.toLocaleString() : ''}</span>
-            {data && !data.complete && <span className="search-partial" title="The index is still being built">so far</span>}
-            <div className="sort-toggle" role="radiogroup" aria-label="Sort results">
-              {(['relevance', 'newest'] as const).map((order) => (
-                <button key={order} type="button" role="radio" aria-checked={sort === order} onClick={() => setSort(order)}>
-                  {order === 'relevance' ? 'Best' : 'Newest'}
-                </button>
-              ))}
-            </div>
-          </header>
-          {data?.messages.map((message) => (
-            <p key={message.message} className="search-message" role="note">
-              {message.message}
-            </p>
-          ))}
-          <FilterChips facets={data?.facets} filters={filters} onToggle={toggle} />
-          {results.isError ? (
-            <p className="search-message is-error" role="alert">
-              {results.error.message}
-            </p>
-          ) : data && hits.length === 0 && !data.complete ? (
-            <p className="search-waiting" role="status">
-              Nothing yet among the {data.status.notes.toLocaleString()} notes indexed so far. Results appear here as indexing goes on.
-            </p>
-          ) : data && hits.length === 0 ? (
-            <NoResults
-              query={data.query}
-              suggestions={data.suggestions}
-              filtered={filtered}
-              onTry={(suggestion) => {
-                if (suggestion.withoutFilters) {
-                  setChips({});
-                  onClearScope();
-                }
-                setText(suggestion.query);
-              }}
-              onClearFilters={() => {
-                setChips({});
-                onClearScope();
-              }}
-            />
-          ) : (
-            <>
-            {picked.ids.length > 0 && <SelectionBar ids={picked.ids} onClear={picked.clear} />}
-            <ul ref={list} id="search-results" className={`search-result-list${picked.ids.length > 0 ? ' is-selecting' : ''}`} role="listbox" aria-label="Search results">
-              {hits.map((hit, index) => (
-                <SearchResultRow
-                  key={hit.path}
-                  id={`search-result-${index}`}
-                  hit={hit}
-                  agentLabel={hit.agent && agentLabel(hit.agent)}
-                  snippet={snippets.snippetOf(hit)}
-                  rowRef={snippets.snippetOf(hit) ? undefined : snippets.observe(index)}
-                  active={index === active}
-                  selected={hit.id === selectedId}
-                  selection={picked}
-                  onClick={(event) => {
-                    if (selectOnClick(picked, hit.id, selectedId, event)) return;
-                    setActive(index);
-                    onOpen(hit.id);
-                  }}
-                />
-              ))}
-              {data && data.total > hits.length && (
-                <li className="search-more">
-                  <button type="button" className="link-button" onClick={() => setShown({ query: text, filters, sort, limit: limit + RESULTS_PAGE })}>
-                    Show {Math.min(RESULTS_PAGE, data.total - hits.length)} more of {data.total.toLocaleString()}
-                  </button>
-                </li>
-              )}
-            </ul>
-            </>
-          )}
-        </div>
+        <Results
+          data={data}
+          fetching={results.isFetching}
+          error={results.isError ? results.error : null}
+          sort={sort}
+          onSort={setSort}
+          filters={filters}
+          onToggle={toggle}
+          onTry={(suggestion) => {
+            if (suggestion.withoutFilters) clearFilters();
+            setText(suggestion.query);
+          }}
+          onClearFilters={clearFilters}
+        >
+          <ResultList
+            listRef={list}
+            hits={hits}
+            total={data?.total}
+            active={active}
+            selectedId={selectedId}
+            picked={picked}
+            snippets={snippets}
+            onClickHit={(at, hit, event) => {
+              if (selectOnClick(picked, hit.id, selectedId, event)) return;
+              setActive(at);
+              onOpen(hit.id);
+            }}
+            onShowMore={() => setShown({ query: text, filters, sort, limit: limit + RESULTS_PAGE })}
+          />
+        </Results>
       )}
     </>
   );
-}
-
-function valuesOf(filters: SearchFilters, kind: ChipKind): string[] {
-  return (filters[kind] as string[] | undefined) ?? [];
-}
-
-function mergeFilters(a: SearchFilters, b: SearchFilters): SearchFilters {
-  const merged: SearchFilters = { ...a };
-  for (const kind of ['repo', 'agent', 'tag', 'mode', 'status'] as const) {
-    const values = [...new Set([...(a[kind] ?? []), ...(b[kind] ?? [])])];
-    if (values.length > 0) (merged as Record<string, string[]>)[kind] = values;
-  }
-  return merged;
 }

@@ -1,0 +1,91 @@
+// The notes view: the list pane (the sidebar's choice of notes, or search results over them) and
+// the open note beside it.
+import { MousePointerClick } from 'lucide-react';
+import { useMemo } from 'react';
+import type { NoteSummary } from '../../../../shared/model/note';
+import type { SearchFilters } from '../../../../shared/contract/search';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Kbd } from '../../components/Kbd';
+import { SelectionBar } from '../context/SelectionBar';
+import type { NoteSelection } from '../context/use-note-selection';
+import { SearchPane } from '../search/SearchPane';
+import { filterLabel, type NoteFilter } from './note-filter';
+import { NotesList } from './NotesList';
+import { NoteView } from './NoteView';
+
+interface NotesPanesProps {
+  filter: NoteFilter;
+  /** The notes the filter chooses, once the notebook is read. */
+  notes: NoteSummary[];
+  reading: boolean;
+  read: boolean;
+  selection: NoteSelection;
+  selectedId: string | null;
+  select: (id: string | null) => void;
+  /** What is typed in the search box, kept while other views are shown. */
+  searchText: string;
+  onSearchText: (text: string) => void;
+  /** Bumped to put the cursor in the search box (Ctrl/Cmd-K). */
+  searchFocus: number;
+  onShowAll: () => void;
+}
+
+export function NotesPanes({ filter, notes, reading, read, selection, selectedId, select, searchText, onSearchText, searchFocus, onShowAll }: NotesPanesProps) {
+  const scope = useMemo(() => searchScope(filter), [filter]);
+  return (
+    <>
+      <section className="list-pane" aria-label="Notes">
+        <SearchPane scope={scope} onClearScope={onShowAll} selectedId={selectedId} onOpen={select} text={searchText} onText={onSearchText} focusRequest={searchFocus}>
+          <header className="pane-header">
+            <h2>{filterLabel(filter)}</h2>
+            <span className="pane-count">{read ? notes.length : ''}</span>
+          </header>
+          {selection.ids.length > 0 && <SelectionBar ids={selection.ids} onClear={selection.clear} />}
+          <FilteredNotes filter={filter} notes={notes} reading={reading} selection={selection} selectedId={selectedId} select={select} onShowAll={onShowAll} />
+        </SearchPane>
+      </section>
+      <main className="detail-pane">
+        {selectedId ? (
+          <NoteView key={selectedId} id={selectedId} select={select} />
+        ) : (
+          <EmptyState icon={<MousePointerClick />} title="Select a note to read it">
+            <p>
+              Move through the list with <Kbd keys={['↑', '↓']} />, or press <Kbd keys={['mod', 'K']} /> to search every
+              note.
+            </p>
+          </EmptyState>
+        )}
+      </main>
+    </>
+  );
+}
+
+type FilteredNotesProps = Pick<NotesPanesProps, 'filter' | 'notes' | 'reading' | 'selection' | 'selectedId' | 'select' | 'onShowAll'>;
+
+/** The list when nothing is searched: still reading, nothing chosen, or the notes. */
+function FilteredNotes({ filter, notes, reading, selection, selectedId, select, onShowAll }: FilteredNotesProps) {
+  if (reading) return <div className="list-loading" aria-busy="true">Reading notes…</div>;
+  if (notes.length === 0) {
+    return (
+      <EmptyState title="No notes here" actions={<Button onClick={onShowAll}>Show all notes</Button>}>
+        <p>Nothing in this notebook matches “{filterLabel(filter)}”.</p>
+      </EmptyState>
+    );
+  }
+  return <NotesList notes={notes} selectedId={selectedId} onSelect={select} label={filterLabel(filter)} selection={selection} />;
+}
+
+/** The sidebar's choice, as search filters: searching within a repo, a tag or a status. */
+function searchScope(filter: NoteFilter): SearchFilters {
+  switch (filter.kind) {
+    case 'repo':
+      return { repo: [filter.repo] };
+    case 'tag':
+      return { tag: [filter.tag] };
+    case 'status':
+      return { status: [filter.status] };
+    default:
+      return {};
+  }
+}
