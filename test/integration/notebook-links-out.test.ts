@@ -1,12 +1,13 @@
 // Symlinks planted in a notebook's own data (they may arrive with `git pull`): Fieldnotes reads and
 // writes transcripts, artifacts and the trash by the notes' rule — a link is followed only while
-// it stays inside the notebook.
+// it stays inside the notebook — and a notebook whose data folders link out is not opened.
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi, type Engine } from '../../electron/core/api';
 import { dispatch } from '../../electron/core/dispatch';
+import { Notebook } from '../../electron/core/notebook/notebook';
 import { noteText, writeNoteFile } from '../support/notes';
 import { tempDir } from '../support/temp';
 
@@ -116,5 +117,22 @@ describe('the trash', () => {
     expect(await call('notes.listTrash', {})).toEqual({ notes: [] });
     await expect(call('notes.restore', { trashId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(readFile(join(outside, 'entry', 'outside.md'), 'utf8')).resolves.toContain('Outside');
+  });
+});
+
+describe('a notebook whose own folders link out', () => {
+  it.each([
+    ['.fieldnotes itself', '.fieldnotes'],
+    ['its transcripts folder', '.fieldnotes/transcripts'],
+    ['its artifacts folder', '.fieldnotes/artifacts'],
+  ])('is not opened when %s is a symlink out, and says which link to replace', async (_what, rel) => {
+    await engine.close();
+    await rm(join(root, ...rel.split('/')), { recursive: true, force: true });
+    await mkdir(join(root, ...rel.split('/'), '..'), { recursive: true });
+    await symlink(join(outside, 'folder'), join(root, ...rel.split('/')));
+    await expect(Notebook.open(root, { dataDir: join(outside, 'app-data') })).rejects.toMatchObject({
+      code: 'NOTEBOOK_UNAVAILABLE',
+      message: `${join(root, rel)} is a symlink to ${join(outside, 'folder')}, outside the notebook; Fieldnotes keeps its data inside the notebook and does not follow links out of it. Replace the link with a folder.`,
+    });
   });
 });
