@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-process';
 import { runFieldnotes } from '../support/fieldnotes-cli';
 import { apiCall } from '../support/http';
 import { noteText, writeNoteFile } from '../support/notes';
@@ -63,8 +64,21 @@ describe('fieldnotes list refuses, at once and saying what to do,', () => {
 });
 
 describe('fieldnotes serve', () => {
+  // A renderer of its own: serve would otherwise build the UI first where it is not built.
+  const serve = (notebook: string) => runCli(['--notebook', notebook, 'serve'], { env: { FIELDNOTES_HOME: home, FIELDNOTES_RENDERER_DIR: rendererDir }, cwd: home });
+
+  it('refuses the file system root and a file at once', async () => {
+    const file = join(home, 'served.txt');
+    await writeFile(file, 'not a folder');
+    for (const [notebook, message] of [['/', /\/ is your file system root/], [file, /is a file, not a folder/]] as const) {
+      const { code, stderr } = await serve(notebook);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(message);
+    }
+  });
+
   it.skipIf(!hasProc)('refuses /proc/self at once instead of spinning (there is no /proc here otherwise)', async () => {
-    const { code, stderr } = await runFieldnotes(['--notebook', '/proc/self', 'serve'], home);
+    const { code, stderr } = await serve('/proc/self');
     expect(code).toBe(1);
     expect(stderr).toMatch(/\/proc\/self is a system folder/);
   });
