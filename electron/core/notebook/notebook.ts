@@ -13,7 +13,7 @@ import { readNoteFile, type NoteFileInfo, type SkippedFile } from './note-files'
 import { NoteIndex } from './note-index';
 import { NotebookPaths } from './safe-path';
 import { loadNotebook, reconcile } from './notebook-loader';
-import { prepareNotebookFolder, type NotebookFolder } from './notebook-layout';
+import { prepareNotebookFolder } from './notebook-layout';
 import { NotebookWatcher, type WatcherOptions } from './notebook-watcher';
 import { saveSummaryCache } from './summary-cache';
 import { Transcripts, type Transcript } from './transcripts';
@@ -72,21 +72,15 @@ export class Notebook {
   private cacheDirty = false;
   private closed = false;
 
-  /** The notebook folder's real path. */
-  readonly root: string;
-  /** Why Fieldnotes may not write in this notebook (it reads and searches it only), or null. */
-  readonly readOnly: string | null;
-  /** Where derived data (the summary cache, the search index) lives; see NotebookFolder. */
-  readonly cacheDir: string;
-
   private constructor(
-    folder: NotebookFolder,
+    /** The notebook folder's real path. */
+    readonly root: string,
+    /** Why Fieldnotes may not write in this notebook (it reads and searches it only), or null. */
+    readonly readOnly: string | null,
+    /** Where derived data (the summary cache, the search index) lives; see notebook-layout.ts. */
+    readonly cacheDir: string,
     private readonly log: (message: string) => void,
   ) {
-    const root = folder.root;
-    this.root = root;
-    this.readOnly = folder.readOnly;
-    this.cacheDir = folder.cacheDir;
     const paths = new NotebookPaths(root);
     this.paths = paths;
     this.trash = new Trash(root);
@@ -109,7 +103,7 @@ export class Notebook {
   static async open(folder: string, options: NotebookOptions = {}): Promise<Notebook> {
     const prepared = await prepareNotebookFolder(folder, { create: options.create, dataDir: options.dataDir });
     const log = options.log ?? ((message: string) => console.warn(`[fieldnotes] ${message}`));
-    const notebook = new Notebook(prepared, log);
+    const notebook = new Notebook(prepared.root, prepared.readOnly, prepared.cacheDir, log);
     const loaded = await loadNotebook(prepared.root, prepared.cacheDir);
     for (const entry of loaded.entries) notebook.index.set(entry);
     notebook.skippedFiles = loaded.skipped;
