@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchStatus } from '../../shared/contract/search';
+import { userDataDir } from '../core/app-paths';
 import type { SearchService } from '../core/search/service';
 import { CliError } from './cli-error';
 
@@ -18,11 +19,13 @@ export async function openSearchSession(notebook: string, options: { rebuild?: b
   if (!info?.isDirectory()) {
     throw new CliError(`There is no notebook folder at ${notebook}. Pass --notebook DIR or set FIELDNOTES_NOTEBOOK.`);
   }
-  const [{ DATA_DIR }, { SearchService }] = await Promise.all([import('../core/notebook/notebook-layout'), import('../core/search/service')]);
+  const [{ prepareNotebookFolder }, { SearchService }] = await Promise.all([import('../core/notebook/notebook-layout'), import('../core/search/service')]);
+  // The engine decides where the index lives (in the app's data folder for a read-only notebook).
+  const folder = await prepareNotebookFolder(notebook, { dataDir: userDataDir() });
   const progress = progressLine();
   const service = SearchService.start({
-    root: notebook,
-    cacheDir: join(notebook, DATA_DIR, 'cache', 'search'),
+    root: folder.root,
+    cacheDir: join(folder.cacheDir, 'search'),
     rebuild: options.rebuild,
     onStatus: progress.show,
   });

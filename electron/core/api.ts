@@ -40,8 +40,9 @@ export interface ApiDeps {
   /** The settings file (recent notebooks); settings live in memory only when absent. */
   settingsFile?: string;
   /**
-   * The app's own folder (`<userData>`): poc scratch checkouts go in its `scratch/`. Default: the
-   * settings file's folder, else a folder in the system's temp folder.
+   * The app's own folder (`<userData>`): poc scratch checkouts go in its `scratch/`, a read-only
+   * notebook's caches in its `notebook-cache/`. Default: the settings file's folder, else a folder
+   * in the system's temp folder.
    */
   userDataDir?: string;
   /** The environment agents run in. Default: this process's (the user's). */
@@ -85,7 +86,8 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const events = new EventBus<EngineEvents>();
   const settings = await SettingsStore.load(deps.settingsFile ?? null, log);
   const ports = deps.ports ?? nodePorts();
-  const session = new NotebookSession({ events, settings, watch: deps.watch ?? true, watcher: deps.watcher, log });
+  const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
+  const session = new NotebookSession({ events, settings, watch: deps.watch ?? true, watcher: deps.watcher, dataDir: userData, log });
   if (deps.notebook) {
     await session.open(resolve(deps.notebook), { create: true }).catch((error: unknown) => {
       if (deps.onNotebookError !== 'log') throw error;
@@ -97,7 +99,6 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   if (deps.warmTokenizer) tokens.warm();
   const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
   const env = deps.agentEnv ?? process.env;
-  const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
   const scratchRoot = join(userData, 'scratch');
   const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents });
   const repos = new RepoRegistry(settings, ports, log);

@@ -1,9 +1,9 @@
 // Paths from outside (API input, CLI arguments, trash records, links) never lead out of the notebook.
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRelativePath, NotebookPaths } from '../../electron/core/notebook/safe-path';
+import { checkRelativePath, folderInside, NotebookPaths, openInside, openInsideSync } from '../../electron/core/notebook/safe-path';
 import { removeDir, tempDir } from '../support/temp';
 
 describe('a relative path from outside', () => {
@@ -60,5 +60,42 @@ describe('symlinks', () => {
   it('inside the notebook are fine', async () => {
     await expect(paths.resolveReal('ky/alias.md')).resolves.toBe(join(base, 'notebook', 'ky', 'alias.md'));
     await expect(paths.relativeFromOutside('ky/inside.md', join(base, 'notebook'))).resolves.toBe('ky/inside.md');
+  });
+});
+
+describe('the boundary for files Fieldnotes opens', () => {
+  let base: string;
+  let root: string;
+
+  beforeAll(async () => {
+    base = realpathSync(await tempDir());
+    root = join(base, 'notebook');
+    await mkdir(join(root, 'inside'), { recursive: true });
+    await mkdir(join(base, 'outside'));
+    await writeFile(join(base, 'outside', 'secret.txt'), 'secret');
+    await writeFile(join(root, 'inside', 'kept.txt'), 'kept');
+    await symlink(join(base, 'outside'), join(root, 'out'));
+    await symlink(join(root, 'inside'), join(root, 'in'));
+  });
+  afterAll(() => removeDir(base));
+
+  it('reads through links that stay inside, and refuses those that lead out', async () => {
+    const handle = await openInside(root, join(root, 'in', 'kept.txt'));
+    expect(await handle.readFile('utf8').finally(() => handle.close())).toBe('kept');
+    await expect(openInside(root, join(root, 'out', 'secret.txt'))).rejects.toMatchObject({ code: 'PATH_OUTSIDE_NOTEBOOK' });
+    expect(() => openInsideSync(root, join(root, 'out', 'secret.txt'))).toThrow(/links outside the notebook/);
+  });
+
+  it('makes folders inside, never through a link out', async () => {
+    await folderInside(root, join(root, 'a', 'b', 'c'));
+    expect(existsSync(join(root, 'a', 'b', 'c'))).toBe(true);
+    await expect(folderInside(root, join(root, 'out', 'made'))).rejects.toMatchObject({ code: 'PATH_OUTSIDE_NOTEBOOK' });
+    expect(existsSync(join(base, 'outside', 'made'))).toBe(false);
+  });
+
+  // mkdir -p spins forever there: /proc answers ENOENT for a new folder whose parent exists.
+  it.skipIf(!existsSync('/proc/self/status'))('fails at once where a folder cannot be made, in /proc (there is no /proc here otherwise)', async () => {
+    const proc = realpathSync('/proc/self');
+    await expect(folderInside(proc, join(proc, '.fieldnotes', 'cache'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

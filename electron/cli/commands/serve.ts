@@ -66,10 +66,27 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
       }
 
       await stopRequested;
-      await server.close();
-      await engine.close();
+      // Stopping takes what closing needs (running tasks are marked interrupted), and never more
+      // than STOP_WAIT_MS: work that cannot finish (a stuck disk, a folder that never answers) is
+      // left, and so is anything that would keep the process alive once closing is done.
+      const closed = Promise.all([server.close(), engine.close()]).then(
+        () => 0,
+        (error: unknown) => {
+          console.error('[fieldnotes] closing failed:', error);
+          return 1;
+        },
+      );
+      const late = new Promise<null>((done) => setTimeout(() => done(null), STOP_WAIT_MS).unref());
+      const code = await Promise.race([closed, late]);
+      // What is cut short is safe to cut: writes are atomic, and the next start marks tasks still
+      // "running" as interrupted and brings the index up to date.
+      if (code === null) console.error(`[fieldnotes] stopped without waiting for the rest of closing (still busy after ${STOP_WAIT_MS / 1000} s).`);
+      process.exit(code ?? 0);
     });
 }
+
+/** How long `serve` waits for closing after SIGTERM or Ctrl-C before it exits regardless. */
+const STOP_WAIT_MS = 2_000;
 
 /** Says why the server could not listen, in words that say what to do. */
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {

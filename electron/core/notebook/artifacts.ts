@@ -1,17 +1,19 @@
 // A note's artifacts: files kept with it (a poc diff, attachments) in `.fieldnotes/artifacts/<id>/`.
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+// They arrive with the notebook (`git pull`) like notes do, so they are read by the notes' rule:
+// a symlink is followed only while it stays inside the notebook.
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { Artifact } from '../../../shared/model/note';
 import { isUlid } from '../../../shared/model/ulid';
 import { isTempFile, writeFileAtomic } from '../fs/atomic-write';
 import { LAYOUT } from './notebook-layout';
-import { checkRelativePath } from './safe-path';
+import { checkRelativePath, folderInside, openInside } from './safe-path';
 
 export class Artifacts {
   private readonly folder: string;
 
-  constructor(root: string) {
+  constructor(private readonly root: string) {
     this.folder = join(root, ...LAYOUT.artifacts.split('/'));
   }
 
@@ -23,19 +25,22 @@ export class Artifacts {
   /** Writes (or replaces) an artifact atomically; returns its absolute path. */
   async write(id: string, name: string, data: string | Uint8Array): Promise<string> {
     const file = this.path(id, name);
-    await mkdir(this.noteFolder(id), { recursive: true });
+    // The temp file and the rename stay in the folder, so this is all that may not lead out.
+    await folderInside(this.root, this.noteFolder(id), `${LAYOUT.artifacts}/${id}`);
     await writeFileAtomic(file, data);
     return file;
   }
 
   /** The first `maxBytes` of an artifact, and its whole size: a big diff is not read whole to show its start. */
   async readStart(id: string, name: string, maxBytes: number): Promise<{ data: Buffer; size: number }> {
-    const file = await open(this.path(id, name), 'r').catch((error: NodeJS.ErrnoException) => {
+    const file = await openInside(this.root, this.path(id, name), `${LAYOUT.artifacts}/${id}/${name}`).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw new ApiError('NOT_FOUND', `The note has no artifact named ${JSON.stringify(name)}.`);
       throw error;
     });
     try {
-      const { size } = await file.stat();
+      const info = await file.stat();
+      if (!info.isFile()) throw new ApiError('NOT_FOUND', `The note's artifact ${JSON.stringify(name)} is not a file.`);
+      const { size } = info;
       const data = Buffer.alloc(Math.min(size, maxBytes));
       const { bytesRead } = await file.read(data, 0, data.length, 0);
       return { data: data.subarray(0, bytesRead), size };
@@ -44,7 +49,7 @@ export class Artifacts {
     }
   }
 
-  /** A note's artifacts, by name. */
+  /** A note's artifacts, by name: the files that readStart would read (no links out). */
   async list(id: string): Promise<Artifact[]> {
     const folder = this.noteFolder(id);
     const names = await readdir(folder).catch(() => [] as string[]);
@@ -52,8 +57,14 @@ export class Artifacts {
       names
         .filter((name) => !name.startsWith('.') && !isTempFile(name))
         .map(async (name) => {
-          const info = await stat(join(folder, name)).catch(() => null);
-          return info?.isFile() ? { name, size: info.size } : null;
+          const file = await openInside(this.root, join(folder, name)).catch(() => null);
+          if (!file) return null;
+          try {
+            const info = await file.stat();
+            return info.isFile() ? { name, size: info.size } : null;
+          } finally {
+            await file.close();
+          }
         }),
     );
     return artifacts.filter((artifact): artifact is Artifact => artifact !== null).sort((a, b) => a.name.localeCompare(b.name));

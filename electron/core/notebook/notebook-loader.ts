@@ -17,10 +17,13 @@ export interface LoadedNotebook {
   cacheStale: boolean;
 }
 
-/** Every note of the folder: from the cache when path, mtime and size match, else parsed. */
-export async function loadNotebook(root: string): Promise<LoadedNotebook> {
+/**
+ * Every note of the folder: from the summary cache in `cacheDir` when path, mtime and size match,
+ * else parsed.
+ */
+export async function loadNotebook(root: string, cacheDir: string): Promise<LoadedNotebook> {
   // The cache file is read by the thread pool while the (synchronous) walk runs.
-  const cacheRead = loadSummaryCache(root);
+  const cacheRead = loadSummaryCache(cacheDir);
   const { files, skipped } = await listNoteFiles(root);
   const cache = await cacheRead;
   // Entries go in in the cache's order (newest first), so the first listing is already sorted.

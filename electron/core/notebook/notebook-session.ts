@@ -14,6 +14,8 @@ export interface SessionOptions {
   /** Watch the open notebook for outside changes (the app and the browser mode do). */
   watch: boolean;
   watcher?: NotebookOptions['watcher'];
+  /** The app's data folder, where a read-only notebook's caches go. */
+  dataDir?: string;
   log: (message: string) => void;
 }
 
@@ -44,7 +46,8 @@ export class NotebookSession {
    * it as the notebook to open next time, and announces `notebook.changed`.
    */
   async open(folder: string, options: { create?: boolean } = {}): Promise<Notebook> {
-    const next = await Notebook.open(folder, { create: options.create, watch: this.options.watch, watcher: this.options.watcher, log: this.options.log });
+    const { watch, watcher, dataDir, log } = this.options;
+    const next = await Notebook.open(folder, { create: options.create, watch, watcher, dataDir, log });
     if (this.current && this.current.root === next.root) {
       await next.close();
       return this.current;

@@ -28,6 +28,8 @@ export interface NotebookOptions {
   log?: (message: string) => void;
   /** How watcher events are batched. */
   watcher?: Pick<WatcherOptions, 'debounceMs' | 'maxWaitMs'>;
+  /** The app's data folder: a read-only notebook's caches go there. Default: userDataDir(). */
+  dataDir?: string;
 }
 
 /** One note in a change batch. */
@@ -73,6 +75,10 @@ export class Notebook {
   private constructor(
     /** The notebook folder's real path. */
     readonly root: string,
+    /** Why Fieldnotes may not write in this notebook (it reads and searches it only), or null. */
+    readonly readOnly: string | null,
+    /** Where derived data (the summary cache, the search index) lives; see notebook-layout.ts. */
+    readonly cacheDir: string,
     private readonly log: (message: string) => void,
   ) {
     const paths = new NotebookPaths(root);
@@ -95,10 +101,10 @@ export class Notebook {
    * re-read: their summaries come from the cache in `.fieldnotes/cache/`.
    */
   static async open(folder: string, options: NotebookOptions = {}): Promise<Notebook> {
-    const root = await prepareNotebookFolder(folder, { create: options.create });
+    const prepared = await prepareNotebookFolder(folder, { create: options.create, dataDir: options.dataDir });
     const log = options.log ?? ((message: string) => console.warn(`[fieldnotes] ${message}`));
-    const notebook = new Notebook(root, log);
-    const loaded = await loadNotebook(root);
+    const notebook = new Notebook(prepared.root, prepared.readOnly, prepared.cacheDir, log);
+    const loaded = await loadNotebook(prepared.root, prepared.cacheDir);
     for (const entry of loaded.entries) notebook.index.set(entry);
     notebook.skippedFiles = loaded.skipped;
     notebook.reportSkipped(loaded.skipped);
@@ -168,7 +174,8 @@ export class Notebook {
   }
 
   /** Creates a note file (`<repo>/<YYYY-MM-DD>-<slug>.md`) with a new id. */
-  create(input: NewNote): Promise<Note> {
+  async create(input: NewNote): Promise<Note> {
+    this.requireWritable('add notes to it');
     return this.editor.create(input);
   }
 
@@ -177,7 +184,8 @@ export class Notebook {
    * byte, other Markdown with its frontmatter kept and an id added. `modified` dates notes that
    * carry no date. Refuses broken files and notes whose id is already in the notebook.
    */
-  importNote(text: string, options: { repo?: string; modified: number }): Promise<Note> {
+  async importNote(text: string, options: { repo?: string; modified: number }): Promise<Note> {
+    this.requireWritable('import notes into it');
     return this.editor.import(text, options);
   }
 
@@ -186,27 +194,30 @@ export class Notebook {
    * Fieldnotes does not know are kept; an unchanged body stays byte for byte the same. A new title
    * renames the file (the id stays). Writes to one note are serialized.
    */
-  update(id: string, patch: { frontmatter?: FrontmatterPatch; body?: string }): Promise<Note> {
+  async update(id: string, patch: { frontmatter?: FrontmatterPatch; body?: string }): Promise<Note> {
+    this.requireWritable('change its notes');
     return this.editor.update(id, patch);
   }
 
   /** Gives a note a new title and renames its file to match; the id stays the same. */
   retitle(id: string, title: string): Promise<Note> {
-    return this.editor.update(id, { frontmatter: { title } });
+    return this.update(id, { frontmatter: { title } });
   }
 
   /** Replaces a note's tags. */
   setTags(id: string, tags: string[]): Promise<Note> {
-    return this.editor.update(id, { frontmatter: { tags } });
+    return this.update(id, { frontmatter: { tags } });
   }
 
   /** Moves a note to the trash; the returned entry's trashId restores it. */
-  delete(id: string): Promise<TrashedNote> {
+  async delete(id: string): Promise<TrashedNote> {
+    this.requireWritable('delete its notes');
     return this.editor.delete(id);
   }
 
   /** Puts a trashed note back where it was (under a free name if that one is taken now). */
-  restore(trashId: string): Promise<Note> {
+  async restore(trashId: string): Promise<Note> {
+    this.requireWritable('restore notes from its trash');
     return this.editor.restore(trashId);
   }
 
@@ -217,6 +228,7 @@ export class Notebook {
 
   /** Deletes the trash for good, with the transcripts and artifacts of the notes in it. */
   async emptyTrash(): Promise<{ removed: number }> {
+    this.requireWritable('empty its trash');
     const ids = await this.trash.empty();
     const live = new Set(this.index.summaries().map((note) => note.id));
     await Promise.all(
@@ -226,7 +238,8 @@ export class Notebook {
   }
 
   /** Appends normalized agent events to a note's transcript (JSONL, one event per line). */
-  appendTranscript(id: string, events: readonly AgentEvent[]): Promise<void> {
+  async appendTranscript(id: string, events: readonly AgentEvent[]): Promise<void> {
+    this.requireWritable('keep transcripts in it');
     return this.transcripts.append(id, events);
   }
 
@@ -236,7 +249,8 @@ export class Notebook {
   }
 
   /** Writes a file kept with a note (atomically); returns its absolute path. */
-  writeArtifact(id: string, name: string, data: string | Uint8Array): Promise<string> {
+  async writeArtifact(id: string, name: string, data: string | Uint8Array): Promise<string> {
+    this.requireWritable('keep files with its notes');
     return this.artifacts.write(id, name, data);
   }
 
@@ -274,6 +288,12 @@ export class Notebook {
     clearTimeout(this.cacheTimer);
     await this.cacheSave;
     await this.saveCache();
+  }
+
+  /** Refuses a change to a read-only notebook, saying so plainly. */
+  requireWritable(action: string): void {
+    if (this.readOnly === null) return;
+    throw new ApiError('NOTEBOOK_UNAVAILABLE', `This notebook is read-only (${this.readOnly}): Fieldnotes can show and search its notes, but cannot ${action}.`);
   }
 
   private requirePath(id: string): string {
@@ -367,7 +387,7 @@ export class Notebook {
   private async saveCache(): Promise<void> {
     if (!this.cacheDirty) return;
     this.cacheDirty = false;
-    await saveSummaryCache(this.root, this.index.entriesNewestFirst()).catch((error: unknown) =>
+    await saveSummaryCache(this.cacheDir, this.index.entriesNewestFirst()).catch((error: unknown) =>
       this.log(`could not write the summary cache (it is only a speed-up): ${String(error)}`),
     );
   }

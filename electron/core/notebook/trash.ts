@@ -1,6 +1,7 @@
 // The notebook's trash: a deleted note moves to `.fieldnotes/trash/<trashId>/` with a record of
-// where it was, until it is restored or the trash is emptied.
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+// where it was, until it is restored or the trash is emptied. Like notes, the trash arrives with
+// the notebook (`git pull`): its records and files are read only where no link leads out.
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/contract/errors';
@@ -9,7 +10,7 @@ import { isUlid } from '../../../shared/model/ulid';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { newId } from '../ids';
 import { LAYOUT } from './notebook-layout';
-import { checkRelativePath } from './safe-path';
+import { checkRelativePath, folderInside, openInside, realInside } from './safe-path';
 
 const RECORD = 'trashed.json';
 const TrashRecord = TrashedNote.extend({ file: z.string() });
@@ -18,7 +19,7 @@ type TrashRecord = z.infer<typeof TrashRecord>;
 export class Trash {
   private readonly folder: string;
 
-  constructor(root: string) {
+  constructor(private readonly root: string) {
     this.folder = join(root, ...LAYOUT.trash.split('/'));
   }
 
@@ -27,7 +28,7 @@ export class Trash {
     const trashId = newId();
     const file = note.path.split('/').pop()!;
     const entry = join(this.folder, trashId);
-    await mkdir(entry, { recursive: true });
+    await folderInside(this.root, entry);
     const record: TrashRecord = { trashId, id: note.id, title: note.title, path: note.path, trashedAt: new Date().toISOString(), file };
     await writeFileAtomic(join(entry, RECORD), JSON.stringify(record, null, 2) + '\n');
     await rename(abs, join(entry, file));
@@ -66,12 +67,14 @@ export class Trash {
   }
 
   private async record(trashId: string): Promise<TrashRecord> {
-    const record = TrashRecord.parse(JSON.parse(await readFile(join(this.folder, trashId, RECORD), 'utf8')));
+    const handle = await openInside(this.root, join(this.folder, trashId, RECORD));
+    const text = await handle.readFile('utf8').finally(() => handle.close());
+    const record = TrashRecord.parse(JSON.parse(text));
     if (record.trashId !== trashId) throw new Error('trash record of another entry');
     // The record is a file on disk like any other: its paths must not lead out of the notebook.
     checkRelativePath(record.path, 'The trashed note’s original path');
     if (checkRelativePath(record.file, 'The trashed file').length !== 1) throw new Error('bad trash record');
-    await stat(join(this.folder, trashId, record.file));
+    await realInside(this.root, join(this.folder, trashId, record.file));
     return record;
   }
 }

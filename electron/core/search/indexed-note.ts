@@ -1,10 +1,10 @@
 // What the index keeps of a note: the facts results show and filter on, and the text of each
 // indexed field. Built from `parseNoteFile`'s output, so search reads notes exactly as the list does.
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Note, NoteMode, NoteStatus } from '../../../shared/model/note';
 import type { parseNoteFile as ParseNoteFileFn } from '../notebook/note-file';
+import { openInside, openInsideSync } from '../notebook/safe-path';
 import { FIELDS } from './fields';
 
 type ParseNoteFile = typeof ParseNoteFileFn;
@@ -59,19 +59,27 @@ export function indexedNote(note: Note, file: { mtimeMs: number; size: number })
 }
 
 /**
- * Reads and parses one note file for the index; null when it is gone, unreadable or too large.
- * The parser (YAML, schemas) loads on first use: a worker that only answers queries never needs it.
+ * Reads and parses one note file for the index; null when it is gone, unreadable, too large or a
+ * link out of the notebook (the notebook's rule, safe-path.ts). The parser (YAML, schemas) loads
+ * on first use: a worker that only answers queries never needs it.
  */
 export async function readIndexedNote(root: string, path: string): Promise<IndexedNote | null> {
-  const file = join(root, ...path.split('/'));
+  let handle;
   try {
-    const info = await stat(file);
+    handle = await openInside(root, join(root, ...path.split('/')), path);
+  } catch {
+    return null;
+  }
+  try {
+    const info = await handle.stat();
     if (!info.isFile() || info.size > MAX_NOTE_BYTES) return null;
-    const bytes = await readFile(file);
+    const bytes = await handle.readFile();
     const { parseNoteFile } = await import('../notebook/note-file');
     return indexedNote(parseNoteFile(path, bytes, { mtimeMs: info.mtimeMs, size: info.size }), info);
   } catch {
     return null;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -80,12 +88,19 @@ export async function readIndexedNote(root: string, path: string): Promise<Index
  * runs there, and a blocking read costs a fraction of an asynchronous one.
  */
 export function readIndexedNoteSync(root: string, path: string, parseNoteFile: ParseNoteFile): IndexedNote | null {
-  const file = join(root, ...path.split('/'));
+  let fd: number;
   try {
-    const info = statSync(file);
-    if (!info.isFile() || info.size > MAX_NOTE_BYTES) return null;
-    return indexedNote(parseNoteFile(path, readFileSync(file), { mtimeMs: info.mtimeMs, size: info.size }), info);
+    fd = openInsideSync(root, join(root, ...path.split('/')), path);
   } catch {
     return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_NOTE_BYTES) return null;
+    return indexedNote(parseNoteFile(path, readFileSync(fd), { mtimeMs: info.mtimeMs, size: info.size }), info);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,8 +1,9 @@
 // The bodies of notes that are hits, for their snippets: read from the note files (the index
 // keeps no text), and the last few kept, so typing a query letter by letter does not read the
 // same top hits again and again.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { openInsideSync } from '../notebook/safe-path';
 import type { NoteFacts } from './indexed-note';
 import { noteBody } from './snippets';
 
@@ -33,7 +34,7 @@ export class NoteBodies {
     }
     let body: string;
     try {
-      body = noteBody(this.read(join(root, ...facts.path.split('/'))));
+      body = noteBody(this.read(root, facts.path));
     } catch {
       this.bodies.delete(facts.path);
       return null;
@@ -44,9 +45,12 @@ export class NoteBodies {
     return body;
   }
 
-  /** The file's text, read into the shared buffer (grown as needed, up to KEPT_BUFFER_BYTES). */
-  private read(file: string): string {
-    const fd = openSync(file, 'r');
+  /**
+   * The note file's text, read into the shared buffer (grown as needed, up to KEPT_BUFFER_BYTES);
+   * by the notebook's rule, a link out of the notebook is not read.
+   */
+  private read(root: string, path: string): string {
+    const fd = openInsideSync(root, join(root, ...path.split('/')), path);
     try {
       let buffer = this.buffer;
       let length = 0;

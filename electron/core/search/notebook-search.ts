@@ -1,11 +1,13 @@
 // Search for whichever notebook is open: a SearchService per notebook, started when the notebook
 // opens (or on the first search, for one-shot commands), closed when another one opens, and fed
 // every note change the notebook reports — the app's own writes and outside edits alike.
+// The index lives in the notebook's cache folder: `.fieldnotes/cache/search`, or in the app's data
+// folder when the notebook is read-only.
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { EventBus } from '../../../shared/event-bus';
 import type { EngineEvents } from '../engine-events';
-import { LAYOUT } from '../notebook/notebook-layout';
+import type { Notebook } from '../notebook/notebook';
 import type { NotebookSession } from '../notebook/notebook-session';
 import { SearchService } from './service';
 
@@ -34,15 +36,15 @@ export class NotebookSearch {
         this.service.applyChanges({ upserted, removed }).catch(() => undefined);
       }),
     ];
-    if (options.start === 'at-open' && options.session.notebook) this.startFor(options.session.notebook.root);
+    if (options.start === 'at-open' && options.session.notebook) this.startFor(options.session.notebook);
   }
 
   /** The open notebook's search service, started now if it was not yet. */
   require(): SearchService {
     if (this.closed) throw new ApiError('UNAVAILABLE', 'Fieldnotes is shutting down; search is closed.');
-    const root = this.options.session.require().root;
-    if (this.service && this.root === root) return this.service;
-    void this.replace(root);
+    const notebook = this.options.session.require();
+    if (this.service && this.root === notebook.root) return this.service;
+    void this.replace(notebook);
     return this.service!;
   }
 
@@ -54,26 +56,26 @@ export class NotebookSearch {
 
   private async restart(): Promise<void> {
     const notebook = this.options.session.notebook;
-    await this.replace(notebook && this.options.start === 'at-open' ? notebook.root : null);
+    await this.replace(notebook && this.options.start === 'at-open' ? notebook : null);
   }
 
   /**
    * Swaps the service for one over `root` (or none) in one step, so a search arriving while the old
    * one closes gets the new one, and no service is ever started twice or left running.
    */
-  private async replace(root: string | null): Promise<void> {
+  private async replace(notebook: Notebook | null): Promise<void> {
     const previous = this.service;
     this.service = null;
     this.root = null;
-    if (root !== null && !this.closed) this.startFor(root);
+    if (notebook !== null && !this.closed) this.startFor(notebook);
     await previous?.close();
   }
 
-  private startFor(root: string): SearchService {
-    this.root = root;
+  private startFor(notebook: Notebook): SearchService {
+    this.root = notebook.root;
     return (this.service = SearchService.start({
-      root,
-      cacheDir: join(root, ...LAYOUT.cache.split('/'), 'search'),
+      root: notebook.root,
+      cacheDir: join(notebook.cacheDir, 'search'),
       onStatus: (status) => this.options.events.emit('search.progress', status),
     }));
   }
