@@ -1,40 +1,50 @@
-// Running the whole engine for one command (`ask`, `agents`): the same createApi the app uses,
-// with the app's settings and scratch folder, no watcher; closed when the command ends. The engine
-// is imported when a command runs, not when the program starts: `--help` and a mistyped option
-// should not wait for it.
-import type { Input, MethodName, Output } from '../../shared/contract';
-import { ApiError } from '../../shared/contract/errors';
-import type { Engine } from '../core/api';
+// Running the engine for one command: the same createApi the app and `serve` use, reached through
+// the in-process client (the contract's gate), so every rule of the engine holds for the command
+// line too. Each command says what it needs, and the engine starts only that: no watcher, search
+// only when a search method is called, the settings file and task recovery only for commands that
+// run agents. The engine is imported when a command runs, not when the program starts: `--help`
+// and a mistyped option should not wait for it.
+import type { InProcessApi } from '../core/api-client';
 import { defaultNotebookDir, settingsFile, userDataDir } from '../core/app-paths';
 import type { GlobalOptions } from './cli-error';
 import { VERSION } from './project';
 
-/** Runs `work` with an engine; `notebook` opens the notebook named by the global options. */
-export async function withEngine<T>(globals: GlobalOptions, options: { notebook: boolean }, work: (engine: Engine) => Promise<T>): Promise<T> {
-  const { createApi } = await import('../core/api');
+export interface CommandNeeds {
+  /** The notebook named by the global options: one that must exist, one set up when missing, or none. */
+  notebook: 'existing' | 'create' | 'none';
+  /**
+   * Agents (`ask`, `agents`): the app's settings file (agent paths, default agents; the notebook is
+   * remembered as the app's), its scratch folder, and the notes of interrupted tasks recovered.
+   * Without it, settings stay in memory and the command leaves the settings file as it was.
+   */
+  agents?: boolean;
+}
+
+/** Runs `work` with a client over an engine that has what `needs` asks for; the engine closes after. */
+export async function withApi<T>(globals: GlobalOptions, needs: CommandNeeds, work: (api: InProcessApi) => Promise<T>): Promise<T> {
+  const [{ createApi }, { inProcessClient }] = await Promise.all([import('../core/api'), import('../core/api-client')]);
+  const log = (message: string): void => console.error(`fieldnotes: ${message}`);
   const engine = await createApi({
     app: { name: 'Fieldnotes', version: VERSION },
     transport: 'http',
-    ...(options.notebook ? { notebook: globals.notebook } : {}),
+    ...(needs.notebook === 'none' ? {} : { notebook: globals.notebook, createNotebook: needs.notebook === 'create' }),
     defaultNotebook: defaultNotebookDir(),
-    settingsFile: settingsFile(),
-    userDataDir: userDataDir(),
+    ...(needs.agents ? { settingsFile: settingsFile(), userDataDir: userDataDir() } : {}),
+    recoverTasks: needs.agents === true,
     watch: false,
-    log: (message) => console.error(`fieldnotes: ${message}`),
+    search: 'on-demand',
+    log,
   });
   try {
-    return await work(engine);
+    return await work(inProcessClient(engine, { logError: (name, error) => console.error(`fieldnotes: ${name} failed:`, error) }));
   } finally {
     await engine.close();
   }
 }
 
-/** Calls a method through the contract's gate (input checked as for the app); failures throw ApiError. */
-export async function call<M extends MethodName>(engine: Engine, method: M, input: Input<M>): Promise<Output<M>> {
-  const { dispatch } = await import('../core/dispatch');
-  const result = await dispatch(engine.handlers, method, input, {
-    logError: (name, error) => console.error(`fieldnotes: ${name} failed:`, error),
-  });
-  if (!result.ok) throw ApiError.from(result.error);
-  return result.value as Output<M>;
+/** The open notebook's folder (every command that opened one has it). */
+export async function notebookRoot(api: InProcessApi): Promise<string> {
+  const { notebook } = await api.app.info();
+  if (!notebook) throw new Error('No notebook is open.');
+  return notebook.path;
 }

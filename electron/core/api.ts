@@ -26,8 +26,10 @@ export type { EngineEvents } from './engine-events';
 export interface ApiDeps {
   app: { name: string; version: string };
   transport: 'ipc' | 'http';
-  /** The notebook to open at start, if any; the folder is created when missing. */
+  /** The notebook to open at start, if any; the folder is created when missing (see `createNotebook`). */
   notebook?: string;
+  /** Create the start notebook's folder when it is missing (default true); false refuses it (`fieldnotes list`). */
+  createNotebook?: boolean;
   /**
    * When the start notebook cannot be opened: 'throw' (the default; `fieldnotes serve` stops with
    * the reason) or 'log' (the desktop app starts anyway, and the user picks another notebook).
@@ -68,6 +70,11 @@ export interface ApiDeps {
    * search method is first called (one-shot commands that may never search). Default: at open.
    */
   search?: 'at-open' | 'on-demand';
+  /**
+   * Recover the notes of tasks a stopped Fieldnotes left running, at start (default true). Commands
+   * that only read (`fieldnotes list`, `search`) skip it; switching notebooks still recovers.
+   */
+  recoverTasks?: boolean;
 }
 
 export interface Engine {
@@ -89,7 +96,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
   const session = new NotebookSession({ events, settings, watch: deps.watch ?? true, watcher: deps.watcher, dataDir: userData, log });
   if (deps.notebook) {
-    await session.open(resolve(deps.notebook), { create: true }).catch((error: unknown) => {
+    await session.open(resolve(deps.notebook), { create: deps.createNotebook ?? true }).catch((error: unknown) => {
       if (deps.onNotebookError !== 'log') throw error;
       log(`could not open the notebook ${deps.notebook}: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -104,7 +111,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const repos = new RepoRegistry(settings, ports, log);
   const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, log });
   // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
-  await tasks.recover();
+  if (deps.recoverTasks ?? true) await tasks.recover();
   const search = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });
 
   const handlers: ApiHandlers = {
@@ -120,8 +127,14 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...contextHandlers({ bundler, ports }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports }),
     'search.query': async (input) => search.require().query(input),
-    'search.status': async () => search.require().refreshStatus(),
-    'search.reindex': async () => search.require().reindex(),
+    'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
+    'search.reindex': async ({ wait }) => {
+      const service = search.require();
+      const started = await service.reindex();
+      if (!wait) return started;
+      const done = await service.whenIdle();
+      return { ...done, indexBytes: (await service.stats()).cacheBytes };
+    },
   };
 
   let closing: Promise<void> | undefined;

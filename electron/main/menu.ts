@@ -1,21 +1,24 @@
-// The application menu.
+// The application menu. Its commands call the engine through the in-process client, so their
+// input is checked by the contract as the window's calls are.
 import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Engine } from '../core/api';
+import { inProcessClient } from '../core/api-client';
 import type { NativePorts } from '../core/ports/native-ports';
 
 export function installMenu(engine: Engine, ports: NativePorts): void {
   const isMac = process.platform === 'darwin';
+  const api = inProcessClient(engine, { logError: (method, error) => console.error(`[fieldnotes] ${method} failed:`, error) });
 
   const openNotebook = async (): Promise<void> => {
     const path = await ports.chooseFolder?.('Open a notebook folder');
     if (!path) return;
-    await engine.handlers['notebook.open']({ path }).catch((error: unknown) => {
+    await api.notebook.open({ path }).catch((error: unknown) => {
       dialog.showErrorBox('Cannot open that folder', error instanceof Error ? error.message : String(error));
     });
   };
 
   const revealNotebook = async (): Promise<void> => {
-    await engine.handlers['notebook.reveal']({}).catch(() => undefined);
+    await api.notebook.reveal().catch(() => undefined);
   };
 
   const template: MenuItemConstructorOptions[] = [

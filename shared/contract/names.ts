@@ -23,6 +23,8 @@ export const METHOD_NAMES = [
   'notebook.chooseFolder',
   'notebook.reveal',
   'notes.staleness',
+  'notes.find',
+  'notes.import',
   'context.build',
   'context.estimate',
   'context.copy',

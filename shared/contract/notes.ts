@@ -17,6 +17,16 @@ export const NoteStaleness = z.object({
 });
 export type NoteStaleness = z.infer<typeof NoteStaleness>;
 
+/** What `notes.import` did with each Markdown file of the folder. */
+export const ImportReport = z.object({
+  imported: z.array(z.object({ from: z.string(), path: z.string(), id: z.string() })),
+  /** 'already' in the notebook (same id), 'skipped' (not a note: a symlink…) or 'failed' (broken, too large…). */
+  notImported: z.array(z.object({ from: z.string(), kind: z.enum(['already', 'skipped', 'failed']), reason: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const PathInput = z.string().min(1).max(4096);
+
 export const notesMethods = {
   'notes.list': method({
     description: 'Summaries of every note in the notebook, newest first.',
@@ -114,6 +124,16 @@ export const notesMethods = {
       /** 'revealed' when the file could run as a program, so it was shown in its folder instead. */
       action: z.enum(['opened', 'revealed']),
     }),
+  }),
+  'notes.find': method({
+    description: 'A note named as on the command line: by id, by its path in the notebook, or by a file path inside the notebook (absolute, or relative to `cwd`).',
+    input: z.object({ ref: PathInput, cwd: PathInput.optional() }),
+    output: Note,
+  }),
+  'notes.import': method({
+    description: 'Copy the Markdown files of a folder (absolute path) into the notebook as notes, keeping their frontmatter; `repo` for notes that name none (default: the folder’s name).',
+    input: z.object({ folder: PathInput, repo: z.string().min(1).max(200).optional() }),
+    output: ImportReport,
   }),
   'notes.staleness': method({
     description: 'Whether a note may be stale: its repo moved past the note’s commit and files the agent read have changed since.',

@@ -150,14 +150,17 @@ export const searchMethods = {
     output: SearchResults,
   }),
   'search.status': method({
-    description: 'The search index: how many notes it holds and whether it is indexing.',
-    input: z.object({}).default({}),
+    description: 'The search index: how many notes it holds and whether it is indexing; with `wait`, once every change so far is indexed.',
+    input: z.object({ wait: z.boolean().optional() }).default({}),
     output: SearchStatus,
   }),
   'search.reindex': method({
-    description: 'Rebuild the search index from the note files, in the background; search keeps answering meanwhile.',
-    input: z.object({}).default({}),
-    output: SearchStatus,
+    description: 'Rebuild the search index from the note files, in the background (search keeps answering meanwhile); with `wait`, answer when it is done, with the index’s size.',
+    input: z.object({ wait: z.boolean().optional() }).default({}),
+    output: SearchStatus.extend({
+      /** Bytes of the index on disk, when `wait` was given. */
+      indexBytes: z.number().int().nonnegative().optional(),
+    }),
   }),
 };
 

@@ -1,7 +1,7 @@
 // `fieldnotes agents`: which agent CLIs this machine has, their versions, and how to get the others.
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../cli-error';
-import { call, withEngine } from '../engine-command';
+import { withApi } from '../engine-command';
 
 export function registerAgents(program: Command, globals: () => Promise<GlobalOptions>): void {
   program
@@ -10,7 +10,7 @@ export function registerAgents(program: Command, globals: () => Promise<GlobalOp
     .option('--refresh', 'look for them again instead of using what was found before', false)
     .action(async (options: { refresh: boolean }) => {
       const globalOptions = await globals();
-      const { agents } = await withEngine(globalOptions, { notebook: false }, (engine) => call(engine, 'agents.list', { refresh: options.refresh }));
+      const { agents } = await withApi(globalOptions, { notebook: 'none', agents: true }, (api) => api.agents.list({ refresh: options.refresh }));
       if (globalOptions.json) {
         console.log(JSON.stringify(agents, null, 2));
         return;

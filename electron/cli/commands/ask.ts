@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Task } from '../../../shared/model/task';
 import { createAgentRegistry } from '../../core/agents/registry';
-import type { Engine } from '../../core/api';
+import type { InProcessApi } from '../../core/api-client';
 import { CliError, type GlobalOptions } from '../cli-error';
-import { call, withEngine } from '../engine-command';
+import { notebookRoot, withApi } from '../engine-command';
 import { progressPrinter } from '../task-progress';
 
 interface AskOptions {
@@ -36,7 +36,7 @@ export function registerAsk(program: Command, globals: () => Promise<GlobalOptio
     .option('--idle-timeout <seconds>', 'stop a task whose agent is silent this long')
     .action(async (question: string, options: AskOptions) => {
       const globalOptions = await globals();
-      const results = await withEngine(globalOptions, { notebook: true }, (engine) => ask(engine, question, options, globalOptions));
+      const results = await withApi(globalOptions, { notebook: 'create', agents: true }, (api) => ask(api, question, options, globalOptions));
       if (results.interrupted) throw new CliError('cancelled.', 130);
       const unfinished = results.tasks.filter((task) => task.status !== 'done');
       if (unfinished.length > 0) {
@@ -45,17 +45,17 @@ export function registerAsk(program: Command, globals: () => Promise<GlobalOptio
     });
 }
 
-async function ask(engine: Engine, question: string, options: AskOptions, globals: GlobalOptions): Promise<{ tasks: Task[]; interrupted: boolean }> {
-  const notebook = engine.notebooks.require();
-  const context = await Promise.all(options.context.map(async (ref) => (await notebook.find(ref)).summary.id));
+async function ask(api: InProcessApi, question: string, options: AskOptions, globals: GlobalOptions): Promise<{ tasks: Task[]; interrupted: boolean }> {
+  const root = await notebookRoot(api);
+  const context = await Promise.all(options.context.map(async (ref) => (await api.notes.find({ ref, cwd: process.cwd() })).summary.id));
   const printer = progressPrinter((line) => process.stderr.write(`${line}\n`));
   const finished = new Map<string, Task>();
   let ids: string[] = [];
   let wake: () => void = () => undefined;
   const offs = [
-    engine.events.on('tasks.changed', ({ tasks }) => tasks.forEach((task) => ids.includes(task.id) && printer.changed(task))),
-    engine.events.on('tasks.output', (batch) => ids.includes(batch.id) && printer.output(batch)),
-    engine.events.on('tasks.finished', ({ task }) => {
+    api.on('tasks.changed', ({ tasks }) => tasks.forEach((task) => ids.includes(task.id) && printer.changed(task))),
+    api.on('tasks.output', (batch) => ids.includes(batch.id) && printer.output(batch)),
+    api.on('tasks.finished', ({ task }) => {
       finished.set(task.id, task);
       wake();
     }),
@@ -65,11 +65,11 @@ async function ask(engine: Engine, question: string, options: AskOptions, global
     if (interrupted) process.exit(130);
     interrupted = true;
     process.stderr.write('Cancelling (Ctrl-C again to quit at once)…\n');
-    for (const id of ids) void call(engine, 'tasks.cancel', { id }).catch(() => undefined);
+    for (const id of ids) void api.tasks.cancel({ id }).catch(() => undefined);
   };
   process.on('SIGINT', onSignal);
   try {
-    const { tasks } = await call(engine, 'tasks.ask', {
+    const { tasks } = await api.tasks.ask({
       question,
       ...(options.repo ? { repoPath: resolve(options.repo) } : {}),
       mode: options.mode,
@@ -87,9 +87,9 @@ async function ask(engine: Engine, question: string, options: AskOptions, global
   }
 
   const results = ids.map((id) => finished.get(id)!);
-  const file = (task: Task) => (task.notePath ? join(notebook.root, ...task.notePath.split('/')) : undefined);
+  const file = (task: Task) => (task.notePath ? join(root, ...task.notePath.split('/')) : undefined);
   for (const task of results) printer.finished(task, file(task));
-  if (globals.json) console.log(JSON.stringify({ notebook: notebook.root, tasks: results.map((task) => ({ ...task, file: file(task) })) }, null, 2));
+  if (globals.json) console.log(JSON.stringify({ notebook: root, tasks: results.map((task) => ({ ...task, file: file(task) })) }, null, 2));
   else for (const task of results) if (file(task)) console.log(file(task));
   return { tasks: results, interrupted };
 }

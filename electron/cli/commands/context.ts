@@ -5,10 +5,10 @@ import { Option, type Command } from 'commander';
 import { CONTEXT_FORMATS, type ContextFormat } from '../../../shared/context/context-bundle';
 import type { SearchRequest } from '../../../shared/contract/search';
 import { ApiError } from '../../../shared/contract/errors';
-import type { Notebook } from '../../core/notebook/notebook';
+import type { InProcessApi } from '../../core/api-client';
 import { CliError, type GlobalOptions } from '../cli-error';
-import { withNotebook } from '../notebook-command';
-import { openSearchSession } from '../search-session';
+import { withApi } from '../engine-command';
+import { requireNotebookFolder, waitForIndex } from '../search-session';
 import { searchRequest, shellWord } from './search';
 
 interface ContextOptions {
@@ -44,14 +44,11 @@ export function registerContext(program: Command, globals: () => Promise<GlobalO
       const search = commandOptions.query === undefined ? null : await searchInput(commandOptions.query, commandOptions, usage);
 
       const options = await globals();
-      // The search runs (and its worker stops) before the notebook opens for the bundle.
-      const matched = search ? await bestMatches(options.notebook, search) : null;
-      // Imported here, not at the top: the tokenizer and bundler are for this command only.
-      const [{ ContextBundler }, { sharedTokenCounter }] = await Promise.all([import('../../core/context/context-bundler'), import('../../core/context/token-counter')]);
-      await withNotebook(options, {}, async (notebook) => {
-        const ids = matched ? matched.ids : await noteIds(notebook, refs);
-        const counter = sharedTokenCounter();
-        const bundle = await new ContextBundler({ notebook: () => notebook, counter }).build(ids, commandOptions.format);
+      if (search) await requireNotebookFolder(options.notebook);
+      await withApi(options, { notebook: 'existing' }, async (api) => {
+        const matched = search ? await bestMatches(api, search) : null;
+        const ids = matched ? matched.ids : await noteIds(api, refs);
+        const bundle = await api.context.build({ ids, format: commandOptions.format });
         if (options.json) {
           console.log(JSON.stringify(bundle, null, 2));
           return;
@@ -75,29 +72,25 @@ async function searchInput(query: string, options: ContextOptions, usage: (messa
 }
 
 /** The ids of the best matches, in rank order, and how many notes matched in all. */
-async function bestMatches(notebook: string, input: SearchRequest): Promise<{ ids: string[]; total: number }> {
-  const session = await openSearchSession(notebook);
-  try {
-    const results = await session.service.query(input);
-    for (const message of results.messages) console.error(`fieldnotes: ${message.message}`);
-    if (results.hits.length === 0) {
-      const repos = input.filters.repo ?? [];
-      const search = ['fieldnotes search', ...repos.map((repo) => `--repo ${shellWord(repo)}`), shellWord(input.query)].join(' ');
-      throw new CliError(`No notes match “${input.query}”${repos.length > 0 ? ` in ${repos.join(', ')}` : ''}, so nothing was printed. \`${search}\` shows what the notebook has.`);
-    }
-    return { ids: results.hits.map((hit) => hit.id), total: results.total };
-  } finally {
-    await session.close();
+async function bestMatches(api: InProcessApi, input: SearchRequest): Promise<{ ids: string[]; total: number }> {
+  await waitForIndex(api);
+  const results = await api.search.query(input);
+  for (const message of results.messages) console.error(`fieldnotes: ${message.message}`);
+  if (results.hits.length === 0) {
+    const repos = input.filters.repo ?? [];
+    const search = ['fieldnotes search', ...repos.map((repo) => `--repo ${shellWord(repo)}`), shellWord(input.query)].join(' ');
+    throw new CliError(`No notes match “${input.query}”${repos.length > 0 ? ` in ${repos.join(', ')}` : ''}, so nothing was printed. \`${search}\` shows what the notebook has.`);
   }
+  return { ids: results.hits.map((hit) => hit.id), total: results.total };
 }
 
 /** The ids of the notes named by id or path; every name that matches no note is reported. */
-async function noteIds(notebook: Notebook, refs: string[]): Promise<string[]> {
+async function noteIds(api: InProcessApi, refs: string[]): Promise<string[]> {
   const ids: string[] = [];
   const unknown: string[] = [];
   for (const ref of refs) {
     try {
-      ids.push((await notebook.find(ref)).summary.id);
+      ids.push((await api.notes.find({ ref, cwd: process.cwd() })).summary.id);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       console.error(`fieldnotes: ${error.message}`);

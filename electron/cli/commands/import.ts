@@ -1,7 +1,8 @@
 // `fieldnotes import <dir>`: copy a folder of Markdown files into the notebook as notes.
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, type GlobalOptions } from '../cli-error';
-import { withNotebook } from '../notebook-command';
+import { withApi } from '../engine-command';
 
 export function registerImport(program: Command, globals: () => Promise<GlobalOptions>): void {
   program
@@ -11,8 +12,7 @@ export function registerImport(program: Command, globals: () => Promise<GlobalOp
     .option('--repo <name>', 'the repo folder for notes that name none (default: the folder’s name)')
     .action(async (dir: string, commandOptions: { repo?: string }) => {
       const options = await globals();
-      const { importFolder } = await import('../../core/notebook/import-folder');
-      const report = await withNotebook(options, { create: true }, (notebook) => importFolder(notebook, dir, { repo: commandOptions.repo }));
+      const report = await withApi(options, { notebook: 'create' }, (api) => api.notes.import({ folder: resolve(dir), repo: commandOptions.repo }));
       const failed = report.notImported.filter((entry) => entry.kind === 'failed');
       if (options.json) {
         console.log(JSON.stringify(report, null, 2));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { NoteSummary } from '../../../shared/model/note';
 import { CliError, type GlobalOptions } from '../cli-error';
-import { withNotebook } from '../notebook-command';
+import { notebookRoot, withApi } from '../engine-command';
 
 /** Problems that leave nothing readable to print. */
 const UNPRINTABLE = new Set(['BINARY', 'TOO_LARGE', 'UNREADABLE']);
@@ -15,10 +15,10 @@ export function registerNotes(program: Command, globals: () => Promise<GlobalOpt
     .description('List the notes in the notebook, newest first')
     .action(async () => {
       const options = await globals();
-      await withNotebook(options, {}, async (notebook) => {
-        const notes = notebook.list();
+      await withApi(options, { notebook: 'existing' }, async (api) => {
+        const { notes } = await api.notes.list();
         if (options.json) console.log(JSON.stringify(notes, null, 2));
-        else if (notes.length === 0) console.log(`No notes in ${notebook.root} yet.`);
+        else if (notes.length === 0) console.log(`No notes in ${await notebookRoot(api)} yet.`);
         else console.log(table(notes));
       });
     });
@@ -29,8 +29,8 @@ export function registerNotes(program: Command, globals: () => Promise<GlobalOpt
     .argument('<note>', 'the note’s id, or its path (in the notebook, or from here)')
     .action(async (ref: string) => {
       const options = await globals();
-      await withNotebook(options, {}, async (notebook) => {
-        const note = await notebook.find(ref);
+      await withApi(options, { notebook: 'existing' }, async (api) => {
+        const note = await api.notes.find({ ref, cwd: process.cwd() });
         const problem = note.summary.problem;
         if (options.json) {
           console.log(JSON.stringify(note, null, 2));
@@ -38,7 +38,7 @@ export function registerNotes(program: Command, globals: () => Promise<GlobalOpt
         }
         if (problem && UNPRINTABLE.has(problem.code)) throw new CliError(`${note.summary.path}: ${problem.message}`);
         if (problem) console.error(`fieldnotes: ${note.summary.path}: ${problem.message}`);
-        process.stdout.write(await readFile(join(notebook.root, ...note.summary.path.split('/')), 'utf8'));
+        process.stdout.write(await readFile(join(await notebookRoot(api), ...note.summary.path.split('/')), 'utf8'));
       });
     });
 }

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { SearchHit, SearchRequest, SearchResults, TextRange } from '../../../shared/contract/search';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { repoName } from '../repo-option';
-import { openSearchSession } from '../search-session';
+import { withApi } from '../engine-command';
+import { requireNotebookFolder, waitForIndex } from '../search-session';
 
 /** The search options as typed (`fieldnotes search`, and `fieldnotes context --query`). */
 export interface SearchOptions {
@@ -35,16 +36,15 @@ export function registerSearch(program: Command, globals: () => Promise<GlobalOp
     .option('--sort <order>', 'relevance or newest', 'relevance')
     .option('-n, --limit <n>', 'show at most this many hits', '10')
     .action(async (words: string[], options: SearchOptions) => {
-      const { notebook, json } = await globals();
+      const globalOptions = await globals();
       const input = await readInput(words.join(' '), options);
-      const session = await openSearchSession(notebook);
-      try {
-        const results = await session.service.query(input);
-        if (json) console.log(JSON.stringify(jsonOf(results), null, 2));
-        else printResults(results, process.stdout.isTTY === true && !process.env.NO_COLOR);
-      } finally {
-        await session.close();
-      }
+      await requireNotebookFolder(globalOptions.notebook);
+      const results = await withApi(globalOptions, { notebook: 'existing' }, async (api) => {
+        await waitForIndex(api);
+        return api.search.query(input);
+      });
+      if (globalOptions.json) console.log(JSON.stringify(jsonOf(results), null, 2));
+      else printResults(results, process.stdout.isTTY === true && !process.env.NO_COLOR);
     });
 }
 

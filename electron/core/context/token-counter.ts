@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Tokenizer } from 'ai-tokenizer';
+import { RpcClient, threadLink } from '../workers/worker-rpc';
 
 export interface TokenCounter {
   /** The tokenizer's name, as the user sees it: "≈ 6,412 tokens (claude tokenizer)". */
@@ -34,22 +35,24 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { Tokenizer } = require(workerData.library);
 const tokenizer = new Tokenizer(require(workerData.encoding));
-parentPort.on('message', ({ id, texts }) => {
+parentPort.on('message', ({ rpc, id, input }) => {
+  if (rpc !== 'call') return;
   try {
-    parentPort.postMessage({ id, counts: texts.map((text) => tokenizer.encode(text, [], []).length) });
+    parentPort.postMessage({ rpc: 'reply', id, ok: true, value: input.map((text) => tokenizer.encode(text, [], []).length) });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
+    parentPort.postMessage({ rpc: 'reply', id, ok: false, error: { message: 'The tokenizer failed: ' + String(error && error.message || error) } });
   }
 });
-parentPort.postMessage({ ready: true });
+parentPort.postMessage({ rpc: 'push', value: 'ready' });
 `;
 
-interface Pending {
-  resolve: (counts: number[]) => void;
-  reject: (error: Error) => void;
+/**
+ * The worker's one method, in worker-rpc's messages (written out by hand in WORKER_SOURCE above: a
+ * string of CommonJS cannot import the helper).
+ */
+interface TokenizerMethods {
+  count: { input: readonly string[]; output: number[] };
 }
-
-type Reply = { ready: true } | { id: number; counts: number[] } | { id: number; error: string };
 
 export interface TokenCounterOptions {
   /** Where to count: a worker thread (the default), or this thread. */
@@ -63,10 +66,8 @@ export interface TokenCounterOptions {
 export function claudeTokenCounter(options: TokenCounterOptions = {}): TokenCounter {
   const log = options.log ?? ((message: string) => console.warn(`[fieldnotes] ${message}`));
   let inline = options.thread === 'inline';
-  let worker: Worker | null = null;
+  let worker: RpcClient<TokenizerMethods> | null = null;
   let tokenizer: Tokenizer | null = null;
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
 
   const loadInline = (): Tokenizer => {
     if (!tokenizer) {
@@ -76,61 +77,31 @@ export function claudeTokenCounter(options: TokenCounterOptions = {}): TokenCoun
     return tokenizer;
   };
 
-  const failAll = (error: Error): void => {
-    for (const request of pending.values()) request.reject(error);
-    pending.clear();
-  };
-
-  const startWorker = (): Worker => {
-    if (worker) return worker;
-    const started = new Worker(WORKER_SOURCE, {
+  const startWorker = (): RpcClient<TokenizerMethods> => {
+    if (worker?.alive) return worker;
+    const thread = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: options.modules ?? { library: requireHere.resolve('ai-tokenizer'), encoding: requireHere.resolve('ai-tokenizer/encoding/claude') },
     });
     let ready = false;
-    started.on('message', (reply: Reply) => {
-      if ('ready' in reply) {
-        ready = true;
-        return;
-      }
-      const request = pending.get(reply.id);
-      pending.delete(reply.id);
-      if (pending.size === 0) started.unref();
-      if ('error' in reply) request?.reject(new Error(`The tokenizer failed: ${reply.error}`));
-      else request?.resolve(reply.counts);
-    });
-    started.on('error', (error) => {
-      worker = null;
-      if (!ready) {
-        // The worker never came up: count here from now on, and answer what was waiting.
-        log(`the tokenizer's worker thread could not start (${error.message.split('\n')[0]}); counting on the main thread`);
+    const started: RpcClient<TokenizerMethods> = new RpcClient<TokenizerMethods>(threadLink(thread), {
+      onPush: () => void (ready = true),
+      // The worker never came up: count here from now on, and answer what was waiting.
+      lostError: (reason) => (ready ? new Error(`The tokenizer stopped before it answered (${reason}).`) : new RetryInline()),
+      onLost: (reason) => {
+        if (worker === started) worker = null;
+        if (ready) return;
+        log(`the tokenizer's worker thread could not start (${reason.split('\n')[0]}); counting on the main thread`);
         inline = true;
-        const waiting = [...pending.values()];
-        pending.clear();
-        for (const request of waiting) request.reject(new RetryInline());
-        return;
-      }
-      failAll(new Error(`The tokenizer stopped: ${error.message}`));
+      },
+      // Idle, it must not keep the process alive (the CLI, serve after SIGTERM).
+      unrefWhenIdle: true,
     });
-    started.on('exit', () => {
-      if (worker === started) worker = null;
-      failAll(new Error('The tokenizer stopped before it answered.'));
-    });
-    // Idle, it must not keep the process alive (the CLI, serve after SIGTERM). After the listeners:
-    // adding a 'message' listener refs the worker again.
-    started.unref();
     worker = started;
     return started;
   };
 
-  const countInWorker = (texts: readonly string[]): Promise<number[]> =>
-    new Promise<number[]>((resolve, reject) => {
-      const target = startWorker();
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      target.ref();
-      target.postMessage({ id, texts });
-    });
+  const countInWorker = (texts: readonly string[]): Promise<number[]> => startWorker().call('count', texts);
 
   const counter: TokenCounter = {
     name: 'claude',
@@ -152,7 +123,7 @@ export function claudeTokenCounter(options: TokenCounterOptions = {}): TokenCoun
     async close() {
       const running = worker;
       worker = null;
-      await running?.terminate();
+      await running?.close('The tokenizer was closed before it answered.');
     },
   };
   return counter;

@@ -1,6 +1,6 @@
 // The notebook.* and notes.* methods of the contract, over the open notebook.
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
 import type { ApiHandlers, MethodName } from '../../../shared/contract';
 import type { RecentNotebook } from '../../../shared/contract/notebook';
 import { ApiError } from '../../../shared/contract/errors';
@@ -8,6 +8,7 @@ import { isUlid } from '../../../shared/model/ulid';
 import { folderInput } from '../fs/folder-input';
 import type { NativePorts } from '../ports/native-ports';
 import type { SettingsStore } from '../settings';
+import { importFolder } from './import-folder';
 import { resolveNoteLink } from './note-links';
 import type { NotebookSession } from './notebook-session';
 
@@ -62,6 +63,11 @@ export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session
   return {
     'notes.list': async () => ({ notes: notebook().list() }),
     'notes.get': ({ id }) => notebook().get(id),
+    'notes.find': ({ ref, cwd }) => notebook().find(ref, cwd),
+    'notes.import': async ({ folder, repo }) => {
+      if (!isAbsolute(folder)) throw new ApiError('BAD_INPUT', `Give the folder to import by its full path; “${folder}” is relative.`);
+      return importFolder(notebook(), folder, { repo });
+    },
     'notes.create': (input) => notebook().create(input),
     'notes.update': ({ id, frontmatter, body }) => notebook().update(id, { frontmatter, body }),
     'notes.retitle': ({ id, title }) => notebook().retitle(id, title),

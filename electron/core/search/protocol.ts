@@ -1,7 +1,5 @@
-// The messages between the SearchService (main thread) and the search worker: requests with ids,
-// replies to them, and status pushes. Plain data only, so the same messages cross a worker
-// thread's port and a child process's IPC channel.
-import type { ErrorShape } from '../../../shared/contract/errors';
+// What the SearchService (main thread) asks the search worker, and what it answers; worker-rpc
+// carries the calls, their replies and the worker's status pushes (a SearchStatus each).
 import type { SearchRequest, SearchResults, SearchStatus } from '../../../shared/contract/search';
 import type { NoteChanges } from './indexer';
 
@@ -32,10 +30,3 @@ export interface WorkerMethods {
   close: { input: null; output: null };
 }
 export type WorkerMethod = keyof WorkerMethods;
-
-export type WorkerRequest = { [M in WorkerMethod]: { kind: 'request'; id: number; method: M; input: WorkerMethods[M]['input'] } }[WorkerMethod];
-
-export type WorkerMessage =
-  | { kind: 'reply'; id: number; ok: true; value: unknown }
-  | { kind: 'reply'; id: number; ok: false; error: ErrorShape }
-  | { kind: 'status'; status: SearchStatus };

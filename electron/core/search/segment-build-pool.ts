@@ -3,6 +3,7 @@
 // segment file's bytes and hands them over without copying.
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, type MessagePort } from 'node:worker_threads';
+import { RpcClient, serveRpc, threadLink, threadPort, type RpcCall } from '../workers/worker-rpc';
 import { readIndexedNoteSync } from './indexed-note';
 import type { Segment } from './segment';
 import { SegmentBuilder } from './segment-builder';
@@ -12,8 +13,10 @@ import { decodeSegment, encodeSegment } from './segment-file';
 export const BUILDER_ROLE = 'segment-builder';
 const PROGRESS_EVERY = 32;
 
-type Task = { id: number; root: string; paths: string[] };
-type Reply = { id: number; kind: 'progress'; done: number } | { id: number; kind: 'built'; bytes: ArrayBuffer; missing: string[] } | { id: number; kind: 'failed'; message: string };
+/** What a helper answers: one segment file's bytes for a list of note files, with progress (notes read) on the way. */
+interface BuilderMethods {
+  build: { input: { root: string; paths: string[] }; output: { bytes: ArrayBuffer; missing: string[] }; progress: number };
+}
 
 export interface BuiltSegment {
   segment: Segment;
@@ -22,15 +25,22 @@ export interface BuiltSegment {
 }
 
 interface Helper {
-  worker: Worker;
+  client: RpcClient<BuilderMethods>;
   busy: boolean;
 }
 
+interface Job {
+  root: string;
+  paths: string[];
+  onProgress: (done: number) => void;
+  resolve: (built: BuiltSegment) => void;
+  reject: (error: Error) => void;
+}
+
 export class SegmentBuildPool {
-  private readonly helpers: Helper[] = [];
-  private readonly waiting: Array<{ task: Task; onProgress: (done: number) => void; resolve: (built: BuiltSegment) => void; reject: (error: Error) => void }> = [];
-  private readonly running = new Map<number, (typeof this.waiting)[number]>();
-  private nextId = 1;
+  private helpers: Helper[] = [];
+  private readonly waiting: Job[] = [];
+  private closed = false;
 
   /**
    * @param entry the worker script (it runs the helper when started with `BUILDER_ROLE`)
@@ -43,50 +53,59 @@ export class SegmentBuildPool {
     private readonly size = Math.max(1, Math.min(2, availableParallelism() - 1)),
   ) {}
 
-  /** Builds one segment from these note files (paths relative to `root`). */
+  /**
+   * Builds one segment from these note files (paths relative to `root`). Fails when the helper
+   * building it crashes (the other jobs go on in a new one) or the pool is closed first.
+   */
   build(root: string, paths: string[], onProgress: (done: number) => void = () => undefined): Promise<BuiltSegment> {
+    if (this.closed) return Promise.reject(new Error('The segment builders are closed.'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ task: { id: this.nextId++, root, paths }, onProgress, resolve, reject });
+      this.waiting.push({ root, paths, onProgress, resolve, reject });
       this.next();
     });
   }
 
+  /** Stops the helpers; every build not finished yet fails. */
   async close(): Promise<void> {
-    await Promise.all(this.helpers.map((helper) => helper.worker.terminate()));
-    this.helpers.length = 0;
+    this.closed = true;
+    const error = new Error('The segment builders were closed before the segment was built.');
+    for (const job of this.waiting.splice(0)) job.reject(error);
+    const helpers = this.helpers;
+    this.helpers = [];
+    await Promise.all(helpers.map((helper) => helper.client.close(error.message)));
   }
 
   private next(): void {
-    while (this.waiting.length > 0) {
+    while (this.waiting.length > 0 && !this.closed) {
       let helper = this.helpers.find((candidate) => !candidate.busy);
       if (!helper && this.helpers.length < this.size) helper = this.spawn();
       if (!helper) return;
-      const job = this.waiting.shift()!;
-      helper.busy = true;
-      this.running.set(job.task.id, job);
-      helper.worker.postMessage(job.task);
+      this.run(helper, this.waiting.shift()!);
     }
+  }
+
+  private run(helper: Helper, job: Job): void {
+    helper.busy = true;
+    helper.client
+      .call('build', { root: job.root, paths: job.paths }, { onProgress: job.onProgress })
+      .then(({ bytes, missing }) => ({ segment: decodeSegment(Buffer.from(bytes)), missing }))
+      .then(job.resolve, job.reject)
+      .finally(() => {
+        helper.busy = false;
+        this.next();
+      });
   }
 
   private spawn(): Helper {
     const worker = new Worker(this.entry, { workerData: { role: BUILDER_ROLE }, execArgv: [] });
-    const helper: Helper = { worker, busy: false };
-    worker.on('message', (reply: Reply) => {
-      const job = this.running.get(reply.id);
-      if (!job) return;
-      if (reply.kind === 'progress') return job.onProgress(reply.done);
-      this.running.delete(reply.id);
-      helper.busy = false;
-      if (reply.kind === 'built') job.resolve({ segment: decodeSegment(Buffer.from(reply.bytes)), missing: reply.missing });
-      else job.reject(new Error(reply.message));
-      this.next();
-    });
-    worker.on('error', (error) => {
-      for (const [id, job] of this.running) {
-        this.running.delete(id);
-        job.reject(error);
-      }
-    });
+    const helper: Helper = {
+      busy: false,
+      client: new RpcClient<BuilderMethods>(threadLink(worker), {
+        lostError: (reason) => new Error(`A segment builder thread stopped (${reason}) before it built its segment.`),
+        // A crashed helper is dropped; the jobs still waiting go to a new one.
+        onLost: () => void (this.helpers = this.helpers.filter((candidate) => candidate !== helper)),
+      }),
+    };
     this.helpers.push(helper);
     return helper;
   }
@@ -94,12 +113,10 @@ export class SegmentBuildPool {
 
 /** The helper thread: builds the segments it is asked for, one at a time. */
 export function runSegmentBuilder(port: MessagePort = parentPort!): void {
-  port.on('message', (task: Task) => {
-    build(task, port).catch((error: unknown) => port.postMessage({ id: task.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies Reply));
-  });
+  serveRpc<BuilderMethods>(threadPort(port), { build: (input, call) => build(input, call) });
 }
 
-async function build({ id, root, paths }: Task, port: MessagePort): Promise<void> {
+async function build({ root, paths }: BuilderMethods['build']['input'], call: RpcCall): Promise<BuilderMethods['build']['output']> {
   const { parseNoteFile } = await import('../notebook/note-file');
   const builder = new SegmentBuilder();
   const missing: string[] = [];
@@ -107,10 +124,11 @@ async function build({ id, root, paths }: Task, port: MessagePort): Promise<void
     const note = readIndexedNoteSync(root, path, parseNoteFile);
     if (note) builder.add(note);
     else missing.push(path);
-    if ((done + 1) % PROGRESS_EVERY === 0) port.postMessage({ id, kind: 'progress', done: done + 1 } satisfies Reply);
+    if ((done + 1) % PROGRESS_EVERY === 0) call.progress(done + 1);
   });
   const encoded = encodeSegment(await builder.build());
   // A buffer of its own, so it can be handed over without a copy.
   const bytes = encoded.byteOffset === 0 && encoded.byteLength === encoded.buffer.byteLength ? (encoded.buffer as ArrayBuffer) : encoded.buffer.slice(encoded.byteOffset, encoded.byteOffset + encoded.byteLength) as ArrayBuffer;
-  port.postMessage({ id, kind: 'built', bytes, missing } satisfies Reply, [bytes]);
+  call.transfer([bytes]);
+  return { bytes, missing };
 }

@@ -1,12 +1,13 @@
-// SearchService: the main thread's handle on the search worker. Every call is a message with an id
-// and a promise for its reply; status pushes arrive as they happen. If the worker dies, pending
-// calls fail with a clear message and the next call starts a new worker.
-import { fork, type ChildProcess } from 'node:child_process';
+// SearchService: the main thread's handle on the search worker. Every call is a request with an id
+// and a promise for its reply (worker-rpc); status pushes arrive as they happen. If the worker dies,
+// waiting calls fail with a clear message and the next call starts a new worker.
+import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
 import type { SearchRequest, SearchResults, SearchStatus } from '../../../shared/contract/search';
+import { processLink, RpcClient, threadLink, type RpcLink } from '../workers/worker-rpc';
 import type { NoteChanges } from './indexer';
-import type { WorkerMessage, WorkerMethod, WorkerMethods, WorkerStats } from './protocol';
+import type { WorkerMethod, WorkerMethods, WorkerStats } from './protocol';
 import { workerEntry } from './worker-entry';
 
 export type { NoteChanges } from './indexer';
@@ -34,17 +35,11 @@ export interface SearchServiceOptions {
   noteBodies?: number;
 }
 
-interface Host {
-  post(message: unknown): void;
-  stop(): Promise<void>;
-}
-
 const STARTING: SearchStatus = { state: 'starting', notes: 0, progress: null, reason: null };
 
 export class SearchService {
-  private host: Host | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private worker: RpcClient<WorkerMethods> | null = null;
+  private started = false;
   private latest: SearchStatus = STARTING;
   private closed = false;
 
@@ -102,91 +97,48 @@ export class SearchService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const host = this.host;
-    if (!host) return;
-    await this.call('close', null, true).catch(() => undefined);
-    this.host = null;
-    await host.stop();
+    const worker = this.worker;
+    if (!worker?.alive) return;
+    await worker.call('close', null).catch(() => undefined);
+    this.worker = null;
+    await worker.close('Search is closed: the notebook was closed or switched.');
   }
 
-  private call<M extends WorkerMethod>(method: M, input: WorkerMethods[M]['input'], closing = false): Promise<WorkerMethods[M]['output']> {
-    if (this.closed && !closing) return Promise.reject(new ApiError('UNAVAILABLE', 'Search is closed: the notebook was closed or switched.'));
-    if (!this.host) this.spawn();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.host!.post({ kind: 'request', id, method, input });
-    });
+  private call<M extends WorkerMethod>(method: M, input: WorkerMethods[M]['input']): Promise<WorkerMethods[M]['output']> {
+    if (this.closed) return Promise.reject(new ApiError('UNAVAILABLE', 'Search is closed: the notebook was closed or switched.'));
+    const worker = this.worker?.alive ? this.worker : this.spawn();
+    return worker.call(method, input);
   }
 
-  private spawn(): void {
+  private spawn(): RpcClient<WorkerMethods> {
     const startedAt = performance.timeOrigin + performance.now();
     const entry = this.options.entry ?? workerEntry();
-    const onMessage = (message: WorkerMessage): void => this.receive(message);
-    const onExit = (code: number | null): void => this.lost(`the search worker stopped (exit code ${code})`);
-    if (this.options.isolation === 'process') {
-      // No inherited execArgv: a parent running under `--import tsx` would load tsx into the worker too.
-      const child: ChildProcess = fork(entry, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      child.on('message', onMessage);
-      child.on('exit', onExit);
-      this.host = {
-        post: (message) => child.send(message as object),
-        stop: () => stopProcess(child),
-      };
-    } else {
-      const worker = new Worker(entry, { execArgv: [] });
-      worker.on('message', onMessage);
-      worker.on('error', (error) => this.lost(error.message));
-      worker.on('exit', onExit);
-      this.host = {
-        post: (message) => worker.postMessage(message),
-        stop: async () => {
-          worker.off('exit', onExit);
-          await worker.terminate();
-        },
-      };
-    }
+    // No inherited execArgv: a parent running under `--import tsx` would load tsx into the worker too.
+    const link: RpcLink =
+      this.options.isolation === 'process'
+        ? processLink(fork(entry, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
+        : threadLink(new Worker(entry, { execArgv: [] }));
+    const worker = new RpcClient<WorkerMethods>(link, {
+      onPush: (status) => {
+        this.latest = status as SearchStatus;
+        this.options.onStatus?.(this.latest);
+      },
+      lostError: (reason) => new ApiError('UNAVAILABLE', `Search is unavailable: the search worker stopped (${reason}). Try again; if it keeps failing, run \`fieldnotes reindex\`.`),
+      onLost: (reason) => this.lost(reason),
+    });
+    this.worker = worker;
     const { root, cacheDir } = this.options;
-    // The first message: every later one waits in the worker until the index is loaded. A rebuild
-    // is asked for once; a restarted worker loads what the first one wrote.
-    const id = this.nextId++;
-    this.pending.set(id, { resolve: () => undefined, reject: () => undefined });
-    const rebuild = this.options.rebuild === true && id === 1;
-    this.host.post({ kind: 'request', id, method: 'open', input: { root, cacheDir, rebuild, noteBodies: this.options.noteBodies, startedAt } });
+    // The first call: every later one waits in the worker until the index is loaded. A rebuild is
+    // asked for once; a restarted worker loads what the first one wrote.
+    const rebuild = this.options.rebuild === true && !this.started;
+    this.started = true;
+    worker.call('open', { root, cacheDir, rebuild, noteBodies: this.options.noteBodies, startedAt }).catch(() => undefined);
+    return worker;
   }
 
-  private receive(message: WorkerMessage): void {
-    if (message.kind === 'status') {
-      this.latest = message.status;
-      this.options.onStatus?.(message.status);
-      return;
-    }
-    const waiting = this.pending.get(message.id);
-    if (!waiting) return;
-    this.pending.delete(message.id);
-    if (message.ok) waiting.resolve(message.value);
-    else waiting.reject(ApiError.from(message.error));
-  }
-
-  /** The worker died: fail what waits on it; the next call starts a new one. */
+  /** The worker died: its waiting calls have failed; the next call starts a new one. */
   private lost(reason: string): void {
-    if (!this.host) return;
-    this.host = null;
-    const error = new ApiError('UNAVAILABLE', `Search is unavailable: ${reason}. Try again; if it keeps failing, run \`fieldnotes reindex\`.`);
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
-    this.latest = { ...this.latest, state: 'failed', error: reason };
+    this.latest = { ...this.latest, state: 'failed', error: `the search worker stopped (${reason})` };
     if (!this.closed) this.options.onStatus?.(this.latest);
   }
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

@@ -4,32 +4,17 @@
 // with the segment-builder role, the same script is a helper thread that builds segments.
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ApiError, type ErrorShape } from '../../../shared/contract/errors';
+import { ApiError } from '../../../shared/contract/errors';
+import { processPort, serveRpc, threadPort, type RpcHandlers } from '../workers/worker-rpc';
 import { IndexCache } from './index-cache';
 import { Indexer } from './indexer';
-import type { WorkerMessage, WorkerMethod, WorkerMethods, WorkerRequest } from './protocol';
+import type { WorkerMethods } from './protocol';
 import { BUILDER_ROLE, runSegmentBuilder } from './segment-build-pool';
-
-interface Port {
-  post(message: WorkerMessage): void;
-  listen(handler: (message: WorkerRequest) => void): void;
-}
-
-function hostPort(): Port {
-  const thread = parentPort;
-  if (thread) return { post: (message) => thread.postMessage(message), listen: (handler) => thread.on('message', handler) };
-  if (process.send) {
-    const send = process.send.bind(process);
-    return { post: (message) => void send(message), listen: (handler) => process.on('message', handler) };
-  }
-  throw new Error('The search worker runs as a worker thread or a forked child process, not on its own.');
-}
 
 /** When this script started running (epoch ms): booting took from the spawn (`startedAt`) until now. */
 const runningAt = performance.timeOrigin + performance.now();
 const helper = (workerData as { role?: string } | null)?.role === BUILDER_ROLE;
 lowerThreadPriority(helper ? constants.priority.PRIORITY_LOW : constants.priority.PRIORITY_BELOW_NORMAL);
-const port: Port = helper ? { post: () => undefined, listen: () => undefined } : hostPort();
 if (helper) runSegmentBuilder();
 let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number; bootMs: number }> | null = null;
 
@@ -38,12 +23,10 @@ async function session() {
   return opened;
 }
 
-type Handlers = { [M in WorkerMethod]: (input: WorkerMethods[M]['input']) => Promise<WorkerMethods[M]['output']> };
-
-const handlers: Handlers = {
+const handlers: RpcHandlers<WorkerMethods> = {
   async open({ root, cacheDir, rebuild, noteBodies, startedAt }) {
     const cache = new IndexCache(cacheDir);
-    const indexer = new Indexer(root, cache, (status) => port.post({ kind: 'status', status }), { noteBodies });
+    const indexer = new Indexer(root, cache, (status) => host?.push(status), { noteBodies });
     const loading = performance.now();
     const bootMs = runningAt - startedAt;
     opened = indexer.start({ rebuild }).then(() => ({ indexer, cache, loadMs: performance.now() - loading, bootMs }));
@@ -87,21 +70,17 @@ const handlers: Handlers = {
   },
 };
 
-port.listen((message) => {
-  const handler = handlers[message.method] as (input: unknown) => Promise<unknown>;
-  handler(message.input).then(
-    (value) => {
-      port.post({ kind: 'reply', id: message.id, ok: true, value });
-      if (message.method === 'close' && !parentPort) process.exit(0);
-    },
-    (error: unknown) => port.post({ kind: 'reply', id: message.id, ok: false, error: shapeOf(error) }),
-  );
-});
-
-function shapeOf(error: unknown): ErrorShape {
-  if (error instanceof ApiError) return error.toShape();
-  return { code: 'INTERNAL', message: `Search failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
-}
+// The search worker answers a thread's port or, forked, its process's channel; a helper thread
+// answers the segment builder's calls instead.
+const host = helper
+  ? null
+  : serveRpc<WorkerMethods>(parentPort ? threadPort(parentPort) : processPort(), handlers, {
+      unexpected: (error) => ({ code: 'INTERNAL', message: `Search failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` }),
+      // A forked worker's process ends when it is closed; a thread is terminated by its owner.
+      replied: (method) => {
+        if (method === 'close' && !parentPort) process.exit(0);
+      },
+    });
 
 /**
  * Indexing is background work: it yields the CPU to the UI and the main process on a busy machine.
