@@ -8,6 +8,7 @@ import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { NoteMode } from '../../../shared/model/note';
 import type { Task } from '../../../shared/model/task';
 import type { Env } from '../agents/agent-adapter';
+import { cleanAgentEvents } from '../agents/agent-text';
 import { findOnPath } from '../agents/detect';
 import type { InstalledAgents } from '../agents/installed-agents';
 import type { EngineEvents } from '../engine-events';
@@ -98,7 +99,7 @@ export class TaskEngine {
   async get(id: string, maxEvents: number, maxTextChars = Infinity): Promise<{ task: Task; events: AgentEvent[]; truncated: boolean }> {
     const run = this.require(id);
     const { events } = await run.note.notebook.readTranscript(id).catch(() => ({ events: [] as AgentEvent[] }));
-    const latest = latestEvents(events, { maxEvents, maxTextChars });
+    const latest = latestEvents(cleanAgentEvents(events), { maxEvents, maxTextChars });
     return { task: this.snapshot(run), events: latest.events, truncated: latest.cut };
   }
 

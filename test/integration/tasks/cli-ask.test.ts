@@ -1,7 +1,7 @@
 // `fieldnotes ask` and `fieldnotes agents` as a person runs them: real processes, exit codes,
 // Ctrl-C, and a `fieldnotes ask` killed outright whose note the next engine start recovers.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { CLI_BIN, processesWith } from '../agents/harness';
 import { makeRepo } from '../../support/git-repo';
 import { CLI } from '../../support/paths';
 import { tempDir } from '../../support/temp';
+import { mountSmallDisk } from '../../support/tmpfs';
 import { eventually, fakeAgent, startEngine } from './task-harness';
 
 const run = promisify(execFile);
@@ -133,6 +134,48 @@ describe('fieldnotes ask', () => {
       expect(processesWith(marker)).toEqual([]);
     } finally {
       await restarted.close();
+    }
+  });
+});
+
+describe('fieldnotes ask on a full disk', () => {
+  it('a final write that fails (the disk filled up) fails the task, shrinks the note to a failed one and exits non-zero saying where', async (context) => {
+    const disk = await mountSmallDisk(8 * 1024 * 1024);
+    if ('cannot' in disk) {
+      console.warn(`skipped: ${disk.cannot}`);
+      return context.skip(disk.cannot);
+    }
+    const release = await tempDir('fieldnotes-release-');
+    const small = join(disk.dir, 'Notebook');
+    try {
+      await mkdir(small);
+      const child = spawn(process.execPath, [CLI, '--notebook', small, 'ask', 'Fill the disk [flood 2] [hold full]', '--repo', repo], {
+        env: env({ FAKE_RELEASE_DIR: release }), stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // The flood is in the transcript; then the disk fills up, with a little room left.
+      const transcripts = join(small, '.fieldnotes', 'transcripts');
+      await eventually(async () => {
+        const [file] = await readdir(transcripts).catch(() => [] as string[]);
+        return file !== undefined && (await stat(join(transcripts, file))).size > 2 * 1024 * 1024;
+      }, `the transcript holds the flood (stderr so far: ${stderr})`);
+      await disk.fill(256 * 1024);
+      await writeFile(join(release, 'full'), '');
+
+      expect(await exit).toBe(1);
+      const notePath = /→ (\S+\.md)/.exec(stderr)?.[1];
+      expect(stderr).toContain(`[custom] failed in`);
+      expect(stderr).toContain(`Could not write the answer into this note: the disk is full: no space left on the device that holds ${small} (ENOSPC)`);
+      expect(stderr).toContain('fieldnotes: 1 of 1 task did not finish: custom failed');
+      const text = await noteFile(notePath!);
+      expect(text).toMatch(/^status: failed$/m);
+      expect(text).toMatch(/^error: .*the disk is full/m);
+      expect(Buffer.byteLength(text)).toBeLessThan(16 * 1024);
+    } finally {
+      await writeFile(join(release, 'full'), '');
+      await disk.unmount();
     }
   });
 });
