@@ -114,6 +114,8 @@ export class TaskRun {
       ...(spec.parent ? { parent: spec.parent } : {}),
       body: '',
     }, deps.log);
+    // At once, so that another Fieldnotes on this notebook does not take the queued note for an orphan.
+    await deps.leases.hold(note.id).catch(() => undefined);
     return new TaskRun(note, spec, deps);
   }
 

@@ -42,6 +42,8 @@ export interface EngineOptions {
   notebook?: string;
   killGraceMs?: number;
   ports?: NativePorts;
+  /** Watch the notebook for other processes' changes, as the app does. Default false. */
+  watch?: boolean;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -71,7 +73,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     userDataDir: home,
     agentEnv: options.env ?? { ...process.env },
     killGraceMs: options.killGraceMs ?? 2_000,
-    watch: false,
+    watch: options.watch ?? false,
     log: () => undefined,
   });
   const record = <E extends EventName>(name: E) =>
