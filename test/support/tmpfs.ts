@@ -13,7 +13,7 @@ export interface SmallDisk {
   dir: string;
   /** Bytes still free on it. */
   free(): Promise<number>;
-  /** Fills it with one file until only `leave` bytes are free. */
+  /** Fills it with one file (`filler.bin`) until only `leave` bytes are free. */
   fill(leave: number): Promise<void>;
   unmount(): Promise<void>;
 }
@@ -26,7 +26,7 @@ export async function mountSmallDisk(bytes: number): Promise<SmallDisk | { canno
     await run('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir]);
   } catch (error) {
     const { stderr, message } = error as { stderr?: string; message: string };
-    return { cannot: `mounting a tmpfs is not permitted here: ${(stderr || message).trim()}` };
+    return { cannot: `mounting a tmpfs failed here (it needs root or CAP_SYS_ADMIN): ${(stderr || message).trim()}` };
   }
   const free = async () => {
     const stats = await statfs(dir);
@@ -36,7 +36,12 @@ export async function mountSmallDisk(bytes: number): Promise<SmallDisk | { canno
     dir,
     free,
     async fill(leave) {
-      await writeFile(join(dir, 'filler.bin'), Buffer.alloc(Math.max(0, (await free()) - leave)));
+      try {
+        await writeFile(join(dir, 'filler.bin'), Buffer.alloc(Math.max(0, (await free()) - leave)));
+      } catch (error) {
+        // Filling it to the last byte: what did not fit is the point.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      }
     },
     async unmount() {
       await run('umount', ['--lazy', dir]);

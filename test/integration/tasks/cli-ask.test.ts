@@ -1,11 +1,11 @@
 // `fieldnotes ask` and `fieldnotes agents` as a person runs them: real processes, exit codes,
 // Ctrl-C, and a `fieldnotes ask` killed outright whose note the next engine start recovers.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { INTERRUPTED_RUNNING } from '../../../electron/core/tasks/recovery';
 import { processStart } from '../../../electron/core/tasks/task-leases';
 import { CLI_BIN, processesWith } from '../agents/harness';
@@ -228,11 +228,16 @@ describe('notes left running', () => {
 });
 
 describe('fieldnotes ask on a full disk', () => {
-  it('a final write that fails (the disk filled up) fails the task, shrinks the note to a failed one and exits non-zero saying where', async (context) => {
+  /**
+   * `fieldnotes ask` with its notebook on a small disk of its own, which fills up (but for `leave`
+   * bytes) once the agent's 2 MB flood is in the transcript and before its answer ends.
+   */
+  async function askOnFullDisk(context: TestContext, leave: number) {
     const disk = await mountSmallDisk(8 * 1024 * 1024);
     if ('cannot' in disk) {
       console.warn(`skipped: ${disk.cannot}`);
-      return context.skip(disk.cannot);
+      context.skip(disk.cannot);
+      throw new Error('unreachable');
     }
     const release = await tempDir('fieldnotes-release-');
     const small = join(disk.dir, 'Notebook');
@@ -244,17 +249,26 @@ describe('fieldnotes ask on a full disk', () => {
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      // The flood is in the transcript; then the disk fills up, with a little room left.
       const transcripts = join(small, '.fieldnotes', 'transcripts');
       await eventually(async () => {
         const [file] = await readdir(transcripts).catch(() => [] as string[]);
         return file !== undefined && (await stat(join(transcripts, file))).size > 2 * 1024 * 1024;
       }, `the transcript holds the flood (stderr so far: ${stderr})`);
-      await disk.fill(256 * 1024);
+      await disk.fill(leave);
       await writeFile(join(release, 'full'), '');
+      const code = await exit;
+      return { disk, small, code, stderr, notePath: /→ (\S+\.md)/.exec(stderr)?.[1] };
+    } catch (error) {
+      await writeFile(join(release, 'full'), '');
+      await disk.unmount();
+      throw error;
+    }
+  }
 
-      expect(await exit).toBe(1);
-      const notePath = /→ (\S+\.md)/.exec(stderr)?.[1];
+  it('a final write that fails (the disk filled up) fails the task, shrinks the note to a failed one and exits non-zero saying where', async (context) => {
+    const { disk, small, code, stderr, notePath } = await askOnFullDisk(context, 256 * 1024);
+    try {
+      expect(code).toBe(1);
       expect(stderr).toContain(`[custom] failed in`);
       expect(stderr).toContain(`Could not write the answer into this note: the disk is full: no space left on the device that holds ${small} (ENOSPC)`);
       expect(stderr).toContain('fieldnotes: 1 of 1 task did not finish: custom failed');
@@ -263,7 +277,28 @@ describe('fieldnotes ask on a full disk', () => {
       expect(text).toMatch(/^error: .*the disk is full/m);
       expect(Buffer.byteLength(text)).toBeLessThan(16 * 1024);
     } finally {
-      await writeFile(join(release, 'full'), '');
+      await disk.unmount();
+    }
+  });
+
+  it('when not a byte can be written, `ask` still fails saying so, and the note is interrupted once there is room again', async (context) => {
+    const { disk, small, code, stderr, notePath } = await askOnFullDisk(context, 0);
+    try {
+      expect(code).toBe(1);
+      expect(stderr).toContain(`the disk is full: no space left on the device that holds ${small} (ENOSPC)`);
+      expect(stderr).toContain('The note could not be marked failed either: it says `running` until Fieldnotes next starts with room to write.');
+      expect(await noteFile(notePath!)).toMatch(/^status: running$/m);
+
+      await rm(join(disk.dir, 'filler.bin'));
+      const restarted = await startEngine({ home, notebook: small, env: { ...process.env, PATH: BASE_PATH } });
+      try {
+        const [summary] = (await restarted.call<{ notes: Array<{ id: string; title: string }> }>('notes.list')).notes
+          .filter((note) => note.title === 'Fill the disk [flood 2] [hold full]');
+        expect((await restarted.note(summary!.id)).frontmatter).toMatchObject({ status: 'interrupted', error: INTERRUPTED_RUNNING });
+      } finally {
+        await restarted.close();
+      }
+    } finally {
       await disk.unmount();
     }
   });
