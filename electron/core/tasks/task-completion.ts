@@ -45,7 +45,8 @@ const LABELS: Record<RunResult['status'], string> = { done: 'Done', failed: 'Fai
  */
 export async function completeNote(input: Completion): Promise<{ title: string; result: RunResult }> {
   let failure: unknown;
-  for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
+  let gone = false;
+  for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length && !gone; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt - 1]));
     try {
       return { title: await finishNote(input), result: input.result };
@@ -53,11 +54,12 @@ export async function completeNote(input: Completion): Promise<{ title: string; 
       failure = error;
       // A rename that went through before the write failed, or one made outside: find the note again.
       await input.notebook.rescan().catch(() => undefined);
-      if (input.notebook.pathOf(input.note.id) === undefined) break;
+      gone = input.notebook.pathOf(input.note.id) === undefined;
     }
   }
   const why = `Could not write ${input.result.status === 'done' ? 'the answer' : 'the end of the task'} into this note: ${writeFailure(failure, input.notebook.root)}`;
   const result: RunResult = { status: 'failed', error: input.result.status === 'done' || !input.result.error ? why : `${input.result.error} ${why}` };
+  if (gone) return { title: safeTitle(input.question), result };
   const finished = new Date();
   try {
     await input.note.complete(
@@ -70,7 +72,7 @@ export async function completeNote(input: Completion): Promise<{ title: string; 
       composeBody('', [`**Failed:** ${result.error!}`, 'What the agent wrote is in the task\'s transcript, as far as it could be written; retry the task once the note can be written.']),
     );
   } catch {
-    result.error += ' The note could not be marked failed either: it says `running` until Fieldnotes next starts with room to write.';
+    result.error += ' The note could not be marked failed either: it says `running` until Fieldnotes starts again and can write it.';
   }
   return { title: safeTitle(input.question), result };
 }
@@ -125,13 +127,12 @@ async function keepAnswer({ answer, note, notebook, transcript }: Completion, sh
   const inTranscript = transcript.kind === 'all' ? 'the transcript has all of it'
     : transcript.kind === 'first' ? `the transcript its first ${megabytes(transcript.chars)}`
       : 'the transcript has what could be written of it';
-  let kept: string;
   try {
     const bytes = await answer.encode();
     await notebook.writeArtifact(note.id, 'answer.md', bytes);
-    kept = answer.cut ? `Its first ${megabytes(bytes.length)} are kept with this note as \`answer.md\`` : 'The whole answer is kept with this note as `answer.md`';
+    if (!answer.cut) return `${said} The whole answer is kept with this note as \`answer.md\`.`;
+    return `${said} Its first ${megabytes(bytes.length)} are kept with this note as \`answer.md\`; ${inTranscript}.`;
   } catch (error) {
-    kept = `The rest could not be kept with this note as \`answer.md\` (${writeFailure(error, notebook.root)})`;
+    return `${said} The rest could not be kept with this note as \`answer.md\` (${writeFailure(error, notebook.root)}); ${inTranscript}.`;
   }
-  return answer.cut || kept.startsWith('The rest') ? `${said} ${kept}; ${inTranscript}.` : `${said} ${kept}.`;
 }

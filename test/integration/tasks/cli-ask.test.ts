@@ -286,7 +286,7 @@ describe('fieldnotes ask on a full disk', () => {
     try {
       expect(code).toBe(1);
       expect(stderr).toContain(`the disk is full: no space left on the device that holds ${small} (ENOSPC)`);
-      expect(stderr).toContain('The note could not be marked failed either: it says `running` until Fieldnotes next starts with room to write.');
+      expect(stderr).toContain('The note could not be marked failed either: it says `running` until Fieldnotes starts again and can write it.');
       expect(await noteFile(notePath!)).toMatch(/^status: running$/m);
 
       await rm(join(disk.dir, 'filler.bin'));
