@@ -29,7 +29,10 @@ export async function withApi<T>(globals: GlobalOptions, needs: CommandNeeds, wo
     transport: 'http',
     ...(needs.notebook === 'none' ? {} : { notebook: globals.notebook, createNotebook: needs.notebook === 'create' }),
     defaultNotebook: defaultNotebookDir(),
-    ...(needs.agents ? { settingsFile: settingsFile(), userDataDir: userDataDir() } : {}),
+    // The app's data folder always (a read-only notebook's index lives there); the settings file
+    // only for commands that run agents, so the others never change what the app remembers.
+    userDataDir: userDataDir(),
+    ...(needs.agents ? { settingsFile: settingsFile() } : {}),
     recoverTasks: needs.agents === true,
     watch: false,
     search: 'on-demand',

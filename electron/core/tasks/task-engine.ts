@@ -8,6 +8,7 @@ import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { Note, NoteMode } from '../../../shared/model/note';
 import type { Task } from '../../../shared/model/task';
 import type { Env } from '../agents/agent-adapter';
+import { cleanAgentEvents } from '../agents/agent-text';
 import type { InstalledAgents } from '../agents/installed-agents';
 import type { EngineEvents } from '../engine-events';
 import type { Notebook } from '../notebook/notebook';
@@ -56,6 +57,8 @@ interface TaskRequest {
 
 /** Finished tasks kept for `tasks.list`; older ones are only notes. */
 const MAX_FINISHED = 200;
+/** How often notes another live Fieldnotes runs are checked, in case it died. */
+const RECHECK_MS = 2_000;
 
 export class TaskEngine {
   private readonly runs = new Map<string, TaskRun>();
@@ -63,6 +66,7 @@ export class TaskEngine {
   private readonly throttle: ChangeThrottle;
   private readonly leases = new Map<string, TaskLeases>();
   private readonly unsubscribe: () => void;
+  private recheck: NodeJS.Timeout | undefined;
   private closing = false;
 
   constructor(private readonly deps: TaskEngineDeps) {
@@ -70,7 +74,12 @@ export class TaskEngine {
     this.throttle = new ChangeThrottle((ids) => this.emit('tasks.changed', { tasks: ids.flatMap((id) => this.snapshotOf(id) ?? []) }));
     // Every waiting task's place in line moves when the queue changes.
     this.queue.onChange((snapshot) => snapshot.queued.forEach((id) => this.throttle.mark(id, true)));
-    this.unsubscribe = deps.events.on('notebook.changed', () => void this.recover());
+    const offs = [
+      deps.events.on('notebook.changed', () => void this.recover()),
+      // Another Fieldnotes's task notes appear and change: they are orphans once it is gone.
+      deps.events.on('notes.changed', ({ source }) => source === 'disk' && void this.recover()),
+    ];
+    this.unsubscribe = () => offs.forEach((off) => off());
   }
 
   /** Asks each agent the question: one task and one note each, queued in order. */
@@ -96,7 +105,7 @@ export class TaskEngine {
   async get(id: string, maxEvents: number, maxTextChars = Infinity): Promise<{ task: Task; events: AgentEvent[]; truncated: boolean }> {
     const run = this.require(id);
     const { events } = await run.note.notebook.readTranscript(id).catch(() => ({ events: [] as AgentEvent[] }));
-    const latest = latestEvents(events, { maxEvents, maxTextChars });
+    const latest = latestEvents(cleanAgentEvents(events), { maxEvents, maxTextChars });
     return { task: this.snapshot(run), events: latest.events, truncated: latest.cut };
   }
 
@@ -179,20 +188,25 @@ export class TaskEngine {
   async recover(): Promise<string[]> {
     const notebook = this.deps.session.notebook;
     if (!notebook || this.closing) return [];
-    return recoverInterruptedTasks({
+    const { recovered, waiting } = await recoverInterruptedTasks({
       notebook,
       leases: this.leasesOf(notebook),
       isLive: (id) => this.runs.has(id) && !this.runs.get(id)!.isOver,
       log: this.deps.log,
     }).catch((error: unknown) => {
       this.deps.log(`recovering interrupted tasks failed: ${String(error)}`);
-      return [];
+      return { recovered: [], waiting: 0 };
     });
+    // Another Fieldnotes runs those notes: look again, for their notes outlive it if it is killed.
+    clearTimeout(this.recheck);
+    if (waiting > 0 && !this.closing) this.recheck = setTimeout(() => void this.recover(), RECHECK_MS).unref();
+    return recovered;
   }
 
   /** Interrupts every task (their notes say so) and waits until they are over. */
   async close(): Promise<void> {
     this.closing = true;
+    clearTimeout(this.recheck);
     this.unsubscribe();
     const open = [...this.runs.values()].filter((run) => !run.isOver);
     for (const run of open) this.queue.remove(run.id);

@@ -1,6 +1,7 @@
 // A task's note: created when the task is queued, its partial answer shown while it runs (at a
-// modest pace), completed when it ends. Writes go one after another; a failed write is logged and
-// never stops the task (the person may have deleted or broken the note meanwhile).
+// modest pace), completed when it ends. Writes go one after another; a failed write on the way is
+// logged and never stops the task (the person may have deleted or broken the note meanwhile), and
+// the last one tells its caller whether it went through.
 import type { FrontmatterPatch, NewNote } from '../../../shared/model/note';
 import { findOddCharacter } from '../../../shared/model/safe-text';
 import type { Notebook } from '../notebook/notebook';
@@ -56,11 +57,13 @@ export class TaskNote {
     }, wait);
   }
 
-  /** The last write: no partial body is written after it. */
+  /** The last write: no partial body is written after it. Rejects when the write fails. */
   complete(frontmatter: FrontmatterPatch, body: string): Promise<void> {
     this.closed = true;
     clearTimeout(this.partialTimer);
-    return this.patch(frontmatter, body);
+    const write = this.chain.then(() => this.notebook.update(this.id, { frontmatter, body }));
+    this.chain = write.then(() => undefined, () => undefined);
+    return write.then(() => undefined);
   }
 
   /** Resolves when every write asked for so far has finished. */
@@ -85,6 +88,9 @@ export class AnswerText {
   private readonly parts: string[] = [];
   private kept = 0;
   private head = '';
+  /** UTF-8 bytes of all the text pushed, kept or not. */
+  private received = 0;
+  private leftOut = 0;
 
   constructor(private readonly maxChars: number) {}
 
@@ -96,9 +102,11 @@ export class AnswerText {
   }
 
   push(text: string): void {
+    this.received += Buffer.byteLength(text);
     if (this.head.length < MAX_BODY_BYTES) this.head += text.slice(0, MAX_BODY_BYTES - this.head.length);
-    if (this.kept >= this.maxChars) return;
-    const piece = text.slice(0, this.maxChars - this.kept);
+    const piece = text.slice(0, Math.max(0, this.maxChars - this.kept));
+    this.leftOut += text.length - piece.length;
+    if (piece === '') return;
     this.parts.push(piece);
     this.kept += piece.length;
   }
@@ -106,6 +114,16 @@ export class AnswerText {
   /** Characters kept. */
   get length(): number {
     return this.kept;
+  }
+
+  /** How large the whole answer was (UTF-8 bytes), including what was not kept. */
+  get bytes(): number {
+    return this.received;
+  }
+
+  /** True when text beyond `maxChars` was left out. */
+  get cut(): boolean {
+    return this.leftOut > 0;
   }
 
   /** The first MAX_BODY_BYTES characters: more than a note's body can hold. */

@@ -5,11 +5,12 @@ import type { NoteMode, NoteStatus, Usage } from '../../../shared/model/note';
 import type { Task, TaskProgress } from '../../../shared/model/task';
 import type { Env, RunRequest } from '../agents/agent-adapter';
 import { startAgentRun, type AgentRun, type RunOutcome } from '../agents/agent-process';
+import { AgentTextCleaner, cleanAgentEvent, cleanAgentText } from '../agents/agent-text';
 import type { InstalledAgent } from '../agents/installed-agents';
 import { createRedactor, type Redactor } from '../agents/secret-redactor';
 import type { Notebook } from '../notebook/notebook';
 import type { RepoFacts } from '../repos/repo-facts';
-import { finishNote, type RunResult } from './task-completion';
+import { completeNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
 import { AnswerText, TaskNote, safeTitle } from './task-note';
@@ -78,6 +79,8 @@ export class TaskRun {
   private workspace: TaskWorkspace | null = null;
   private sources = new SourceCollector(null);
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
+  /** The answer as notes and windows show it; the transcript alone keeps the raw text. */
+  private readonly cleaner = new AgentTextCleaner();
   private resultText: string | undefined;
   private session: string | undefined;
   private model: string | undefined;
@@ -111,6 +114,8 @@ export class TaskRun {
       ...(spec.parent ? { parent: spec.parent } : {}),
       body: '',
     }, deps.log);
+    // At once, so that another Fieldnotes on this notebook does not take the queued note for an orphan.
+    await deps.leases.hold(note.id).catch(() => undefined);
     return new TaskRun(note, spec, deps);
   }
 
@@ -249,8 +254,9 @@ export class TaskRun {
     return { status: 'failed', error: outcome.error ?? `${this.spec.agent.adapter.label} failed.` };
   }
 
-  private onEvent(event: AgentEvent): void {
-    this.transcript.push(event);
+  private onEvent(raw: AgentEvent): void {
+    this.transcript.push(raw);
+    const event = cleanAgentEvent(raw, this.cleaner);
     this.batcher.push(event);
     this.progress.lastActivity = new Date().toISOString();
     switch (event.type) {
@@ -283,32 +289,31 @@ export class TaskRun {
   private async finish(result: RunResult, stderr = ''): Promise<void> {
     if (this.ending) return;
     this.ending = true;
-    const error = result.error === undefined ? undefined : this.redactor.text(result.error);
+    const error = result.error === undefined ? undefined : cleanAgentText(this.redactor.text(result.error));
+    this.text.push(this.cleaner.end());
     if (result.status !== 'done' && stderr.trim()) {
       this.transcript.push({ type: 'diagnostic', message: `stderr (end): ${this.redactor.text(stderr).slice(-4000)}` });
     }
     this.batcher.flush();
     await this.transcript.end();
-    try {
-      this.title = await finishNote({
-        note: this.note,
-        notebook: this.deps.notebook,
-        result: { status: result.status, ...(error ? { error } : {}) },
-        question: this.spec.question,
-        workspace: this.workspace,
-        // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
-        answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
-        sourcePaths: this.sources.paths(),
-        agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
-        usage: this.usage,
-        started: this.started,
-      });
-    } catch (failure) {
-      this.deps.log(`could not complete the note of task ${this.id}: ${messageOf(failure)}`);
-    }
+    const completed = await completeNote({
+      note: this.note,
+      notebook: this.deps.notebook,
+      result: { status: result.status, ...(error ? { error } : {}) },
+      question: this.spec.question,
+      workspace: this.workspace,
+      // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
+      answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
+      sourcePaths: this.sources.paths(),
+      agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
+      usage: this.usage,
+      started: this.started,
+      transcript: this.transcript.textKept,
+    });
+    this.title = completed.title;
     await this.deps.leases.release(this.id).catch(() => undefined);
-    this.status = result.status;
-    this.error = error;
+    this.status = completed.result.status;
+    this.error = completed.result.error;
     this.finished = new Date().toISOString();
     this.deps.finished(this);
     this.markOver();

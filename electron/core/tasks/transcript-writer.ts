@@ -15,6 +15,7 @@ export class TranscriptWriter {
   private failed = false;
   private textChars = 0;
   private droppedChars = 0;
+  private cutOff = false;
 
   constructor(
     private readonly append: (events: AgentEvent[]) => Promise<void>,
@@ -22,10 +23,20 @@ export class TranscriptWriter {
     private readonly maxTextChars = MAX_TRANSCRIPT_TEXT,
   ) {}
 
+  /**
+   * What the transcript holds of the text: `all` of it, its `first` characters (the rest was left
+   * out), or `part` (an append failed, so some of it is missing).
+   */
+  get textKept(): { kind: 'all' } | { kind: 'first'; chars: number } | { kind: 'part' } {
+    if (this.failed) return { kind: 'part' };
+    return this.cutOff ? { kind: 'first', chars: this.maxTextChars } : { kind: 'all' };
+  }
+
   push(event: AgentEvent): void {
     if (event.type === 'text') {
       if (this.textChars >= this.maxTextChars) {
         this.droppedChars += event.text.length;
+        this.cutOff = true;
         return;
       }
       this.textChars += event.text.length;

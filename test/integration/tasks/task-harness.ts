@@ -44,6 +44,8 @@ export interface EngineOptions {
   ports?: NativePorts;
   /** Adapters to register beside the built-in agents. */
   agents?: AgentAdapter[];
+  /** Watch the notebook for other processes' changes, as the app does. Default false. */
+  watch?: boolean;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -74,7 +76,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     agentEnv: options.env ?? { ...process.env },
     killGraceMs: options.killGraceMs ?? 2_000,
     ...(options.agents ? { extraAgents: options.agents } : {}),
-    watch: false,
+    watch: options.watch ?? false,
     log: () => undefined,
   });
   const record = <E extends EventName>(name: E) =>

@@ -78,6 +78,16 @@ describe('output', () => {
     expect(Buffer.byteLength(whole.text)).toBe(1000);
   });
 
+  it('an answer beyond the 16 MiB kept in memory: the note says exactly how much answer.md and the transcript keep', async () => {
+    const [task] = await run('Say too much [flood 17]');
+    expect(task).toMatchObject({ status: 'done' });
+    const note = await t.note(task!.id);
+    expect(note.body).toContain('> The answer is 17.0 MB; this note shows its first 1.0 MB. Its first 16.0 MB are kept with this note as `answer.md`; the transcript has all of it.');
+    expect(note.body).not.toContain('The whole answer');
+    const { artifacts } = await t.call<{ artifacts: Array<{ name: string; size: number }> }>('notes.artifacts', { id: task!.id });
+    expect(artifacts).toEqual([{ name: 'answer.md', size: 16 * 1024 * 1024 }]);
+  });
+
   it('secrets in the environment never reach the note, its error or its transcript', async () => {
     const [leaked, failed] = [...(await run('Leak it [leak]')), ...(await run('Fail loudly [leak] [fail]'))];
     expect(failed).toMatchObject({ status: 'failed', error: 'Fake agent exited with code 3: fake agent: cannot do that (key [REDACTED:FAKE_API_KEY])' });
@@ -88,6 +98,27 @@ describe('output', () => {
       expect(file).toContain('[REDACTED:FAKE_API_KEY]');
     }
     expect(await readFile(join(t.notebook, '.fieldnotes', 'transcripts', `${failed!.id}.jsonl`), 'utf8')).toContain('stderr (end): debug: key=[REDACTED:FAKE_API_KEY]');
+  });
+
+  it('NUL bytes, escape sequences and control characters reach the transcript raw and nothing else', async () => {
+    const [task] = await run('Print odd bytes [escapes]');
+    expect(task).toMatchObject({ status: 'done', title: 'Fake answer' });
+    const shown = 'Colors: red and plain\nA link: example here\nTitle set, bell, NUL bytes\nSplit across writes\nTab\tstays, backspace, CR\n';
+    const note = await t.note(task!.id);
+    expect(note.summary.problem).toBeUndefined();
+    expect(note.body).toBe(`${shown}Mode: explain. The answer is 42.\n`);
+    const file = await readFile(join(t.notebook, note.summary.path));
+    expect(file.filter((byte) => (byte < 0x20 && byte !== 0x0a && byte !== 0x09) || byte === 0x7f)).toHaveLength(0);
+
+    const live = outputsOf(t, task!.id).flatMap((batch) => batch.events).map((event) => (event.type === 'text' ? event.text : '')).join('');
+    const { events } = await t.call<{ events: Array<{ type: string; text?: string }> }>('tasks.get', { id: task!.id });
+    const recorded = events.map((event) => event.text ?? '').join('');
+    expect([live, recorded]).toEqual([`Fake answer\n\n${shown}Mode: explain. The answer is 42.\n`, `Fake answer\n\n${shown}Mode: explain. The answer is 42.\n`]);
+
+    const transcript = await readFile(join(t.notebook, '.fieldnotes', 'transcripts', `${task!.id}.jsonl`), 'utf8');
+    const raw = transcript.trim().split('\n').map((line) => JSON.parse(line) as { text?: string }).map((event) => event.text ?? '').join('');
+    expect(raw).toContain('Title\x1b]0;pwned\x07 set, bell\x07, NUL\x00 bytes\x00\n');
+    expect(raw).toContain('A link: \x1b]8;;https://example.com/\x1b\\example\x1b]8;;\x1b\\ here\n');
   });
 });
 

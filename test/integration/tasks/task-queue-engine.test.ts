@@ -122,6 +122,16 @@ describe('cancelling', () => {
     expect(await t.call<Task>('tasks.cancel', { id: running.id })).toMatchObject({ status: 'cancelled' });
   });
 
+  it('a note deleted while its task runs: the task fails saying its answer had nowhere to go', async () => {
+    const t = await engine();
+    const asked = await ask(t, 'Answer slowly [pause deleted]');
+    await eventually(() => t.latest(asked.id)?.progress.textChars, 'the agent talks');
+    await t.call('notes.delete', { id: asked.id });
+    await release('deleted');
+    const [task] = await t.finished([asked.id]);
+    expect(task).toMatchObject({ status: 'failed', error: 'Could not write the answer into this note: the note was moved or deleted while the task ran.' });
+  });
+
   it('closing the engine interrupts running and queued tasks, and their notes say to retry', async () => {
     const t = await engine({ concurrency: 1 });
     const running = await ask(t, 'Think forever [stall]');
