@@ -175,9 +175,11 @@ export class Notebook {
   /**
    * Brings the text of a Markdown file from elsewhere in as a note: a Fieldnotes note byte for
    * byte, other Markdown with its frontmatter kept and an id added. `modified` dates notes that
-   * carry no date. Refuses broken files and notes whose id is already in the notebook.
+   * carry no date; `from` (the file's real path) tells a file imported before from a new one.
+   * Refuses broken files, and (as CONFLICT) notes already in the notebook: the same id, or other
+   * Markdown imported before from the same file with the same text.
    */
-  importNote(text: string, options: { repo?: string; modified: number }): Promise<Note> {
+  importNote(text: string, options: { repo?: string; modified: number; from?: string }): Promise<Note> {
     return this.editor.import(text, options);
   }
 
