@@ -5,6 +5,7 @@ import { constants, readdirSync, realpathSync, statSync, type Dirent } from 'nod
 import { lstat, open, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Note } from '../../../shared/model/note';
+import { isTempFile } from '../fs/atomic-write';
 import { parseNoteFile, problemNote, type FileStamp } from './note-file';
 import { MAX_NOTE_BYTES, isHiddenName, isNoteName } from './note-names';
 
@@ -23,7 +24,8 @@ export interface SkippedFile {
 }
 
 /**
- * Every note file under `root` (which must be a real path) with its mtime and size. Symlinked
+ * Every note file under `root` (which must be a real path) with its mtime and size, and the
+ * absolute paths of Fieldnotes' temp files found beside them. Symlinked
  * files are listed when they point inside the notebook; symlinked folders are never followed (no
  * loops, no escaping), and are reported in `skipped`.
  *
@@ -31,9 +33,10 @@ export interface SkippedFile {
  * than the thread-pool round trips of fs/promises (10,000 files: ~90 ms against ~250 ms here), and
  * this walk is the floor of every notebook open. It blocks the event loop for that long.
  */
-export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo[]; skipped: SkippedFile[] }> {
+export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo[]; skipped: SkippedFile[]; temps: string[] }> {
   const files: NoteFileInfo[] = [];
   const skipped: SkippedFile[] = [];
+  const temps: string[] = [];
   const visit = (folder: string, prefix: string): void => {
     let entries: Dirent[];
     try {
@@ -44,7 +47,10 @@ export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo
     }
     for (const entry of entries) {
       const name = entry.name;
-      if (isHiddenName(name)) continue;
+      if (isHiddenName(name)) {
+        if (isTempFile(name) && entry.isFile()) temps.push(join(folder, name));
+        continue;
+      }
       const rel = prefix + name;
       if (entry.isDirectory()) visit(join(folder, name), rel + '/');
       else if (entry.isFile()) {
@@ -56,7 +62,7 @@ export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo
     }
   };
   visit(root, '');
-  return { files, skipped };
+  return { files, skipped, temps };
 }
 
 function statInto(abs: string, rel: string, files: NoteFileInfo[], skipped: SkippedFile[]): void {

@@ -15,13 +15,15 @@ export interface LoadedNotebook {
   skipped: SkippedFile[];
   /** True when the cache did not match the folder exactly and should be written again. */
   cacheStale: boolean;
+  /** Fieldnotes' temp files found beside the notes (absolute paths). */
+  temps: string[];
 }
 
 /** Every note of the folder: from the cache when path, mtime and size match, else parsed. */
 export async function loadNotebook(root: string): Promise<LoadedNotebook> {
   // The cache file is read by the thread pool while the (synchronous) walk runs.
   const cacheRead = loadSummaryCache(root);
-  const { files, skipped } = await listNoteFiles(root);
+  const { files, skipped, temps } = await listNoteFiles(root);
   const cache = await cacheRead;
   // Entries go in in the cache's order (newest first), so the first listing is already sorted.
   const found = new Map(files.map((file) => [file.path, file]));
@@ -36,7 +38,7 @@ export async function loadNotebook(root: string): Promise<LoadedNotebook> {
   const stale: NoteFileInfo[] = [...found.values()];
   const read = await readEntries(root, stale.map((file) => file.path));
   entries.push(...read);
-  return { entries, skipped, cacheStale: stale.length > 0 || cache.size !== files.length };
+  return { entries, skipped, cacheStale: stale.length > 0 || cache.size !== files.length, temps };
 }
 
 /**

@@ -15,6 +15,7 @@ import { NotebookPaths } from './safe-path';
 import { loadNotebook, reconcile } from './notebook-loader';
 import { prepareNotebookFolder } from './notebook-layout';
 import { NotebookWatcher, type WatcherOptions } from './notebook-watcher';
+import { ignoreTempsInGit, removeStaleTemps } from './stale-temps';
 import { saveSummaryCache } from './summary-cache';
 import { Transcripts, type Transcript } from './transcripts';
 import { Trash } from './trash';
@@ -69,6 +70,8 @@ export class Notebook {
   private cacheSave: Promise<void> = Promise.resolve();
   private cacheDirty = false;
   private closed = false;
+  /** Removing temp files of killed writes, in the background after the open. */
+  private tidying: Promise<void> = Promise.resolve();
 
   private constructor(
     /** The notebook folder's real path. */
@@ -103,6 +106,7 @@ export class Notebook {
     notebook.skippedFiles = loaded.skipped;
     notebook.reportSkipped(loaded.skipped);
     if (loaded.cacheStale) notebook.scheduleCacheSave(0);
+    notebook.tidying = notebook.tidy(loaded.temps);
     if (options.watch) notebook.startWatching(options.watcher ?? {});
     return notebook;
   }
@@ -273,9 +277,17 @@ export class Notebook {
     this.closed = true;
     await this.watcher?.close();
     await this.lock.idle();
+    await this.tidying;
     clearTimeout(this.cacheTimer);
     await this.cacheSave;
     await this.saveCache();
+  }
+
+  /** Removes temp files that killed writes left, and keeps new ones out of git. Never fails. */
+  private async tidy(noteTemps: string[]): Promise<void> {
+    const removed = await removeStaleTemps(this.root, noteTemps).catch(() => 0);
+    if (removed > 0) this.log(`removed ${removed} temp ${removed === 1 ? 'file' : 'files'} left by interrupted writes`);
+    await ignoreTempsInGit(this.root).catch((error: unknown) => this.log(`could not add the temp-file line to .gitignore: ${String(error)}`));
   }
 
   private requirePath(id: string): string {
