@@ -14,7 +14,7 @@ import { derivedId, newId } from '../ids';
 import { readFields } from './frontmatter-fields';
 import { parseNoteFile, parseNoteText, type FileStamp } from './note-file';
 import { readNoteFile } from './note-files';
-import { editFrontmatter, orderedFrontmatter, patchFrontmatter, serializeNote, splitNote, type SplitNote } from './note-format';
+import { editFrontmatter, FrontmatterError, orderedFrontmatter, patchFrontmatter, serializeNote, splitNote, type SplitNote } from './note-format';
 import type { NoteIndex } from './note-index';
 import type { NotebookPaths } from './safe-path';
 import type { Trash } from './trash';
@@ -288,7 +288,13 @@ function patched(read: ReadNote, changes: z.output<typeof FrontmatterPatch>, bod
     const reason = fields.issues.length > 0 ? describe(fields.issues) : z.prettifyError(checked.error!);
     throw new ApiError('BAD_INPUT', `That change would break the note's frontmatter: ${reason}`);
   }
-  const head = editFrontmatter(split, { ...identity, ...changes }, IDENTITY);
+  let head: string;
+  try {
+    head = editFrontmatter(split, { ...identity, ...changes }, IDENTITY);
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    throw new ApiError('CONFLICT', `Fieldnotes cannot change ${read.note.summary.path} in place: ${error.message}`);
+  }
   return { text: head + newBody, title: checked.data.title, created: checked.data.created };
 }
 
