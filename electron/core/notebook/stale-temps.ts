@@ -32,12 +32,10 @@ export async function removeStaleTemps(root: string, noteTemps: readonly string[
 /** Temp files in `folder` and, `depth` levels down, in its subfolders (one per trashed note or artifact owner). */
 async function tempsUnder(folder: string, depth: number): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (entry.isFile() && isTempFile(entry.name)) found.push(join(folder, entry.name));
-    else if (entry.isDirectory() && depth > 0) found.push(...(await tempsUnder(join(folder, entry.name), depth - 1)));
-  }
-  return found;
+  const found = entries.filter((entry) => entry.isFile() && isTempFile(entry.name)).map((entry) => join(folder, entry.name));
+  if (depth === 0) return found;
+  const below = await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => tempsUnder(join(folder, entry.name), depth - 1)));
+  return [...found, ...below.flat()];
 }
 
 /**
