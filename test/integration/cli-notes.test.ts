@@ -93,16 +93,55 @@ describe('fieldnotes import', () => {
 
     expect(await readFile(join(target, 'vite', '2026-11-20-already-a-fieldnotes-note.md'), 'utf8')).toBe(fieldnotesNote);
     const imported = await readFile(join(target, 'ideas', '2026-10-02-an-idea-from-obsidian.md'), 'utf8');
-    expect(imported).toMatch(/^---\nid: \w{26}\ntitle: An idea from Obsidian\ncreated: '2026-10-02T00:00:00.000Z'\naliases:\n {2}- Idea\ntags:\n {2}- idea\ndate: 2026-10-02\n---\n# An idea from Obsidian\n\nText.\n$/);
+    expect(imported).toMatch(/^---\nid: \w{26}\ntitle: An idea from Obsidian\ncreated: 2026-10-02T00:00:00.000Z\naliases: \[Idea\]\ntags: \[idea\]\ndate: 2026-10-02\n---\n# An idea from Obsidian\n\nText.\n$/);
 
     await writeFile(join(source, 'broken.md'), '# Fixed now\n');
     const second = await fieldnotes('--json', '--notebook', target, 'import', source, '--repo', 'ideas');
     expect(second.code).toBe(0);
     const report = JSON.parse(second.stdout) as { imported: unknown[]; notImported: Array<{ from: string; kind: string }> };
     expect(report.notImported).toContainEqual(expect.objectContaining({ from: 'a.md', kind: 'already' }));
-    expect(report.imported).toHaveLength(2); // the fixed file, and the Obsidian note once more (it had no id)
-    expect((await readdir(join(target, 'ideas'))).sort()).toEqual(['2026-10-02-an-idea-from-obsidian-2.md', '2026-10-02-an-idea-from-obsidian.md', expect.stringMatching(/-fixed-now\.md$/)].sort());
+    expect(report.notImported).toContainEqual(expect.objectContaining({ from: 'sub/obsidian.md', kind: 'already' }));
+    expect(report.imported).toHaveLength(1); // the fixed file; the Obsidian note is not copied again
+    expect((await readdir(join(target, 'ideas'))).sort()).toEqual(['2026-10-02-an-idea-from-obsidian.md', expect.stringMatching(/-fixed-now\.md$/)].sort());
     await removeDir(source);
+  });
+});
+
+describe('a note with one wrong field', () => {
+  // An unquoted hash YAML reads as a number, a hand-written id, a status Fieldnotes does not know:
+  // every other field still counts, so the note keeps its place, its filters and its id.
+  let folder: string;
+  beforeAll(async () => {
+    folder = await tempDir();
+    await writeNoteFile(folder, 'ky/numbers.md', '---\nid: 01JE0000000000000000000040\ntitle: Hashes that look like numbers\ncreated: 2025-03-04T05:06:07.000Z\nrepo: { name: ky, commit: 1234567 }\nagent: { id: codex, version: 2.10 }\nsources:\n  - { path: src/a.ts, blob: 8e5 }\ntags: [hashing, 2024]\n---\nWhy the zebra hash reads as a number.\n');
+    await writeNoteFile(folder, 'ky/hand-written.md', '---\nid: my-first-note\ntitle: A hand-written note\ncreated: 2025-02-03T04:05:06.000Z\nrepo: { name: ky }\nagent: { id: claude-code }\nstatus: maybe\ntags: [handmade]\n---\nThe quokka wrote this one by hand.\n');
+  });
+
+  it('keeps its id, tags, repo, agent and date in list --json, with the wrong fields named', async () => {
+    const notes = JSON.parse((await fieldnotes('--json', '--notebook', folder, 'list')).stdout) as NoteSummary[];
+    expect(notes.find((note) => note.path === 'ky/numbers.md')).toEqual(expect.objectContaining({
+      id: '01JE0000000000000000000040', repo: 'ky', commit: '1234567', agent: 'codex', tags: ['hashing', '2024'], created: '2025-03-04T05:06:07.000Z',
+    }));
+    expect(notes.find((note) => note.path === 'ky/numbers.md')?.problem).toBeUndefined();
+    const hand = notes.find((note) => note.path === 'ky/hand-written.md')!;
+    expect(hand).toMatchObject({ id: 'my-first-note', repo: 'ky', agent: 'claude-code', tags: ['handmade'], created: '2025-02-03T04:05:06.000Z', problem: { code: 'BAD_FRONTMATTER' } });
+    expect(hand.problem!.message).toMatch(/\bid: .*\bstatus: /);
+  });
+
+  it('is shown by its own id, with numbers read as the text written', async () => {
+    const numbers = JSON.parse((await fieldnotes('--json', '--notebook', folder, 'show', '01JE0000000000000000000040')).stdout) as Note;
+    expect(numbers.frontmatter).toMatchObject({ repo: { commit: '1234567' }, agent: { version: '2.10' }, sources: [{ path: 'src/a.ts', blob: '8e5' }] });
+    const hand = await fieldnotes('--notebook', folder, 'show', 'my-first-note');
+    expect(hand.code).toBe(0);
+    expect(hand.stdout).toContain('The quokka wrote this one by hand.');
+  });
+
+  it('is found by search under its repo and tags', async () => {
+    const found = await fieldnotes('--json', '--notebook', folder, 'search', 'quokka', '--repo', 'ky', '--tag', 'handmade');
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('my-first-note');
+    const zebra = await fieldnotes('--json', '--notebook', folder, 'search', 'zebra', '--repo', 'ky', '--since', '2025-03-01');
+    expect(zebra.stdout).toContain('01JE0000000000000000000040');
   });
 });
 

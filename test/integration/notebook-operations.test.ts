@@ -59,7 +59,7 @@ describe('changing a note', () => {
     await notebook.rescan();
     await notebook.update('01JE0000000000000000000001', { frontmatter: { status: 'done', error: null } });
     const text = await read('ky/a.md');
-    expect(text).toContain('custom:\n  nested:\n    - 1\n    - 2\n');
+    expect(text).toContain('custom: { nested: [1, 2] }\n');
     expect(text).not.toContain('error:');
     expect(text.endsWith('---\nBody  with\ttabs\r\nand CRLF')).toBe(true);
   });
@@ -100,7 +100,7 @@ describe('changing a note', () => {
     expect(adopted.summary).toMatchObject({ title: 'An idea', tags: ['ideas'], path: 'inbox/idea.md' });
     const text = await read('inbox/idea.md');
     expect(text).toMatch(/^---\nid: \w{26}\ntitle: An idea\n/);
-    expect(text).toContain('aliases:\n  - Idea\n');
+    expect(text).toContain('aliases: [Idea]\n');
     expect(text.endsWith('---\n# An idea\n\nText.\n')).toBe(true);
   });
 });

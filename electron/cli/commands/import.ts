@@ -17,9 +17,12 @@ export function registerImport(program: Command, globals: () => Promise<GlobalOp
       if (options.json) {
         console.log(JSON.stringify(report, null, 2));
       } else {
-        console.log(`Imported ${report.imported.length} ${report.imported.length === 1 ? 'note' : 'notes'} into ${options.notebook}.`);
+        const already = report.notImported.filter((entry) => entry.kind === 'already').length;
+        const before = already === 0 ? '' : ` ${already} ${already === 1 ? 'file was' : 'files were'} imported before and left as they are.`;
+        console.log(`Imported ${report.imported.length} ${report.imported.length === 1 ? 'note' : 'notes'} into ${options.notebook}.${before}`);
         for (const entry of report.imported) console.log(`  ${entry.from} → ${entry.path}`);
         for (const entry of report.notImported) {
+          if (entry.kind === 'already') continue;
           console.error(`${entry.kind === 'failed' ? 'fieldnotes: not imported' : 'fieldnotes: left out'}: ${entry.from}: ${entry.reason}`);
         }
       }

@@ -21,9 +21,24 @@ export interface AtomicWriteOptions {
  * whatever happens mid-write. An existing file's permissions are kept.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const folder = dirname(path);
-  const temp = join(folder, `.${basename(path).slice(0, 120)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  const existing = options.exclusive ? null : await stat(path).catch(() => null);
+  const temp = await writeTempBeside(path, data, { keepModeOf: options.exclusive ? undefined : path });
+  try {
+    if (options.exclusive) await placeExclusive(temp, path);
+    else await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(dirname(path));
+}
+
+/**
+ * Writes `data` to a new temp file beside `path` and fsyncs it; returns the temp file's path.
+ * With `keepModeOf`, the temp file gets that file's permissions (when it exists).
+ */
+export async function writeTempBeside(path: string, data: string | Uint8Array, options: { keepModeOf?: string } = {}): Promise<string> {
+  const temp = join(dirname(path), `.${basename(path).slice(0, 120)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const existing = options.keepModeOf ? await stat(options.keepModeOf).catch(() => null) : null;
   const handle = await open(temp, 'wx');
   try {
     try {
@@ -33,13 +48,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
       await handle.close();
     }
     if (existing) await chmod(temp, existing.mode & 0o7777);
-    if (options.exclusive) await placeExclusive(temp, path);
-    else await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncFolder(folder);
+  return temp;
 }
 
 /**

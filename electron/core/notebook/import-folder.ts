@@ -42,8 +42,9 @@ export async function importFolder(notebook: Notebook, folder: string, options: 
         report.notImported.push({ from: file.path, kind: 'failed', reason: problem.message });
         continue;
       }
-      const text = await readFile(join(source, ...file.path.split('/')), 'utf8');
-      const note = await notebook.importNote(text, { repo, modified: file.mtimeMs });
+      const from = join(source, ...file.path.split('/'));
+      const text = await readFile(from, 'utf8');
+      const note = await notebook.importNote(text, { repo, modified: file.mtimeMs, from });
       report.imported.push({ from: file.path, path: note.summary.path, id: note.summary.id });
     } catch (error) {
       const kind = error instanceof ApiError && error.code === 'CONFLICT' ? 'already' : 'failed';

@@ -2,16 +2,19 @@
 // writes to one note are serialized, and a file is only rewritten when it read cleanly.
 import { lstat, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/contract/errors';
-import { Frontmatter, FrontmatterPatch, NewNote, type Note, type TrashedNote } from '../../../shared/model/note';
+import { Frontmatter, FrontmatterPatch, NewNote, Timestamp, type Note, type NoteProblem, type TrashedNote } from '../../../shared/model/note';
 import { notePath, renamedNotePath, slugify } from '../../../shared/model/note-path';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { replaceIfUnchanged } from '../fs/compare-and-swap';
 import type { KeyLock } from '../fs/key-lock';
-import { newId } from '../ids';
+import { derivedId, newId } from '../ids';
+import { readFields } from './frontmatter-fields';
 import { parseNoteFile, parseNoteText, type FileStamp } from './note-file';
 import { readNoteFile } from './note-files';
-import { frontmatterBlock, orderedFrontmatter, patchFrontmatter, serializeNote, splitNote, type SplitNote } from './note-format';
+import { editFrontmatter, FrontmatterError, orderedFrontmatter, patchFrontmatter, serializeNote, splitNote, type SplitNote } from './note-format';
 import type { NoteIndex } from './note-index';
 import type { NotebookPaths } from './safe-path';
 import type { Trash } from './trash';
@@ -35,6 +38,21 @@ export interface EditorContext {
 /** The lock for choosing file names: two new notes never get the same one. */
 const NAMES = 'names';
 const MAX_ATTEMPTS = 1000;
+/** Rewrites of one change retried because another program kept saving the file meanwhile. */
+const MAX_SWAPS = 20;
+/** Keys a note from elsewhere gains when Fieldnotes adopts it; written before its own keys. */
+const IDENTITY = ['id', 'title', 'created'];
+/** How long to wait before reading again a note that another program may be half-way through saving. */
+const SETTLE_MS = 15;
+
+/** A note file as read for a rewrite: its bytes, and what they say. */
+interface ReadNote {
+  bytes: Buffer;
+  text: string;
+  note: Note;
+  split: SplitNote;
+  problem?: NoteProblem;
+}
 
 export class NoteEditor {
   constructor(private readonly ctx: EditorContext) {}
@@ -57,7 +75,7 @@ export class NoteEditor {
    * Brings a Markdown file from elsewhere into the notebook. A Fieldnotes note is copied byte for
    * byte; other Markdown keeps its frontmatter and gains an id (and a title and date if missing).
    */
-  async import(text: string, options: { repo?: string; modified: number }): Promise<Note> {
+  async import(text: string, options: { repo?: string; modified: number; from?: string }): Promise<Note> {
     const parsed = parseNoteText('imported.md', text, { mtimeMs: options.modified, size: text.length });
     const { summary } = parsed;
     if (summary.problem) throw new ApiError('BAD_INPUT', summary.problem.message);
@@ -66,13 +84,19 @@ export class NoteEditor {
       if (existing !== undefined) throw new ApiError('CONFLICT', `It is already in the notebook, as ${existing} (same id).`);
       return this.place(text, { repo: parsed.frontmatter.repo?.name ?? options.repo, created: summary.created, title: summary.title });
     }
+    // The id comes from where the file is and what it says, so importing it again finds it.
+    const id = derivedId(Date.parse(summary.created), `${options.from ?? ''}\0${text}`);
+    const existing = this.ctx.index.pathOfIdEnding(id.slice(10));
+    if (existing !== undefined) throw new ApiError('CONFLICT', `It is already in the notebook, as ${existing} (imported before from the same file).`);
     const split = splitNote(text);
-    const data = { id: newId(Date.parse(summary.created)), title: summary.title, created: summary.created, ...split.data };
-    const checked = Frontmatter.safeParse(data);
-    if (!checked.success) {
-      throw new ApiError('BAD_INPUT', `Its frontmatter uses keys Fieldnotes reads differently: ${z.prettifyError(checked.error)} Rename those keys and import it again.`);
+    const identity: Record<string, unknown> = { id };
+    if (!('title' in split.data)) identity.title = summary.title;
+    if (!('created' in split.data)) identity.created = summary.created;
+    const fields = readFields({ ...split.data, ...identity }, split.numberText);
+    if (fields.issues.length > 0) {
+      throw new ApiError('BAD_INPUT', `Its frontmatter uses keys Fieldnotes reads differently: ${describe(fields.issues)} Rename those keys and import it again.`);
     }
-    return this.place(serializeNote(data, split.body), { repo: options.repo, created: summary.created, title: summary.title });
+    return this.place(editFrontmatter(split, identity, IDENTITY) + split.body, { repo: options.repo, created: summary.created, title: summary.title });
   }
 
   /** Writes a new note file at the first free `<repo>/<date>-<slug>[-n].md`. */
@@ -98,48 +122,64 @@ export class NoteEditor {
     });
   }
 
+  /**
+   * Patches the frontmatter and/or replaces the body. The file is replaced only if it still holds
+   * what was read (compare-and-swap); when another program saved it meanwhile, the change is made
+   * again on what it saved, so neither edit is lost.
+   */
   async update(id: string, patch: { frontmatter?: FrontmatterPatch; body?: string }): Promise<Note> {
     const changes = patch.frontmatter === undefined ? {} : parseInput(FrontmatterPatch, patch.frontmatter, 'The frontmatter change');
     if (patch.body !== undefined && typeof patch.body !== 'string') throw new ApiError('BAD_INPUT', 'The body must be text.');
-    const touchesFrontmatter = Object.values(changes).some((value) => value !== undefined);
+    const change = (read: ReadNote) => patched(read, changes, patch.body);
 
     return this.ctx.lock.run(`note:${id}`, async () => {
       const path = this.requirePath(id);
-      const current = await this.readForRewrite(path);
-      let head = current.split.head;
-      let title = current.note.summary.title;
-      let created = current.note.summary.created;
-      if (touchesFrontmatter) {
-        const base = current.note.frontmatter ? current.split.data : adopt(current.note, current.split);
-        const data = patchFrontmatter(base, changes);
-        const checked = Frontmatter.safeParse(data);
-        if (!checked.success) throw new ApiError('BAD_INPUT', `That change would break the note's frontmatter: ${z.prettifyError(checked.error)}`);
-        head = frontmatterBlock(data);
-        title = checked.data.title;
-        created = checked.data.created;
-      }
-      const text = head + (patch.body ?? current.split.body);
-      if (text === current.text) return current.note;
+      const first = await this.readForRewrite(path);
+      const next = change(first);
+      if (next.text === first.text) return first.note;
 
-      const abs = join(this.ctx.paths.root, ...path.split('/'));
-      if (changes.title === undefined || slugify(changes.title) === slugify(current.note.summary.title)) {
-        return this.ctx.writing([path], async () => {
-          await writeFileAtomic(abs, text);
-          return this.recordWrite('changed', path, abs, text);
-        });
+      if (changes.title === undefined || slugify(changes.title) === slugify(first.note.summary.title)) {
+        return this.ctx.writing([path], () => this.swap(path, first, change, 'changed'));
       }
       // A new title renames the file. Rename first, then rewrite: a crash in between leaves one
       // file with the old title, never two files with the same id.
       return this.ctx.lock.run(NAMES, async () => {
-        const target = await this.freePath((attempt) => renamedNotePath(path, created, title, attempt), path);
+        const target = await this.freePath((attempt) => renamedNotePath(path, next.created, next.title, attempt), path);
         const targetAbs = await this.ctx.paths.resolveReal(target);
         return this.ctx.writing([path, target], async () => {
-          await rename(abs, targetAbs);
-          await writeFileAtomic(targetAbs, text);
-          return this.recordWrite('added', target, targetAbs, text, [{ kind: 'removed', path }]);
+          await rename(this.absolute(path), targetAbs);
+          return this.swap(target, first, change, 'added', [{ kind: 'removed', path }]);
         });
       });
     });
+  }
+
+  /** Writes `change(read)` over the file at `path` if it still holds `read`; else again, on what it holds. */
+  private async swap(path: string, read: ReadNote, change: (read: ReadNote) => { text: string }, kind: 'added' | 'changed', along: OwnChange[] = []): Promise<Note> {
+    const abs = this.absolute(path);
+    let base = read;
+    let expected = read.bytes;
+    for (let attempt = 1; attempt <= MAX_SWAPS; attempt++) {
+      const { text } = change(base);
+      const outcome = await replaceIfUnchanged(abs, text, expected);
+      if (outcome.kind === 'replaced') return this.recordWrite(kind, path, abs, text, along);
+      if (outcome.kind === 'gone') throw new ApiError('NOTE_NOT_FOUND', `The note ${path} was moved or deleted outside Fieldnotes while it was being saved.`);
+      if (outcome.kind === 'changed') {
+        base = await this.readBytes(path, outcome.now);
+        if (base.problem) base = await this.readForRewrite(path);
+        expected = base.bytes;
+        continue;
+      }
+      // Another program wrote into the file just replaced: change what it wrote instead.
+      const late = await this.readBytes(path, outcome.late);
+      expected = Buffer.from(text);
+      if (late.problem) {
+        await replaceIfUnchanged(abs, outcome.late, expected);
+        throw new ApiError('CONFLICT', `Another program saved ${path} while Fieldnotes was changing it, and what it saved does not read as a note (${late.problem.message}). Its version is kept; make the change again once it is fixed.`);
+      }
+      base = late;
+    }
+    throw new ApiError('CONFLICT', `${path} kept changing while Fieldnotes was saving it (another program is writing it). Nothing was changed by Fieldnotes; try again.`);
   }
 
   async delete(id: string): Promise<TrashedNote> {
@@ -178,20 +218,38 @@ export class NoteEditor {
     return path;
   }
 
-  /** Reads a note to rewrite it; refuses files that did not read cleanly. */
-  private async readForRewrite(path: string): Promise<{ note: Note; split: SplitNote; text: string }> {
-    const abs = join(this.ctx.paths.root, ...path.split('/'));
-    const bytes = await readFile(abs).catch(() => null);
-    if (!bytes) throw new ApiError('NOTE_NOT_FOUND', `The note ${path} is gone: it was moved or deleted outside Fieldnotes.`);
-    const info = await stat(abs);
-    const note = parseNoteFile(path, bytes, { mtimeMs: info.mtimeMs, size: bytes.length });
+  /**
+   * Reads a note to rewrite it; refuses files that do not read cleanly. A file that reads badly
+   * but is still changing (another program is half-way through saving it) is read again.
+   */
+  private async readForRewrite(path: string): Promise<ReadNote> {
+    const abs = this.absolute(path);
+    let bytes = await readFile(abs).catch(() => null);
+    for (let tries = 0; ; tries++) {
+      if (!bytes) throw new ApiError('NOTE_NOT_FOUND', `The note ${path} is gone: it was moved or deleted outside Fieldnotes.`);
+      const read = await this.readBytes(path, bytes);
+      if (!read.problem) return read;
+      const again = tries < 3 ? await sleep(SETTLE_MS).then(() => readFile(abs).catch(() => null)) : bytes;
+      if (again?.equals(bytes)) {
+        throw new ApiError('CONFLICT', `Fieldnotes does not rewrite ${path} while it has a problem: ${read.problem.message}`);
+      }
+      bytes = again;
+    }
+  }
+
+  /** What `bytes` (read from `path`) say; the file's mtime dates a note that has no date. */
+  private async readBytes(path: string, bytes: Buffer): Promise<ReadNote> {
+    const info = await stat(this.absolute(path)).catch(() => null);
+    const note = parseNoteFile(path, bytes, { mtimeMs: info?.mtimeMs ?? Date.now(), size: bytes.length });
     const entry = this.ctx.index.get(path);
     const problem = note.summary.problem ?? (entry ? this.ctx.index.listed(entry).problem : undefined);
-    if (problem) {
-      throw new ApiError('CONFLICT', `Fieldnotes does not rewrite ${path} while it has a problem: ${problem.message}`);
-    }
     const text = bytes.toString('utf8');
-    return { note, split: splitNote(text), text };
+    if (problem) return { bytes, text, note, split: { hasFrontmatter: false, data: {}, head: '', body: text, yaml: '', yamlStart: 0, numberText: () => undefined }, problem };
+    return { bytes, text, note, split: splitNote(text) };
+  }
+
+  private absolute(path: string): string {
+    return join(this.ctx.paths.root, ...path.split('/'));
   }
 
   /** The first free path among the candidates (free in the index and on disk). */
@@ -216,12 +274,44 @@ export class NoteEditor {
   }
 }
 
+/** The note's new text, title and date with the change applied; throws BAD_INPUT when it would not read. */
+function patched(read: ReadNote, changes: z.output<typeof FrontmatterPatch>, body: string | undefined): { text: string; title: string; created: string } {
+  const { split, note } = read;
+  const newBody = body ?? split.body;
+  if (!Object.values(changes).some((value) => value !== undefined)) {
+    return { text: split.head + newBody, title: note.summary.title, created: note.summary.created };
+  }
+  const identity = note.frontmatter ? {} : adopted(read);
+  const fields = readFields({ ...split.data, ...identity }, split.numberText);
+  const checked = Frontmatter.safeParse(patchFrontmatter(fields.valid, changes));
+  if (fields.issues.length > 0 || !checked.success) {
+    const reason = fields.issues.length > 0 ? describe(fields.issues) : z.prettifyError(checked.error!);
+    throw new ApiError('BAD_INPUT', `That change would break the note's frontmatter: ${reason}`);
+  }
+  let head: string;
+  try {
+    head = editFrontmatter(split, { ...identity, ...changes }, IDENTITY);
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    throw new ApiError('CONFLICT', `Fieldnotes cannot change ${read.note.summary.path} in place: ${error.message}`);
+  }
+  return { text: head + newBody, title: checked.data.title, created: checked.data.created };
+}
+
 /**
- * Frontmatter for a note that had none of Fieldnotes' own (plain Markdown, another tool's keys):
- * it gets an id, a title and a date; the keys it had are kept.
+ * What a note that had none of Fieldnotes' own frontmatter (plain Markdown, another tool's keys)
+ * gains on its first change: an id, and a title and a date where it has none that read.
  */
-function adopt(note: Note, split: SplitNote): Record<string, unknown> {
-  return orderedFrontmatter({ ...split.data, id: newId(), title: note.summary.title, created: note.summary.created });
+function adopted(read: ReadNote): Record<string, unknown> {
+  const { data } = read.split;
+  const identity: Record<string, unknown> = { id: newId() };
+  if (typeof data.title !== 'string' || !data.title.trim()) identity.title = read.note.summary.title;
+  if (!Timestamp.safeParse(data.created).success) identity.created = read.note.summary.created;
+  return identity;
+}
+
+function describe(issues: Array<{ path: string; message: string }>): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}.`).join(' ');
 }
 
 /** `ky/note.md` → `ky/note-2.md` for the second attempt. */

@@ -3,19 +3,17 @@
 // I/O), so the search worker can use it too.
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import { Frontmatter, Timestamp, type Note, type NoteProblem, type NoteSummary } from '../../../shared/model/note';
-import { isUlid } from '../../../shared/model/ulid';
 import { excerptOf } from './excerpt';
-import { FrontmatterError, splitNote } from './note-format';
+import { readFields, type FrontmatterFields } from './frontmatter-fields';
+import { FrontmatterError, splitNote, type SplitNote } from './note-format';
 
 export { excerptOf } from './excerpt';
 
 /** Bump when parsing changes what a summary holds: cached summaries of older versions are re-read. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 export { MAX_NOTE_BYTES } from './note-names';
-
 
 /** The facts about a file that decide whether a cached summary is still good. */
 export interface FileStamp {
@@ -90,42 +88,35 @@ export function parseNoteText(relPath: string, text: string, stamp: FileStamp): 
     };
   }
 
-  const result = Frontmatter.safeParse(data);
-  if (!result.success) {
-    const id = typeof data.id === 'string' && isUlid(data.id) ? data.id : pathId(relPath);
-    return {
-      summary: {
-        id,
-        path: relPath,
-        title: nonEmptyString(data.title) ?? firstHeading(body) ?? fallbackTitle,
-        mode: 'explain',
-        status: 'done',
-        created: modified,
-        tags: [],
-        excerpt: excerptOf(body),
-        problem: { code: 'BAD_FRONTMATTER', message: describeIssues(result.error) },
-      },
-      frontmatter: null,
-      body,
-    };
-  }
-
-  const fm = result.data;
+  const fields = readFields(data, split.numberText);
+  const fm = fields.read;
+  const problem = fields.frontmatter ? undefined : { code: 'BAD_FRONTMATTER', message: describeIssues(fields.issues) };
   const summary: NoteSummary = {
-    id: fm.id,
+    id: fm.id ?? keptId(data.id, split.numberText) ?? pathId(relPath),
     path: relPath,
-    title: fm.title.trim() || firstHeading(body) || fallbackTitle,
+    title: fm.title?.trim() || firstHeading(body) || fallbackTitle,
     repo: fm.repo?.name,
     commit: fm.repo?.commit,
     agent: fm.agent?.id,
     model: fm.agent?.model,
-    mode: fm.mode,
-    status: fm.status,
-    created: fm.created,
-    tags: fm.tags,
+    mode: fm.mode ?? 'explain',
+    status: fm.status ?? 'done',
+    created: fm.created ?? modified,
+    tags: fm.tags ?? [],
     excerpt: excerptOf(body),
+    ...(problem ? { problem } : {}),
   };
-  return { summary, frontmatter: fm, body };
+  for (const key of ['repo', 'commit', 'agent', 'model'] as const) if (summary[key] === undefined) delete summary[key];
+  return { summary, frontmatter: fields.frontmatter ?? null, body };
+}
+
+/**
+ * A hand-written id that is not a ULID is still the note's id (links and `show` keep working), as
+ * long as it is one short word: letters, digits, `.`, `_` and `-`.
+ */
+function keptId(value: unknown, numberText: SplitNote['numberText']): string | undefined {
+  const text = typeof value === 'number' ? numberText(['id']) : value;
+  return typeof text === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(text) ? text : undefined;
 }
 
 /** A note that could not be read, listed with its problem so the user can fix it. */
@@ -147,13 +138,10 @@ export function problemNote(relPath: string, stamp: FileStamp, problem: NoteProb
   };
 }
 
-function describeIssues(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'frontmatter';
-    return `${where}: ${issue.message}`;
-  });
-  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
-  return `The frontmatter has wrong fields — ${parts.join('; ')}${more}. Fix them in any editor.`;
+function describeIssues(issues: FrontmatterFields['issues']): string {
+  const parts = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return `The frontmatter has wrong fields — ${parts.join('; ')}${more}. Fix them in any editor; the other fields are read as they are.`;
 }
 
 function nonEmptyString(value: unknown): string | undefined {

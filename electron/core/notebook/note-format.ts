@@ -1,7 +1,12 @@
 // The note file format: YAML frontmatter between `---` lines, then the Markdown body. Splitting a
-// file keeps the exact frontmatter text and body, so a rewrite changes only what was patched.
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
+// file keeps the exact frontmatter text and body; editing changes only the keys it touches, in the
+// text itself, so the user's comments, key order, quoting and flow style stay byte for byte.
+//
+// Two YAML libraries, each for what it does best: js-yaml reads (a cold open parses every note,
+// and js-yaml does that 3–4× faster), yaml's Document API edits (it knows where every node is in
+// the text, and its style) and recovers the source text of a scalar.
+import jsYaml from 'js-yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node, type ParsedNode } from 'yaml';
 import { FRONTMATTER_ORDER } from '../../../shared/model/note';
 
 /** A note file split into its parts. */
@@ -14,6 +19,15 @@ export interface SplitNote {
   head: string;
   /** The Markdown body, byte for byte. */
   body: string;
+  /** The YAML text between the delimiters (its offset in `head` is `yamlStart`). */
+  yaml: string;
+  yamlStart: number;
+  /**
+   * The source text of the plain (unquoted) scalar at `path` (`['repo', 'commit']`), so that a
+   * value YAML read as a number where text is meant (`commit: 1234567`, `blob: 8e5`) can be read
+   * as the text the user wrote.
+   */
+  numberText(path: readonly (string | number)[]): string | undefined;
 }
 
 /** Why a frontmatter block could not be read; `code` is the note problem code. */
@@ -29,62 +43,85 @@ export class FrontmatterError extends Error {
 /** Expanded YAML nodes allowed in one frontmatter: aliases can make a tiny file expand enormously. */
 const MAX_NODES = 20_000;
 
-const refuseLanguage = (name: string) => () => {
-  throw new FrontmatterError('NOT_YAML', `The frontmatter is marked as ${name}; Fieldnotes reads only YAML frontmatter.`);
-};
-
 /**
- * YAML's core schema: no timestamp type, so `reviewed: 2026-11-21` stays the text it was (the
- * default schema turns it into a Date that writes back as `2026-11-21T00:00:00.000Z`). Parsing and
- * writing use the same schema, so what Fieldnotes does not know round-trips unchanged.
+ * YAML's core schema: no timestamp type, so `reviewed: 2026-11-21` stays the text it was. Reading
+ * and writing use the same schema, so what Fieldnotes does not know round-trips unchanged.
  */
-const SCHEMA = yaml.CORE_SCHEMA;
+const READ_OPTIONS = { schema: jsYaml.CORE_SCHEMA };
+const PARSE_OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false } as const;
+/** New values: no anchors for repeated objects. */
+const CREATE_OPTIONS = { schema: 'core', aliasDuplicateObjects: false } as const;
+/** No line folding (long strings stay on one line); quotes only where YAML needs them. */
+const STRINGIFY_OPTIONS = { lineWidth: 0, singleQuote: true, indentSeq: true } as const;
 
-/**
- * gray-matter evaluates `---js` frontmatter as JavaScript. Notes are untrusted input, so every
- * engine but YAML is replaced by one that refuses. Passing options also turns off gray-matter's
- * cache, which would otherwise keep every string it ever parsed.
- */
-const MATTER_OPTIONS = {
-  language: 'yaml',
-  engines: {
-    yaml: (text: string) => yaml.safeLoad(text, { schema: SCHEMA }) as object,
-    javascript: refuseLanguage('JavaScript'),
-    json: refuseLanguage('JSON'),
-    coffee: refuseLanguage('CoffeeScript'),
-    toml: refuseLanguage('TOML'),
-  },
-};
-
+const LANGUAGES: Record<string, string> = { js: 'JavaScript', javascript: 'JavaScript', json: 'JSON', coffee: 'CoffeeScript', cson: 'CoffeeScript', toml: 'TOML' };
 const BOM = '\uFEFF';
+const OPENING = /^---[^\S\r\n]*([A-Za-z]+)?[^\S\r\n]*\r?\n/;
+const CLOSING = /^---[^\S\r\n]*(?:\r?\n|$)/gm;
+const NO_FRONTMATTER = { hasFrontmatter: false, data: {}, yaml: '', yamlStart: 0, numberText: () => undefined } as const;
 
-/** Splits a note's text; throws FrontmatterError when the frontmatter cannot be read. */
+/**
+ * Splits a note's text; throws FrontmatterError when the frontmatter cannot be read. Frontmatter
+ * in another language (`---js`) is refused, never evaluated: notes are untrusted input.
+ */
 export function splitNote(text: string): SplitNote {
   const start = text.startsWith(BOM) ? 1 : 0;
-  const source = start ? text.slice(1) : text;
-  if (!/^---[^\S\r\n]*(?:[A-Za-z]+[^\S\r\n]*)?\r?\n/.test(source)) {
-    return { hasFrontmatter: false, data: {}, head: text.slice(0, start), body: source };
+  const opening = OPENING.exec(start ? text.slice(1) : text);
+  if (!opening) return { ...NO_FRONTMATTER, head: text.slice(0, start), body: text.slice(start) };
+  const language = opening[1]?.toLowerCase();
+  if (language && language !== 'yaml' && language !== 'yml') {
+    throw new FrontmatterError('NOT_YAML', `The frontmatter is marked as ${LANGUAGES[language] ?? opening[1]}; Fieldnotes reads only YAML frontmatter.`);
   }
-  if (!/\r?\n---[^\S\r\n]*(?:\r?\n|$)/.test(source)) {
-    throw new FrontmatterError('BAD_YAML', 'The frontmatter has no closing --- line. Add one after the last key.');
-  }
-  let parsed: matter.GrayMatterFile<string>;
+  const yamlStart = start + opening[0].length;
+  CLOSING.lastIndex = yamlStart;
+  const closing = CLOSING.exec(text);
+  if (!closing) throw new FrontmatterError('BAD_YAML', 'The frontmatter has no closing --- line. Add one after the last key.');
+  const yaml = text.slice(yamlStart, closing.index);
+  const bodyStart = closing.index + closing[0].length;
+  const data = readYaml(yaml);
+  let doc: Document.Parsed | undefined;
+  return {
+    hasFrontmatter: true,
+    data,
+    head: text.slice(0, bodyStart),
+    body: text.slice(bodyStart),
+    yaml,
+    yamlStart,
+    numberText: (path) => {
+      doc ??= parseDocument(yaml, PARSE_OPTIONS);
+      const node = doc.getIn(path, true);
+      return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
+    },
+  };
+}
+
+/** The frontmatter's data; throws FrontmatterError when it is not YAML, or not a map. */
+function readYaml(yaml: string): Record<string, unknown> {
+  let data: unknown;
   try {
-    parsed = matter(source, MATTER_OPTIONS);
+    data = jsYaml.safeLoad(yaml, READ_OPTIONS);
   } catch (error) {
-    if (error instanceof FrontmatterError) throw error;
     const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/[\s:.]+$/, '');
     throw new FrontmatterError('BAD_YAML', `The frontmatter is not valid YAML: ${reason}. Fix it in any editor.`);
   }
-  const data: unknown = parsed.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new FrontmatterError('BAD_FRONTMATTER', 'The frontmatter is not a list of key: value lines.');
+  if (data === undefined || data === null) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('BAD_FRONTMATTER', 'The frontmatter is not a list of key: value lines.');
+  if (countNodes(data, MAX_NODES) >= MAX_NODES) throw tooLarge();
+  return data as Record<string, unknown>;
+}
+
+function parseYaml(yaml: string): Document.Parsed {
+  const doc = parseDocument(yaml, PARSE_OPTIONS);
+  const error = doc.errors[0];
+  if (error) {
+    const reason = error.message.split('\n')[0]!.replace(/[\s:.]+$/, '');
+    throw new FrontmatterError('BAD_YAML', `The frontmatter is not valid YAML: ${reason}. Fix it in any editor.`);
   }
-  if (countNodes(data, MAX_NODES) >= MAX_NODES) {
-    throw new FrontmatterError('BAD_FRONTMATTER', 'The frontmatter is too large once its YAML aliases are expanded.');
-  }
-  const body = parsed.content;
-  return { hasFrontmatter: true, data: data as Record<string, unknown>, head: text.slice(0, text.length - body.length), body };
+  return doc;
+}
+
+function tooLarge(): FrontmatterError {
+  return new FrontmatterError('BAD_FRONTMATTER', 'The frontmatter is too large once its YAML aliases are expanded.');
 }
 
 /** Counts nodes with aliases expanded, stopping at `limit`. */
@@ -94,18 +131,14 @@ function countNodes(value: unknown, limit: number): number {
   while (stack.length > 0 && count < limit) {
     const next = stack.pop();
     count += 1;
-    if (next !== null && typeof next === 'object' && !(next instanceof Date)) {
-      stack.push(...(Array.isArray(next) ? next : Object.values(next)));
-    }
+    if (next !== null && typeof next === 'object') stack.push(...(Array.isArray(next) ? next : Object.values(next)));
   }
   return count;
 }
 
 /** The frontmatter block for `data`: `---\n<yaml>---\n`. Undefined values are left out. */
 export function frontmatterBlock(data: Record<string, unknown>): string {
-  // No line folding (long strings stay on one line), no anchors in the output.
-  const text = yaml.safeDump(withoutUndefined(data), { schema: SCHEMA, lineWidth: -1, noRefs: true });
-  return `---\n${text}---\n`;
+  return `---\n${new Document(data, CREATE_OPTIONS).toString(STRINGIFY_OPTIONS)}---\n`;
 }
 
 /** A whole note file. The body is written exactly as given. */
@@ -135,10 +168,150 @@ export function patchFrontmatter(data: Record<string, unknown>, patch: Record<st
   return out;
 }
 
-function withoutUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(withoutUndefined);
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = withoutUndefined(item);
-  return out;
+/**
+ * The head of `split` with `patch` applied to its frontmatter, changing only the lines of the keys
+ * whose value really changes: `null` removes a key, new keys go last (or first, for `leading`
+ * keys), and a changed value keeps the style it had (`tags: [a]` stays a flow list, a quoted
+ * title stays quoted, comments inside a map stay). Everything else is kept byte for byte.
+ */
+export function editFrontmatter(split: SplitNote, patch: Record<string, unknown>, leading: readonly string[] = []): string {
+  if (!split.hasFrontmatter) {
+    const data = orderedFrontmatter(Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== null)));
+    return split.head + frontmatterBlock(data);
+  }
+  const doc = parseYaml(split.yaml);
+  const newline = split.yaml.includes('\r\n') ? '\r\n' : '\n';
+  const map = doc.contents;
+  if (map !== null && (!isMap(map) || map.flow)) return wholeBlock(split, doc, patch, newline);
+  const pairs = map?.items ?? [];
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  const first: string[] = [];
+  const last: string[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const pair = pairs.find((item) => isScalar(item.key) && String(item.key.value) === key) as Pair<ParsedNode, ParsedNode | null> | undefined;
+    if (!pair) {
+      if (value !== null) (leading.includes(key) ? first : last).push(pairText(new Scalar(key), doc.createNode(value, CREATE_OPTIONS), newline));
+      continue;
+    }
+    const keyNode = pair.key as ParsedNode;
+    const start = keyNode.range[0];
+    const end = valueEnd(split.yaml, pair.value ?? keyNode);
+    if (value === null) {
+      edits.push({ start: lineStart(split.yaml, start), end: lineEnd(split.yaml, end), text: '' });
+      continue;
+    }
+    if (pair.value && sameValue(pair.value.toJS(doc), value)) continue;
+    const next = restyle(doc, pair.value, value);
+    // A comment on the same line as a scalar or flow value lies after the replaced text: it stays.
+    if (!isCollection(next) || next.flow) next.comment = undefined;
+    edits.push({ start, end, text: pairText(keyNode, next, newline, flowPadding(split.yaml, pair.value)) });
+  }
+  let yaml = split.yaml;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) yaml = yaml.slice(0, edit.start) + edit.text + yaml.slice(edit.end);
+  if (last.length > 0) yaml = (yaml === '' || yaml.endsWith('\n') ? yaml : yaml + newline) + last.map((line) => line + newline).join('');
+  if (first.length > 0) yaml = first.map((line) => line + newline).join('') + yaml;
+  return split.head.slice(0, split.yamlStart) + yaml + split.head.slice(split.yamlStart + split.yaml.length);
+}
+
+/** A top-level flow map (`{a: 1}` as the whole frontmatter) is rewritten as a whole. */
+function wholeBlock(split: SplitNote, doc: Document.Parsed, patch: Record<string, unknown>, newline: string): string {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) doc.delete(key);
+    else if (value !== undefined) doc.set(key, value);
+  }
+  const yaml = doc.toString(STRINGIFY_OPTIONS).replace(/\n/g, newline);
+  return split.head.slice(0, split.yamlStart) + yaml + split.head.slice(split.yamlStart + split.yaml.length);
+}
+
+/** One `key: value` entry as YAML text, without the final newline. */
+function pairText(key: Node, value: Node, newline: string, flowCollectionPadding = false): string {
+  const out = new Document(null, CREATE_OPTIONS);
+  const bareKey = key.clone();
+  bareKey.commentBefore = undefined;
+  bareKey.spaceBefore = false;
+  const map = new YAMLMap();
+  map.items.push(new Pair(bareKey, value));
+  out.contents = map;
+  const text = out.toString({ ...STRINGIFY_OPTIONS, flowCollectionPadding });
+  return text.replace(/\r?\n$/, '').replace(/\n/g, newline);
+}
+
+/**
+ * A node for `value` that keeps the style of `old`: a map keeps its entries' nodes (and their
+ * comments) where they did not change, a list keeps flow or block style and its unchanged items,
+ * a string keeps its quoting.
+ */
+function restyle(doc: Document, old: Node | null, value: unknown): Node {
+  if (old && isMap(old) && isPlainObject(value)) {
+    const map = new YAMLMap();
+    map.flow = old.flow;
+    map.commentBefore = old.commentBefore;
+    map.comment = old.comment;
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      const pair = old.items.find((entry) => isScalar(entry.key) && String(entry.key.value) === key);
+      const previous = (pair?.value ?? null) as Node | null;
+      const node = previous && sameValue(previous.toJS(doc), item) ? previous.clone() : restyle(doc, previous, item);
+      map.items.push(new Pair(pair ? (pair.key as Node).clone() : new Scalar(key), node));
+    }
+    return map;
+  }
+  if (old && isSeq(old) && Array.isArray(value)) {
+    const seq = doc.createNode([]) as typeof old;
+    seq.flow = old.flow;
+    seq.commentBefore = old.commentBefore;
+    seq.comment = old.comment;
+    const unused = [...old.items] as Node[];
+    for (const item of value) {
+      const at = unused.findIndex((node) => sameValue(node.toJS(doc), item));
+      seq.items.push(at >= 0 ? unused.splice(at, 1)[0]!.clone() : doc.createNode(item, CREATE_OPTIONS));
+    }
+    return seq;
+  }
+  const node = doc.createNode(value, CREATE_OPTIONS) as Node;
+  if (old && isScalar(old) && isScalar(node)) {
+    if (typeof old.value === 'string' && typeof value === 'string' && old.type !== 'BLOCK_FOLDED' && old.type !== 'BLOCK_LITERAL') node.type = old.type;
+    node.commentBefore = old.commentBefore;
+    node.comment = old.comment;
+  }
+  if (old && isCollection(node) && isCollection(old)) node.flow = old.flow;
+  return node;
+}
+
+/** Where a value's text ends: before the newline that ends a block value, before a trailing comment. */
+function valueEnd(yaml: string, node: ParsedNode): number {
+  let end = node.range[1];
+  while (end > node.range[0] && (yaml[end - 1] === '\n' || yaml[end - 1] === '\r')) end -= 1;
+  return end;
+}
+
+function lineStart(yaml: string, at: number): number {
+  return yaml.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** The end of the line `at` is on, newline included (comments on that line go with it). */
+function lineEnd(yaml: string, at: number): number {
+  const newline = yaml.indexOf('\n', at);
+  return newline === -1 ? yaml.length : newline + 1;
+}
+
+/** Whether a flow collection was written with spaces inside its brackets (`[ a ]`). */
+function flowPadding(yaml: string, node: ParsedNode | null): boolean {
+  if (!node || !isCollection(node) || !node.flow) return false;
+  return /^[[{][^\S\r\n]/.test(yaml.slice(node.range[0], node.range[0] + 2));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
+  }
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

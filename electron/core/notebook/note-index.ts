@@ -80,6 +80,12 @@ export class NoteIndex {
     return undefined;
   }
 
+  /** The path of a note whose id ends with `suffix` (the random part of a ULID), if there is one. */
+  pathOfIdEnding(suffix: string): string | undefined {
+    for (const [id, paths] of this.byId) if (id.endsWith(suffix)) return paths[0];
+    return undefined;
+  }
+
   /** The summary as listed: a copy that shares another file's id gets its own id and a problem. */
   listed(entry: IndexEntry): NoteSummary {
     const paths = this.byId.get(entry.summary.id);

@@ -41,9 +41,11 @@ export interface SkippedFile {
  * than the thread-pool round trips of fs/promises (10,000 files: ~90 ms against ~250 ms here), and
  * this walk is the floor of every notebook open. It blocks the event loop for that long.
  */
-export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo[]; skipped: SkippedFile[] }> {
+export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo[]; skipped: SkippedFile[]; temps: string[] }> {
   const files: NoteFileInfo[] = [];
   const skipped: SkippedFile[] = [];
+  // Fieldnotes' own temp files beside the notes (absolute paths): the notebook removes stale ones.
+  const temps: string[] = [];
   const visit = (folder: string, prefix: string): void => {
     let entries: Dirent[];
     try {
@@ -54,7 +56,10 @@ export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo
     }
     for (const entry of entries) {
       const name = entry.name;
-      if (isHiddenName(name)) continue;
+      if (isHiddenName(name)) {
+        if (isTempFile(name) && entry.isFile()) temps.push(join(folder, name));
+        continue;
+      }
       const rel = prefix + name;
       if (entry.isDirectory()) visit(join(folder, name), rel + '/');
       else if (entry.isFile()) {
@@ -66,7 +71,7 @@ export async function listNoteFiles(root: string): Promise<{ files: NoteFileInfo
     }
   };
   visit(root, '');
-  return { files, skipped };
+  return { files, skipped, temps };
 }
 
 function statInto(abs: string, rel: string, files: NoteFileInfo[], skipped: SkippedFile[]): void {

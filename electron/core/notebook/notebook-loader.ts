@@ -15,6 +15,8 @@ export interface LoadedNotebook {
   skipped: SkippedFile[];
   /** True when the cache did not match the folder exactly and should be written again. */
   cacheStale: boolean;
+  /** Fieldnotes' temp files found beside the notes (absolute paths). */
+  temps: string[];
 }
 
 /**
@@ -24,7 +26,7 @@ export interface LoadedNotebook {
 export async function loadNotebook(root: string, cacheDir: string): Promise<LoadedNotebook> {
   // The cache file is read by the thread pool while the (synchronous) walk runs.
   const cacheRead = loadSummaryCache(cacheDir);
-  const { files, skipped } = await listNoteFiles(root);
+  const { files, skipped, temps } = await listNoteFiles(root);
   const cache = await cacheRead;
   // Entries go in in the cache's order (newest first), so the first listing is already sorted.
   const found = new Map(files.map((file) => [file.path, file]));
@@ -39,7 +41,7 @@ export async function loadNotebook(root: string, cacheDir: string): Promise<Load
   const stale: NoteFileInfo[] = [...found.values()];
   const read = await readEntries(root, stale.map((file) => file.path));
   entries.push(...read);
-  return { entries, skipped, cacheStale: stale.length > 0 || cache.size !== files.length };
+  return { entries, skipped, cacheStale: stale.length > 0 || cache.size !== files.length, temps };
 }
 
 /**

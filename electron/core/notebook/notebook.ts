@@ -15,6 +15,7 @@ import { NotebookPaths } from './safe-path';
 import { loadNotebook, reconcile } from './notebook-loader';
 import { prepareNotebookFolder } from './notebook-layout';
 import { NotebookWatcher, type WatcherOptions } from './notebook-watcher';
+import { ignoreTempsInGit, removeStaleTemps } from './stale-temps';
 import { saveSummaryCache } from './summary-cache';
 import { Transcripts, type Transcript } from './transcripts';
 import { Trash } from './trash';
@@ -71,6 +72,8 @@ export class Notebook {
   private cacheSave: Promise<void> = Promise.resolve();
   private cacheDirty = false;
   private closed = false;
+  /** Removing temp files of killed writes, in the background after the open. */
+  private tidying: Promise<void> = Promise.resolve();
 
   private constructor(
     /** The notebook folder's real path. */
@@ -109,6 +112,8 @@ export class Notebook {
     notebook.skippedFiles = loaded.skipped;
     notebook.reportSkipped(loaded.skipped);
     if (loaded.cacheStale) notebook.scheduleCacheSave(0);
+    // A read-only notebook is left as it is: nothing to tidy there.
+    if (prepared.readOnly === null) notebook.tidying = notebook.tidy(loaded.temps);
     if (options.watch) notebook.startWatching(options.watcher ?? {});
     return notebook;
   }
@@ -182,9 +187,11 @@ export class Notebook {
   /**
    * Brings the text of a Markdown file from elsewhere in as a note: a Fieldnotes note byte for
    * byte, other Markdown with its frontmatter kept and an id added. `modified` dates notes that
-   * carry no date. Refuses broken files and notes whose id is already in the notebook.
+   * carry no date; `from` (the file's real path) tells a file imported before from a new one.
+   * Refuses broken files, and (as CONFLICT) notes already in the notebook: the same id, or other
+   * Markdown imported before from the same file with the same text.
    */
-  async importNote(text: string, options: { repo?: string; modified: number }): Promise<Note> {
+  async importNote(text: string, options: { repo?: string; modified: number; from?: string }): Promise<Note> {
     this.requireWritable('import notes into it');
     return this.editor.import(text, options);
   }
@@ -285,6 +292,7 @@ export class Notebook {
     this.closed = true;
     await this.watcher?.close();
     await this.lock.idle();
+    await this.tidying;
     clearTimeout(this.cacheTimer);
     await this.cacheSave;
     await this.saveCache();
@@ -294,6 +302,13 @@ export class Notebook {
   requireWritable(action: string): void {
     if (this.readOnly === null) return;
     throw new ApiError('NOTEBOOK_UNAVAILABLE', `This notebook is read-only (${this.readOnly}): Fieldnotes can show and search its notes, but cannot ${action}.`);
+  }
+
+  /** Removes temp files that killed writes left, and keeps new ones out of git. Never fails. */
+  private async tidy(noteTemps: string[]): Promise<void> {
+    const removed = await removeStaleTemps(this.root, noteTemps).catch(() => 0);
+    if (removed > 0) this.log(`removed ${removed} temp ${removed === 1 ? 'file' : 'files'} left by interrupted writes`);
+    await ignoreTempsInGit(this.root).catch((error: unknown) => this.log(`could not add the temp-file line to .gitignore: ${String(error)}`));
   }
 
   private requirePath(id: string): string {
