@@ -74,12 +74,16 @@ export interface Verdict {
   ok: boolean;
   /** Why the run failed, in words for the user. */
   error?: string;
+  /** Set when the CLI's own sandbox kept its tools from working: what went wrong and how to fix it, for the user. */
+  sandbox?: string;
 }
 
 export interface AgentAdapter {
   /** Stable id, stored in notes (`agent.id`). */
   readonly id: string;
   readonly label: string;
+  /** False for a CLI whose output never names its tool calls (a plain command): nothing can be said about what it read. */
+  readonly reportsToolCalls?: boolean;
   detect(input: DetectInput): Promise<Detection>;
   buildRun(request: RunRequest): AgentCommand;
   createParser(context: ParserContext): StreamParser;

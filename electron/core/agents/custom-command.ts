@@ -20,6 +20,8 @@ export function createCustomCommand(config: CustomCommandConfig): AgentAdapter {
   return {
     id: config.id ?? 'custom-command',
     label,
+    // Its stdout is the answer alone: whether it read anything cannot be told.
+    reportsToolCalls: false,
 
     async detect(input) {
       if (command === undefined || command === '') {

@@ -11,6 +11,8 @@ export interface RunResult {
   status: Exclude<NoteStatus, 'queued' | 'running'>;
   /** Why it did not succeed, in words for the person (already redacted). */
   error?: string;
+  /** Why a task that ended well may not rest on the code (see ReadCheck), already redacted. */
+  warning?: string;
 }
 
 export interface Completion {
@@ -73,6 +75,7 @@ export async function finishNote(input: Completion): Promise<string> {
       agent,
       sources,
       error: result.error ?? null,
+      warning: result.warning ?? null,
     },
     composeBody(capped.text, remarks),
   );

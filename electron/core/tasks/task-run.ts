@@ -15,6 +15,7 @@ import type { TaskLeases } from './task-leases';
 import { AnswerText, TaskNote, safeTitle } from './task-note';
 import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
+import { ReadCheck } from './read-check';
 import { SourceCollector } from './sources';
 import { TranscriptWriter } from './transcript-writer';
 
@@ -59,6 +60,8 @@ export class TaskRun {
   status: NoteStatus = 'queued';
   title: string;
   error: string | undefined;
+  /** Set when the agent could not read the code (see ReadCheck). */
+  warning: string | undefined;
   started: string | undefined;
   finished: string | undefined;
   siblings: string[] = [];
@@ -77,6 +80,7 @@ export class TaskRun {
   private agentRun: AgentRun | null = null;
   private workspace: TaskWorkspace | null = null;
   private sources = new SourceCollector(null);
+  private readCheck = new ReadCheck(null, 'explain');
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
   private resultText: string | undefined;
   private session: string | undefined;
@@ -145,6 +149,7 @@ export class TaskRun {
       ...(this.started ? { started: this.started } : {}),
       ...(this.finished ? { finished: this.finished } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...(this.warning ? { warning: this.warning } : {}),
       permissions: this.permissions,
       ...(this.spec.mode === 'poc' && this.plannedDir ? { scratchDir: this.workspace?.cwd ?? this.plannedDir } : {}),
       siblings: this.siblings,
@@ -167,6 +172,7 @@ export class TaskRun {
         ...(this.spec.reuseCheckout ? { reuseCheckout: this.spec.reuseCheckout } : {}),
       });
       this.sources = new SourceCollector(this.workspace.sourceRoots);
+      this.readCheck = new ReadCheck(this.workspace.sourceRoots, this.spec.mode);
       this.permissions = this.spec.permissions(this.workspace.cwd);
       prompt = await this.spec.prompt();
       await this.deps.leases.hold(this.id).catch(() => undefined);
@@ -205,7 +211,12 @@ export class TaskRun {
       void this.deps.leases.hold(this.id, { pid: run.pid, command: identity, marker: run.marker }).catch(() => undefined);
     }
     const outcome = await run.outcome;
-    await this.finish(this.resultOf(outcome), outcome.stderr);
+    const result = this.resultOf(outcome);
+    if (result.status === 'done') {
+      const warning = this.readCheck.warning({ sandbox: outcome.sandbox, reportsToolCalls: adapter.reportsToolCalls !== false });
+      if (warning) result.warning = warning;
+    }
+    await this.finish(result, outcome.stderr);
   }
 
   /** What the agent is asked to run: in the task's workspace, with the user's environment. */
@@ -253,6 +264,7 @@ export class TaskRun {
     this.transcript.push(event);
     this.batcher.push(event);
     this.progress.lastActivity = new Date().toISOString();
+    this.readCheck.add(event);
     switch (event.type) {
       case 'text':
         this.text.push(event.text);
@@ -284,6 +296,7 @@ export class TaskRun {
     if (this.ending) return;
     this.ending = true;
     const error = result.error === undefined ? undefined : this.redactor.text(result.error);
+    const warning = result.warning === undefined ? undefined : this.redactor.text(result.warning);
     if (result.status !== 'done' && stderr.trim()) {
       this.transcript.push({ type: 'diagnostic', message: `stderr (end): ${this.redactor.text(stderr).slice(-4000)}` });
     }
@@ -293,7 +306,7 @@ export class TaskRun {
       this.title = await finishNote({
         note: this.note,
         notebook: this.deps.notebook,
-        result: { status: result.status, ...(error ? { error } : {}) },
+        result: { status: result.status, ...(error ? { error } : {}), ...(warning ? { warning } : {}) },
         question: this.spec.question,
         workspace: this.workspace,
         // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
@@ -309,6 +322,7 @@ export class TaskRun {
     await this.deps.leases.release(this.id).catch(() => undefined);
     this.status = result.status;
     this.error = error;
+    this.warning = warning;
     this.finished = new Date().toISOString();
     this.deps.finished(this);
     this.markOver();
