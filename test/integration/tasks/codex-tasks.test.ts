@@ -105,4 +105,8 @@ describe('Codex CLI tasks: reading the code', () => {
       { kind: 'tool', name: 'exec_command', input: { cmd: 'cat docs/missing.md' } },
       { kind: 'text', text: 'The secret ingredient is probably salt.' },
     ], /^The agent could not read the code: cat: docs\/missing\.md: No such file or directory$/));
+
+  it('an explain answer written without a single tool call says the agent read no file of the codebase', () =>
+    unreadCodeIsWarned(tasks, [{ kind: 'text', text: 'The secret ingredient is probably salt.' }],
+      /^The agent could not read the code: it read no file of the codebase \(it made no tool call\), so this answer does not rest on the code\.$/));
 });
