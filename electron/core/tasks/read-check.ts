@@ -2,7 +2,8 @@
 // task read no file of the codebase. Such an answer rests on nothing, and its note must say so.
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { NoteMode } from '../../../shared/model/note';
-import { SourceCollector, type SourceRoots } from './sources';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { SourceRoots } from './sources';
 
 type ToolCall = Extract<AgentEvent, { type: 'tool_call' }>;
 
@@ -12,15 +13,13 @@ export class ReadCheck {
   /** Calls waiting for their result, by id (a call without an id waits in `unnamed`). */
   private readonly pending = new Map<string, ToolCall>();
   private readonly unnamed: ToolCall[] = [];
-  /** Files of the codebase named by calls that succeeded. */
-  private readonly read: SourceCollector;
+  /** Whether a call that succeeded looked at the codebase. */
+  private read = false;
   private calls = 0;
   private failures = 0;
   private firstError: string | undefined;
 
-  constructor(roots: SourceRoots | null, private readonly mode: NoteMode) {
-    this.read = new SourceCollector(roots);
-  }
+  constructor(private readonly roots: SourceRoots | null, private readonly mode: NoteMode) {}
 
   add(event: AgentEvent): void {
     if (event.type === 'tool_call') {
@@ -31,7 +30,7 @@ export class ReadCheck {
       const call = event.id === undefined ? this.unnamed.shift() : this.pending.get(event.id);
       if (event.id !== undefined) this.pending.delete(event.id);
       if (event.ok) {
-        if (call) this.read.add(call);
+        if (call && this.looksAtCodebase(call)) this.read = true;
       } else {
         this.failures += 1;
         this.firstError ??= oneLine(event.summary ?? '') || `${call?.name ?? 'a tool call'} failed`;
@@ -46,13 +45,28 @@ export class ReadCheck {
   warning(options: { sandbox?: string | undefined; reportsToolCalls: boolean }): string | undefined {
     const { sandbox } = options;
     const everyCallFailed = this.calls > 0 && this.failures >= this.calls;
-    const readNothing = this.mode === 'explain' && this.read.size === 0 && options.reportsToolCalls;
+    const readNothing = this.mode === 'explain' && !this.read && options.reportsToolCalls;
     if (!sandbox && !everyCallFailed && !readNothing) return undefined;
     if (this.firstError !== undefined) return `${PREFIX}: ${this.firstError}${sandbox ? ` — ${sandbox}` : ''}`;
     if (sandbox) return `${PREFIX}: ${sandbox}`;
     return this.calls === 0
       ? `${PREFIX}: it read no file of the codebase (it made no tool call), so this answer does not rest on the code.`
       : `${PREFIX}: it read no file of the codebase, so this answer does not rest on the code.`;
+  }
+
+  /**
+   * A call names a file or folder of the codebase, or names none (a search where the agent works,
+   * `rg foo`, Grep without a path): only calls that name places outside it alone do not count.
+   */
+  private looksAtCodebase(call: ToolCall): boolean {
+    if (call.paths.length === 0) return true;
+    const roots = this.roots;
+    if (roots === null) return false;
+    return call.paths.some((path) => [roots.root, roots.alsoRoot].some((root) => {
+      if (root === undefined) return false;
+      const inside = relative(root, resolve(roots.cwd, path));
+      return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+    }));
   }
 }
 
