@@ -48,6 +48,7 @@ export function progressPrinter(print: (line: string) => void): ProgressPrinter 
       const took = task.started && task.finished ? ` in ${duration(Date.parse(task.finished) - Date.parse(task.started))}` : '';
       const what = task.status === 'done' ? `done${took}` : `${task.status}${took}: ${task.error ?? 'no reason given'}`;
       print(`${prefix(task.agent)} ${what}${file ? ` → ${file}` : ''}`);
+      if (task.warning) print(`${prefix(task.agent)} warning: ${task.warning}`);
     },
   };
 }

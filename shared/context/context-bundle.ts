@@ -27,6 +27,8 @@ export interface ContextNote {
   created: string;
   status: string;
   error?: string;
+  /** Set when the agent could not read the code it answered about: why (the note's `warning`). */
+  warning?: string;
   /** Set when the repo moved on since the note was written. */
   stale?: { reason: string };
   /** Why the file could not be read as a proper note (broken frontmatter, not UTF-8…). */
@@ -47,6 +49,7 @@ export function noteWarnings(note: ContextNote): string[] {
   const warnings: string[] = [];
   const status = WARN_STATUSES[note.status];
   if (status) warnings.push(`Warning: ${status}.${note.error ? ` Error: ${oneLine(note.error)}` : ''}`);
+  if (note.warning) warnings.push(`Warning: this answer may not rest on the code. ${oneLine(note.warning)}`);
   if (note.stale) warnings.push(`Warning: this note may be stale: ${oneLine(note.stale.reason)}`);
   if (note.problem) warnings.push(`Warning: this file could not be read as a note, so its details may be missing: ${oneLine(note.problem)}`);
   return warnings;

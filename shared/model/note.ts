@@ -118,13 +118,15 @@ export const Frontmatter = z.looseObject({
   parent: Ulid.optional(),
   siblings: z.array(Ulid).optional(),
   error: z.string().optional(),
+  /** Why the answer may not rest on the code: the agent could not read it (every tool call failed, or it read no file). */
+  warning: z.string().optional(),
 });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
 /** The known frontmatter fields in the order Fieldnotes writes them for a new note. */
 export const FRONTMATTER_ORDER = [
   'id', 'title', 'question', 'mode', 'status', 'repo', 'agent', 'created', 'finished', 'duration_ms',
-  'usage', 'sources', 'tags', 'context', 'parent', 'siblings', 'error',
+  'usage', 'sources', 'tags', 'context', 'parent', 'siblings', 'error', 'warning',
 ] as const;
 
 /** Fields a new note may be given; everything but the title is optional. */
@@ -144,6 +146,7 @@ const writableFields = {
   parent: Ulid,
   siblings: z.array(Ulid),
   error: z.string(),
+  warning: z.string(),
 };
 
 /** A note to create. The id, the file name and (unless given) `created` are chosen by Fieldnotes. */
@@ -164,6 +167,7 @@ export const NewNote = z.strictObject({
   parent: writableFields.parent.optional(),
   siblings: writableFields.siblings.optional(),
   error: writableFields.error.optional(),
+  warning: writableFields.warning.optional(),
   /** The Markdown body, written exactly as given. */
   body: z.string().default(''),
 });
@@ -190,6 +194,7 @@ export const FrontmatterPatch = z.strictObject({
   parent: writableFields.parent.nullable().optional(),
   siblings: writableFields.siblings.nullable().optional(),
   error: writableFields.error.nullable().optional(),
+  warning: writableFields.warning.nullable().optional(),
 });
 export type FrontmatterPatch = z.input<typeof FrontmatterPatch>;
 

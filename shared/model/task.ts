@@ -37,6 +37,8 @@ export const Task = z.object({
   finished: z.string().optional(),
   /** Why it failed, was cancelled or was interrupted. */
   error: z.string().optional(),
+  /** Set when the agent could not read the code (every tool call failed, or it read no file): why. */
+  warning: z.string().optional(),
   /** What the agent is allowed to do, in plain words, for the UI to state. */
   permissions: z.string(),
   /** The scratch checkout a poc task works in. */

@@ -49,6 +49,31 @@ export async function readFileBecomesSourceOfNote(tasks: CliTasks, agent: Readin
   expect(note.frontmatter!.usage!.input_tokens).toBeGreaterThan(0);
   expect(note.frontmatter!.usage!.output_tokens).toBeGreaterThan(0);
   expect(note.frontmatter!.error).toBeUndefined();
+  // It read the code: no warning anywhere.
+  expect(task!.warning).toBeUndefined();
+  expect(note.frontmatter!.warning).toBeUndefined();
+  const bundle = await t.call<{ text: string }>('context.build', { ids: [asked.id] });
+  expect(bundle.text).not.toContain('Warning');
+}
+
+/**
+ * A task whose every tool call failed still ends `done`, and its note, its task and a copy of it
+ * as context all say the agent could not read the code, with the first error (`warning`).
+ */
+export async function unreadCodeIsWarned(tasks: CliTasks, script: Turn[], warning: RegExp, options: Parameters<CliTasks['serve']>[1] = {}): Promise<string> {
+  const t = tasks.engine;
+  await tasks.serve(script, options);
+  const asked = await tasks.ask('What is the secret ingredient?');
+  const [task] = await t.finished([asked.id]);
+
+  expect(task).toMatchObject({ status: 'done', warning: expect.stringMatching(warning) });
+  expect(bodiesText(tasks.server.turnRequests())).not.toContain(FIXTURE_MARKER);
+  const note = await t.note(asked.id);
+  expect(note.frontmatter).toMatchObject({ status: 'done', warning: task!.warning });
+  const bundle = await t.call<{ text: string; notes: Array<{ warnings: string[] }> }>('context.build', { ids: [asked.id] });
+  expect(bundle.notes[0]!.warnings).toEqual([`Warning: this answer may not rest on the code. ${task!.warning}`]);
+  expect(bundle.text).toContain(task!.warning);
+  return task!.warning!;
 }
 
 /** An HTTP 500 fails the note with `error`, the CLI's readable wording of it. */

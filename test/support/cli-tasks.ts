@@ -38,9 +38,13 @@ export class CliTasks {
     this.#engine = await startEngine({ home: path.join(this.workspace.root, 'fieldnotes'), env: this.#env });
   }
 
-  /** Starts the model server playing `script`; the next task's CLI talks to it. */
-  async serve(script: Turn[]): Promise<void> {
-    const env = await this.#stage.serve(script);
+  /**
+   * Starts the model server playing `script`; the next task's CLI talks to it. `startServer`
+   * replaces the CLI's usual server, `adjust` changes the environment the CLI gets.
+   */
+  async serve(script: Turn[], options: { startServer?: ScriptedCli['startServer']; adjust?: (env: Env) => void } = {}): Promise<void> {
+    const env = await this.#stage.serve(script, options.startServer);
+    options.adjust?.(env);
     for (const key of Object.keys(this.#env)) delete this.#env[key];
     Object.assign(this.#env, env);
   }

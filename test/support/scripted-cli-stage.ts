@@ -42,9 +42,9 @@ export class ScriptedCliStage {
     this.#tripwire = await startTripwire();
   }
 
-  /** Starts the model server playing `script`; returns the CLI's environment pointing at it. */
-  async serve(script: Turn[]): Promise<Env> {
-    this.#server = await this.cli.startServer(script);
+  /** Starts the model server playing `script` (by default the CLI's); returns the CLI's environment pointing at it. */
+  async serve(script: Turn[], startServer = this.cli.startServer): Promise<Env> {
+    this.#server = await startServer(script);
     return this.cli.env(this.workspace, this.tripwire, this.#server.url);
   }
 

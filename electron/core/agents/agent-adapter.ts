@@ -74,6 +74,8 @@ export interface Verdict {
   ok: boolean;
   /** Why the run failed, in words for the user. */
   error?: string;
+  /** Set when the CLI's own sandbox kept its tools from working: what went wrong and how to fix it, for the user. */
+  sandbox?: string;
 }
 
 /** What an agent may do in one mode, in words for the person asking: true of the argv `buildRun` makes. */
@@ -118,6 +120,8 @@ export interface AgentAdapter {
   /** How to get it, e.g. `npm install -g @openai/codex`. */
   readonly installHint: string;
   readonly capabilities: AgentCapabilities;
+  /** False for a CLI whose output never names its tool calls (a plain command): nothing can be said about what it read. */
+  readonly reportsToolCalls?: boolean;
   detect(input: DetectInput): Promise<Detection>;
   buildRun(request: RunRequest): AgentCommand;
   createParser(context: ParserContext): StreamParser;

@@ -18,6 +18,8 @@ export interface RunOutcome {
   /** The end of the process's stderr, redacted: diagnostics for the log and the transcript. */
   stderr: string;
   durationMs: number;
+  /** The adapter's word that the CLI's sandbox kept its tools from working, with the fix (see Verdict). */
+  sandbox?: string;
 }
 
 export interface AgentRun {
@@ -148,7 +150,8 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
       const base = { exitCode: code, signal, stderr: tail, durationMs: Date.now() - startedAt };
       if (stop) return resolve({ ...base, status: stop.status, error: stop.error });
       const verdict = adapter.verdict({ exitCode: code, signal, events, answered, stderr: tail });
-      resolve(verdict.ok ? { ...base, status: 'done' } : { ...base, status: 'failed', error: verdict.error ?? `${adapter.label} failed.` });
+      const sandbox = verdict.sandbox ? { sandbox: verdict.sandbox } : {};
+      resolve(verdict.ok ? { ...base, ...sandbox, status: 'done' } : { ...base, ...sandbox, status: 'failed', error: verdict.error ?? `${adapter.label} failed.` });
     };
 
     child.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,9 @@
 // Codex CLI (`codex exec --json`): argv per mode and its JSONL thread/turn/item stream.
+import { realpathSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AgentEvent } from '../../../shared/model/agent-event';
-import type { AgentAdapter, ParserContext } from './agent-adapter';
+import type { AgentAdapter, Env, ParserContext, VerdictInput } from './agent-adapter';
 import { detectExecutable } from './detect';
 import { createJsonLinesParser, firstLine, num, opt, rec, str, type JsonRecord } from './json-lines';
 import { relativeTo, shellCommandPaths, unwrapShell } from './tool-paths';
@@ -44,7 +47,7 @@ export const codex: AgentAdapter = {
     if (request.resumeSession) args.push(request.resumeSession);
     // `-`: the prompt comes from stdin, which must be closed or Codex waits for more.
     args.push('-');
-    return { command: request.executable ?? 'codex', args, cwd: request.cwd, env: request.env, stdin: request.prompt };
+    return { command: request.executable ?? 'codex', args, cwd: request.cwd, env: withSandboxHelper(request.env), stdin: request.prompt };
   },
 
   createParser(context) {
@@ -53,9 +56,57 @@ export const codex: AgentAdapter = {
   },
 
   verdict(input) {
-    return verdictFromResult(FACTS.label, input, { requireResult: true });
+    const sandbox = sandboxProblem(input);
+    return { ...verdictFromResult(FACTS.label, input, { requireResult: true }), ...opt('sandbox', sandbox) };
   },
 };
+
+/**
+ * Codex runs its sandbox through `codex-linux-sandbox`, a link to itself it makes at start in
+ * `$CODEX_HOME/tmp/arg0-linux/`. It refuses to make it when CODEX_HOME lies inside the temporary
+ * folder (`$TMPDIR`, else /tmp), and then every command fails with `bwrap: execvp
+ * codex-linux-sandbox: No such file or directory`. Such a run gets a TMPDIR inside CODEX_HOME
+ * (Codex's own tmp folder), so CODEX_HOME is no longer inside it.
+ */
+function withSandboxHelper(env: Env): Env {
+  const home = env.CODEX_HOME ? path.resolve(env.CODEX_HOME) : path.join(env.HOME || os.homedir(), '.codex');
+  const temp = path.resolve(env.TMPDIR || '/tmp');
+  if (!insideOf(home, temp)) return env;
+  return { ...env, TMPDIR: path.join(home, 'tmp') };
+}
+
+/** Whether `folder` is `parent` or lies inside it, as written or with symbolic links resolved. */
+function insideOf(folder: string, parent: string): boolean {
+  const real = (file: string) => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return file;
+    }
+  };
+  return [[folder, parent], [real(folder), real(parent)]].some(([a, b]) => {
+    const relative = path.relative(b!, a!);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+}
+
+const FIX_HELPER = 'To fix it, let Codex write to $CODEX_HOME/tmp and keep CODEX_HOME out of the temporary folder ($TMPDIR, else /tmp).';
+
+/** Whether Codex's sandbox kept its commands from running, said with the fix. */
+function sandboxProblem(input: VerdictInput): string | undefined {
+  // Codex says so on stderr at start, then runs commands that fail at once, often without an item.
+  const helper = /could not (?:create PATH aliases|update PATH): ([^\n]*)/.exec(input.stderr ?? '')?.[1]?.trim();
+  if (helper !== undefined) {
+    return `Codex could not make its sandbox helper codex-linux-sandbox (${helper}), so every command it ran in its sandbox failed `
+      + `("bwrap: execvp codex-linux-sandbox: No such file or directory"). ${FIX_HELPER}`;
+  }
+  const bwrap = input.events.find((event) => event.type === 'tool_result' && !event.ok && /^bwrap: /.test(event.summary ?? ''));
+  if (bwrap === undefined) return undefined;
+  return /codex-linux-sandbox/.test(bwrap.type === 'tool_result' ? bwrap.summary ?? '' : '')
+    ? `Codex's sandbox could not find its helper codex-linux-sandbox. ${FIX_HELPER}`
+    : 'Codex\'s sandbox (bubblewrap) could not start. Check that `bwrap --ro-bind / / true` works here '
+      + '(it needs unprivileged user namespaces).';
+}
 
 interface StreamState {
   thread?: string;

@@ -42,6 +42,8 @@ export function createCustomCommand(config: CustomCommandConfig | null): AgentAd
         },
       },
     },
+    // Its stdout is the answer alone: whether it read anything cannot be told.
+    reportsToolCalls: false,
 
     async detect(input) {
       if (command === undefined || command === '') {

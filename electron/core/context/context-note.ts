@@ -17,6 +17,7 @@ export function toContextNote(note: Note, staleness?: NoteStaleness): ContextNot
   if (fm?.repo) contextNote.repo = { name: fm.repo.name, commit: fm.repo.commit, branch: fm.repo.branch };
   if (fm?.agent) contextNote.agent = { id: fm.agent.id, model: fm.agent.model };
   if (fm?.error) contextNote.error = fm.error;
+  if (fm?.warning) contextNote.warning = fm.warning;
   if (staleness?.stale && staleness.reason) contextNote.stale = { reason: staleness.reason };
   if (summary.problem) contextNote.problem = summary.problem.message;
   return contextNote;

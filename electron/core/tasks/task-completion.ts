@@ -14,6 +14,8 @@ export interface RunResult {
   status: Exclude<NoteStatus, 'queued' | 'running'>;
   /** Why it did not succeed, in words for the person (already redacted). */
   error?: string;
+  /** Why a task that ended well may not rest on the code (see ReadCheck), already redacted. */
+  warning?: string;
 }
 
 export interface Completion {
@@ -115,6 +117,7 @@ async function finishNote(input: Completion): Promise<string> {
       agent,
       sources,
       error: result.error ?? null,
+      warning: result.warning ?? null,
     },
     composeBody(capped.text, remarks),
   );

@@ -16,6 +16,7 @@ import type { TaskLeases } from './task-leases';
 import { AnswerText, TaskNote, safeTitle } from './task-note';
 import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
+import { ReadCheck } from './read-check';
 import { SourceCollector } from './sources';
 import { TranscriptWriter } from './transcript-writer';
 
@@ -60,6 +61,8 @@ export class TaskRun {
   status: NoteStatus = 'queued';
   title: string;
   error: string | undefined;
+  /** Set when the agent could not read the code (see ReadCheck). */
+  warning: string | undefined;
   started: string | undefined;
   finished: string | undefined;
   siblings: string[] = [];
@@ -78,6 +81,7 @@ export class TaskRun {
   private agentRun: AgentRun | null = null;
   private workspace: TaskWorkspace | null = null;
   private sources = new SourceCollector(null);
+  private readCheck = new ReadCheck(null, 'explain');
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
   /** The answer as notes and windows show it; the transcript alone keeps the raw text. */
   private readonly cleaner = new AgentTextCleaner();
@@ -150,6 +154,7 @@ export class TaskRun {
       ...(this.started ? { started: this.started } : {}),
       ...(this.finished ? { finished: this.finished } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...(this.warning ? { warning: this.warning } : {}),
       permissions: this.permissions,
       ...(this.spec.mode === 'poc' && this.plannedDir ? { scratchDir: this.workspace?.cwd ?? this.plannedDir } : {}),
       siblings: this.siblings,
@@ -172,6 +177,7 @@ export class TaskRun {
         ...(this.spec.reuseCheckout ? { reuseCheckout: this.spec.reuseCheckout } : {}),
       });
       this.sources = new SourceCollector(this.workspace.sourceRoots);
+      this.readCheck = new ReadCheck(this.workspace.sourceRoots, this.spec.mode);
       this.permissions = this.spec.permissions(this.workspace.cwd);
       prompt = await this.spec.prompt();
       await this.deps.leases.hold(this.id).catch(() => undefined);
@@ -210,7 +216,12 @@ export class TaskRun {
       void this.deps.leases.hold(this.id, { pid: run.pid, command: identity, marker: run.marker }).catch(() => undefined);
     }
     const outcome = await run.outcome;
-    await this.finish(this.resultOf(outcome), outcome.stderr);
+    const result = this.resultOf(outcome);
+    if (result.status === 'done') {
+      const warning = this.readCheck.warning({ sandbox: outcome.sandbox, reportsToolCalls: adapter.reportsToolCalls !== false });
+      if (warning) result.warning = warning;
+    }
+    await this.finish(result, outcome.stderr);
   }
 
   /** What the agent is asked to run: in the task's workspace, with the user's environment. */
@@ -259,6 +270,7 @@ export class TaskRun {
     const event = cleanAgentEvent(raw, this.cleaner);
     this.batcher.push(event);
     this.progress.lastActivity = new Date().toISOString();
+    this.readCheck.add(event);
     switch (event.type) {
       case 'text':
         this.text.push(event.text);
@@ -290,6 +302,7 @@ export class TaskRun {
     if (this.ending) return;
     this.ending = true;
     const error = result.error === undefined ? undefined : cleanAgentText(this.redactor.text(result.error));
+    const warning = result.warning === undefined ? undefined : cleanAgentText(this.redactor.text(result.warning));
     this.text.push(this.cleaner.end());
     if (result.status !== 'done' && stderr.trim()) {
       this.transcript.push({ type: 'diagnostic', message: `stderr (end): ${this.redactor.text(stderr).slice(-4000)}` });
@@ -299,7 +312,7 @@ export class TaskRun {
     const completed = await completeNote({
       note: this.note,
       notebook: this.deps.notebook,
-      result: { status: result.status, ...(error ? { error } : {}) },
+      result: { status: result.status, ...(error ? { error } : {}), ...(warning ? { warning } : {}) },
       question: this.spec.question,
       workspace: this.workspace,
       // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
@@ -314,6 +327,7 @@ export class TaskRun {
     await this.deps.leases.release(this.id).catch(() => undefined);
     this.status = completed.result.status;
     this.error = completed.result.error;
+    this.warning = completed.result.warning;
     this.finished = new Date().toISOString();
     this.deps.finished(this);
     this.markOver();

@@ -89,3 +89,16 @@ test('the notebook switcher opens another folder, and says why a bad path does n
   await app.getByRole('button', { name: /fieldnotes-other-/ }).click();
   await expect(app.getByRole('dialog', { name: 'Switch notebook' }).getByRole('button', { name: /fieldnotes-notebook-/ })).toBeVisible();
 });
+
+test('a note whose agent could not read the code says so, above its answer', async ({ app, notebook }) => {
+  const warning = 'The agent could not read the code: cat: docs/missing.md: No such file or directory';
+  await mkdir(join(notebook, 'app'), { recursive: true });
+  await writeFile(
+    join(notebook, 'app', '2026-11-29-what-is-the-secret.md'),
+    `---\nid: 01JF0000000000000000000WRN\ntitle: What is the secret ingredient?\ncreated: 2026-11-29T09:00:00.000Z\nstatus: done\nwarning: '${warning}'\n---\nProbably salt.\n`,
+  );
+  await app.getByRole('option', { name: /What is the secret ingredient/ }).click();
+  const banner = app.getByRole('article').getByRole('note', { name: 'The agent could not read the code' });
+  await expect(banner).toContainText('This answer may not rest on the code.');
+  await expect(banner).toContainText(warning);
+});

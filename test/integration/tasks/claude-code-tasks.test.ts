@@ -8,6 +8,7 @@ import type { Turn } from '../../fixtures/model-servers/script-server';
 import { useCliTasks } from '../../support/cli-tasks';
 import {
   cancelStopsTheProcessGroup, expectPocEditOnlyInScratch, httpErrorFailsTheNote, readFileBecomesSourceOfNote, stallIsStoppedByIdleTimeout,
+  unreadCodeIsWarned,
 } from '../../support/cli-task-cases';
 import { claudeCodeEnv } from '../agents/cli-envs';
 import { FIXTURE_FILE, bodiesText, gitStatus } from '../agents/harness';
@@ -21,6 +22,18 @@ describe('Claude Code tasks', () => {
       permissions: /^Read-only: may read and search files in .*repo \(Read, Grep and Glob only\)/,
       model: expect.any(String),
     }));
+
+  it('a file that does not exist: the note says the agent could not read the code, with the error', () =>
+    unreadCodeIsWarned(tasks, [
+      { kind: 'tool', name: 'Read', input: { file_path: path.join(tasks.workspace.repo, 'docs/missing.md') } },
+      { kind: 'text', text: 'The secret ingredient is probably salt.' },
+    ], /^The agent could not read the code: File does not exist/));
+
+  it('a tool its read-only run does not offer: the note says the agent could not read the code', () =>
+    unreadCodeIsWarned(tasks, [
+      { kind: 'tool', name: 'Bash', input: { command: `cat ${FIXTURE_FILE}` } },
+      { kind: 'text', text: 'The secret ingredient is probably salt.' },
+    ], /^The agent could not read the code: .*Bash/));
 
   it('explain mode: a write the model asks for is denied and the repo stays clean', async () => {
     const t = tasks.engine;

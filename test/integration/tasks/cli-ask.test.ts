@@ -8,6 +8,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { INTERRUPTED_RUNNING } from '../../../electron/core/tasks/recovery';
 import { processStart } from '../../../electron/core/tasks/task-leases';
+import { startResponsesServer } from '../../fixtures/model-servers/openai-responses';
+import { ScriptedCliStage } from '../../support/scripted-cli-stage';
+import { codexEnv } from '../agents/cli-envs';
 import { CLI_BIN, processesWith } from '../agents/harness';
 import { makeRepo } from '../../support/git-repo';
 import { CLI } from '../../support/paths';
@@ -78,6 +81,24 @@ describe('fieldnotes ask', () => {
 
     const json = await fieldnotes(['--json', 'ask', 'Again [title Second]', '--repo', repo, '--agent', 'custom']);
     expect(JSON.parse(json.stdout)).toMatchObject({ notebook, tasks: [{ status: 'done', title: 'Second', file: expect.stringMatching(/second\.md$/) }] });
+  });
+
+  it('says so when the agent could not read the code (the real Codex CLI, whose every command failed)', async () => {
+    const stage = new ScriptedCliStage({ bin: 'codex', startServer: startResponsesServer, env: codexEnv });
+    await stage.setUp();
+    try {
+      const codex = await stage.serve([
+        { kind: 'tool', name: 'exec_command', input: { cmd: 'cat docs/missing.md' } },
+        { kind: 'text', text: 'The secret ingredient is probably salt.' },
+      ]);
+      const agentEnv = Object.fromEntries(Object.entries(codex).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      const { code, stdout, stderr } = await fieldnotes(['ask', 'What is the secret ingredient?', '--repo', stage.workspace.repo, '--agent', 'codex'], agentEnv);
+      expect(stderr).toMatch(/\[codex\] done in .*\n\[codex\] warning: The agent could not read the code: cat: docs\/missing\.md: No such file or directory\n/);
+      expect(code).toBe(0);
+      expect(await noteFile(stdout.trim())).toMatch(/^warning: 'The agent could not read the code: cat: docs\/missing\.md: No such file or directory'$/m);
+    } finally {
+      await stage.tearDown();
+    }
   });
 
   it('exits 1 when a task fails, saying why, and still prints the note it left', async () => {

@@ -98,6 +98,14 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
       )}
       <LiveTaskBanner note={note} />
       <StaleBanner note={note} />
+      {fm?.warning && (
+        <div className="note-banner is-warning" role="note" aria-label="The agent could not read the code">
+          <AlertTriangle aria-hidden />
+          <div>
+            <strong>This answer may not rest on the code.</strong> {fm.warning} Copies of it as context carry this warning.
+          </div>
+        </div>
+      )}
       {fm?.error && (
         <div className="note-banner is-error" role="note">
           <AlertTriangle aria-hidden />

@@ -36,6 +36,7 @@ export function TaskCard({ task, agentLabel, selected }: TaskCardProps) {
         </div>
         {task.status === 'running' && <RunningGlimpse task={task} />}
         {task.error && task.status !== 'done' && <div className="task-card-error">{task.error}</div>}
+        {task.warning && <div className="task-card-error is-warning">{task.warning}</div>}
       </button>
       <TaskActions task={task} compact />
     </li>

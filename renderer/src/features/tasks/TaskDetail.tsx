@@ -56,6 +56,12 @@ export function TaskDetail({ task }: { task: Task }) {
             <div>{task.error}</div>
           </div>
         )}
+        {task.warning && (
+          <div className="note-banner is-warning" role="note" aria-label="The agent could not read the code">
+            <TriangleAlert aria-hidden />
+            <div>{task.warning}</div>
+          </div>
+        )}
       </header>
 
       {task.status === 'queued' && <QueuedLine task={task} />}
