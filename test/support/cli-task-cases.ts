@@ -70,6 +70,8 @@ export async function unreadCodeIsWarned(tasks: CliTasks, script: Turn[], warnin
   expect(bodiesText(tasks.server.turnRequests())).not.toContain(FIXTURE_MARKER);
   const note = await t.note(asked.id);
   expect(note.frontmatter).toMatchObject({ status: 'done', warning: task!.warning });
+  // Every call failed, so nothing was read: a failed call's file is not a source.
+  expect(note.frontmatter!.sources).toEqual([]);
   const bundle = await t.call<{ text: string; notes: Array<{ warnings: string[] }> }>('context.build', { ids: [asked.id] });
   expect(bundle.notes[0]!.warnings).toEqual([`Warning: this answer may not rest on the code. ${task!.warning}`]);
   expect(bundle.text).toContain(task!.warning);

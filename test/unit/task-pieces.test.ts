@@ -122,6 +122,18 @@ describe('sources', () => {
     expect(sources.paths()).toEqual(['a.ts', 'b.ts', 'c.ts']);
     expect(new SourceCollector(null).add(tool('Read', ['a.ts']))).toBe(false);
   });
+
+  it('leave out files whose call came back failed: a Read of a missing file read nothing', () => {
+    const sources = new SourceCollector({ cwd: '/src/ky', root: '/src/ky' });
+    const call = (id: string, path: string): AgentEvent => ({ type: 'tool_call', id, name: 'Read', paths: [path] });
+    const result = (id: string, ok: boolean): AgentEvent => ({ type: 'tool_result', id, ok });
+    expect(sources.add(call('1', 'read.ts'))).toBe(false);
+    expect(sources.add(result('1', true))).toBe(true);
+    sources.add(call('2', 'missing.ts'));
+    sources.add(result('2', false));
+    sources.add(call('3', 'no-result-yet.ts'));
+    expect(sources.paths()).toEqual(['read.ts', 'no-result-yet.ts']);
+  });
 });
 
 describe('note titles and bodies', () => {

@@ -20,17 +20,36 @@ export interface SourceRoots {
   alsoRoot?: string;
 }
 
-/** Collects the distinct files an agent's tool calls named, as paths relative to the root. */
+/**
+ * Collects the distinct files an agent's tool calls named, as paths relative to the root. A call
+ * that carries an id counts once its result comes back ok: a Read of a missing file, or a command
+ * the sandbox refused, read nothing. A call whose result never came (or that has no id) counts.
+ */
 export class SourceCollector {
   private readonly found = new Set<string>();
+  /** Paths of calls still waiting for their result, by call id. */
+  private readonly pending = new Map<string, string[]>();
 
   constructor(private readonly roots: SourceRoots | null) {}
 
-  /** Takes the paths of a tool call; returns true when a new file was seen. */
+  /** Takes a tool call or its result; returns true when a new file was seen. */
   add(event: AgentEvent): boolean {
-    if (event.type !== 'tool_call' || this.roots === null || WRITE_ONLY_TOOLS.has(event.name)) return false;
+    if (this.roots === null) return false;
+    if (event.type === 'tool_result') {
+      const paths = event.id === undefined ? undefined : this.pending.get(event.id);
+      if (paths === undefined) return false;
+      this.pending.delete(event.id!);
+      return event.ok ? this.take(paths) : false;
+    }
+    if (event.type !== 'tool_call' || WRITE_ONLY_TOOLS.has(event.name)) return false;
+    if (event.id === undefined) return this.take(event.paths);
+    this.pending.set(event.id, event.paths);
+    return false;
+  }
+
+  private take(paths: readonly string[]): boolean {
     let added = false;
-    for (const path of event.paths) {
+    for (const path of paths) {
       const inRepo = this.inRepo(path);
       if (inRepo !== null && this.found.size < MAX_SOURCES && !this.found.has(inRepo)) {
         this.found.add(inRepo);
@@ -44,7 +63,10 @@ export class SourceCollector {
     return this.found.size;
   }
 
+  /** The files read, with those of calls still waiting for a result (nothing said they failed). */
   paths(): string[] {
+    for (const paths of this.pending.values()) this.take(paths);
+    this.pending.clear();
     return [...this.found];
   }
 

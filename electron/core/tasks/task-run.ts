@@ -282,6 +282,9 @@ export class TaskRun {
         this.progress.lastTool = [event.name, event.summary].filter(Boolean).join(' ').slice(0, 160);
         if (this.sources.add(event)) this.progress.filesRead = this.sources.size;
         break;
+      case 'tool_result':
+        if (this.sources.add(event)) this.progress.filesRead = this.sources.size;
+        break;
       case 'session':
         this.session = event.session;
         this.model = event.model ?? this.model;
