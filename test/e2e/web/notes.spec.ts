@@ -16,7 +16,8 @@ test('tags are edited in the note and written to its file', async ({ app, notebo
   await note.getByRole('textbox', { name: 'Add a tag' }).fill('routing');
   await app.keyboard.press('Enter');
   await expect(note.getByLabel('Tags')).toContainText('routing');
-  await expect.poll(async () => (await readFile(join(notebook, ROUTING_FILE), 'utf8')).match(/tags:\n((?: {2}- .*\n)+)/)?.[1]).toBe('  - architecture\n  - routing\n');
+  // The file's own style stays: its flow list is still a flow list, and only that line changed.
+  await expect.poll(async () => (await readFile(join(notebook, ROUTING_FILE), 'utf8')).match(/^tags: .*$/m)?.[0]).toBe('tags: [architecture, routing]');
   await expect(app.getByRole('option', { name: ROUTING })).toContainText('routing');
 });
 
