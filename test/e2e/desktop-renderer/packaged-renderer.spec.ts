@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY_META } from '../../../shared/content-security-policy';
+import { hostileNoteStaysInert } from '../../support/hostile-note';
 import { RENDERER_DIR } from '../../support/paths';
 import { APP_PAGE, cspViolations, expect, test } from './fixtures';
 
@@ -103,30 +104,7 @@ test.describe('a hostile note', () => {
   test.use({ notebookFixture: 'hostile' });
 
   test('runs no script, loads nothing from outside the app, and the window stays on its page', async ({ app, problems, requests }) => {
-    const dialogs: string[] = [];
-    app.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-
-    await app.getByRole('option', { name: /A hostile note/ }).click();
-    const note = app.getByRole('article');
-    await expect(note.getByRole('heading', { name: 'Hostile content' })).toBeVisible();
-    await expect(note.getByText('The last line before the mutation-XSS attempt is still here.')).toBeVisible();
-    const pageUrl = app.url();
-    const body = note.locator('.markdown');
-    await expect(body.locator('script, iframe, style, form, input, object, embed, meta, base, link, svg, math')).toHaveCount(0);
-
-    for (const name of ['a javascript: link', 'a raw javascript: link', 'a data: link', 'a vbscript: link']) {
-      await note.getByText(name).click();
-    }
-    await note.getByText('details', { exact: true }).click();
-    await app.waitForLoadState('load');
-
-    expect(await app.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(app.url()).toBe(pageUrl);
-    await expect(body).toBeVisible();
+    await hostileNoteStaysInert(app);
     // Nothing was fetched from anywhere but the app's own folder.
     expect(foreign(requests)).toEqual([]);
     // The sanitizer parses the note in an inert document that inherits the page's CSP, so Chromium
