@@ -18,6 +18,7 @@ import { nodePorts } from './ports/node-ports';
 import { RepoRegistry } from './repos/repo-registry';
 import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
+import { sessionsHandlers } from './sessions/sessions-api';
 import { TaskEngine } from './tasks/task-engine';
 import { tasksHandlers } from './tasks/tasks-api';
 
@@ -121,6 +122,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     'search.query': async (input) => search.require().query(input),
     'search.status': async () => search.require().refreshStatus(),
     'search.reindex': async () => search.require().reindex(),
+    ...sessionsHandlers({ session, env: () => env }),
   };
 
   let closing: Promise<void> | undefined;

@@ -58,6 +58,20 @@ export const Source = z.looseObject({
 });
 export type Source = z.infer<typeof Source>;
 
+/** Where an imported session came from: the agent, its session file and id, and how much of it the note holds. */
+export const ImportedFrom = z.looseObject({
+  agent: z.string().min(1),
+  path: z.string().min(1),
+  session: z.string().min(1),
+  /** How many of the session's turns the note holds: a session that grew gets the rest. */
+  turns: z.number().int().nonnegative().optional(),
+  /** The session file's size when imported: an unchanged size means nothing new. */
+  bytes: z.number().int().nonnegative().optional(),
+  /** A fingerprint of the body Fieldnotes wrote: when the body no longer matches it, the user edited the note. */
+  digest: z.string().optional(),
+});
+export type ImportedFrom = z.infer<typeof ImportedFrom>;
+
 /**
  * Tags as read from a file: a list, or (as other tools write them) one string of words separated
  * by commas or spaces. Numbers count as words.
@@ -118,6 +132,7 @@ export const Frontmatter = z.looseObject({
   parent: Ulid.optional(),
   siblings: z.array(Ulid).optional(),
   error: z.string().optional(),
+  imported_from: ImportedFrom.optional(),
 });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
@@ -125,6 +140,7 @@ export type Frontmatter = z.infer<typeof Frontmatter>;
 export const FRONTMATTER_ORDER = [
   'id', 'title', 'question', 'mode', 'status', 'repo', 'agent', 'created', 'finished', 'duration_ms',
   'usage', 'sources', 'tags', 'context', 'parent', 'siblings', 'error',
+  'imported_from',
 ] as const;
 
 /** Fields a new note may be given; everything but the title is optional. */
@@ -144,6 +160,7 @@ const writableFields = {
   parent: Ulid,
   siblings: z.array(Ulid),
   error: z.string(),
+  imported_from: ImportedFrom,
 };
 
 /** A note to create. The id, the file name and (unless given) `created` are chosen by Fieldnotes. */
@@ -164,6 +181,7 @@ export const NewNote = z.strictObject({
   parent: writableFields.parent.optional(),
   siblings: writableFields.siblings.optional(),
   error: writableFields.error.optional(),
+  imported_from: writableFields.imported_from.optional(),
   /** The Markdown body, written exactly as given. */
   body: z.string().default(''),
 });
@@ -190,6 +208,7 @@ export const FrontmatterPatch = z.strictObject({
   parent: writableFields.parent.nullable().optional(),
   siblings: writableFields.siblings.nullable().optional(),
   error: writableFields.error.nullable().optional(),
+  imported_from: writableFields.imported_from.nullable().optional(),
 });
 export type FrontmatterPatch = z.input<typeof FrontmatterPatch>;
 
