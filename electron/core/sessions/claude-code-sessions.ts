@@ -14,7 +14,11 @@
 //   reply share `message.id` and repeat its `usage`, so usage is counted once per message id.
 // - `cwd`, `sessionId`, `gitBranch`, `version` are on most lines (not on bookkeeping ones). The
 //   project slug is lossy (`/`, `.`, `_` all become `-`): the project is taken from `cwd`.
-// - `isSidechain: true` marks side branches; `isMeta: true` marks prompts Claude Code wrote itself.
+// - `isSidechain: true` marks side branches; `isMeta: true` marks prompts Claude Code wrote itself,
+//   and so do string prompts starting with a tag (`<task-notification>` when a background
+//   sub-agent finishes, `<command-name>` for slash commands).
+// - A sub-agent (the `Agent` tool) logs to `<session-id>/subagents/agent-<id>.jsonl`, every line
+//   `isSidechain: true` with an `agentId`; its first user line is the task it was given.
 import { readdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +27,7 @@ import { readJsonLinesFile } from './json-lines-file';
 
 const WRITE_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
 /** Prompts Claude Code writes into the log itself (slash commands' output, caveats). */
-const NOT_A_PROMPT = /^<(command-name|command-message|local-command-stdout|local-command-caveat|system-reminder)>/;
+const NOT_A_PROMPT = /^<(command-name|command-message|local-command-stdout|local-command-caveat|system-reminder|task-notification)>/;
 
 type Json = Record<string, unknown>;
 

@@ -103,4 +103,25 @@ describe('Claude Code sessions become notes', () => {
     const answer: Note = await sessions.engine.note(followUp.id);
     expect(answer.frontmatter).toMatchObject({ parent: created!.noteId, agent: { session } });
   }, 120_000);
+
+  it("a sub-agent's reads count as the session's sources; its log is not listed as a session of its own", async () => {
+    const { repo } = sessions.workspace;
+    await sessions.serve([
+      { kind: 'tool', name: 'Agent', input: { description: 'Find the ingredient', prompt: 'Read docs/recipe.md and report the ingredient.', subagent_type: 'general-purpose', run_in_background: false } },
+      { kind: 'tool', name: 'Read', input: { file_path: path.join(repo, 'README.md') } },
+      { kind: 'text', text: 'The sub-agent found: a fixture repo.' },
+      { kind: 'text', text: 'The sub-agent says it is a fixture repo.' },
+    ]);
+    const { session } = await sessions.run('Use a sub-agent to look around.', { mode: 'poc' });
+    const config = sessions.env.CLAUDE_CONFIG_DIR!;
+    const subagentLogs = execFileSync('find', [config, '-path', '*subagents*', '-name', '*.jsonl'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    expect(subagentLogs.length).toBeGreaterThan(0);
+
+    const { sessions: listed } = await sessions.engine.call<{ sessions: SessionListing[] }>('sessions.list', { agent: 'claude-code' });
+    expect(listed.filter((row) => row.id === session)).toHaveLength(1);
+    const [created] = await importIds([session]);
+    const note = await sessions.engine.note(created!.noteId!);
+    expect(note.frontmatter!.sources).toContainEqual(expect.objectContaining({ path: 'README.md', blob: expect.any(String) }));
+  }, 120_000);
 });
+
