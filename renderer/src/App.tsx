@@ -38,6 +38,7 @@ import './styles/layout.css';
 // nothing else.
 const TasksView = lazy(() => import('./features/tasks/TasksView').then((module) => ({ default: module.TasksView })));
 const SettingsView = lazy(() => import('./features/settings/SettingsView').then((module) => ({ default: module.SettingsView })));
+const SessionsView = lazy(() => import('./features/sessions/SessionsView').then((module) => ({ default: module.SessionsView })));
 
 export function App() {
   const queryClient = useQueryClient();
@@ -164,6 +165,8 @@ export function App() {
         <Suspense fallback={<ViewLoading />}>
           <SettingsView />
         </Suspense>
+      ) : route.view === 'sessions' ? (
+        <Suspense fallback={<ViewLoading />}><SessionsView /></Suspense>
       ) : filter.kind === 'trash' ? (
         <>
           <TrashView
