@@ -28,7 +28,7 @@ export class ImportedNotes {
   constructor(private readonly notebook: Notebook) {}
 
   /** The note holding this session, if any. */
-  async find(session: AgentSession): Promise<Note | undefined> {
+  async find(session: Pick<AgentSession, 'agent' | 'id' | 'started'>): Promise<Note | undefined> {
     this.byKey ??= group(this.notebook.list());
     const candidates = this.byKey.get(key(session.agent, session.started)) ?? [];
     for (const summary of candidates) {

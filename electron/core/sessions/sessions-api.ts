@@ -4,10 +4,11 @@ import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import type { SessionListing } from '../../../shared/contract/sessions';
 import type { Env } from '../agents/agent-adapter';
-import { createRedactor, type Redactor } from '../agents/secret-redactor';
+import { createRedactor } from '../agents/secret-redactor';
+import type { Notebook } from '../notebook/notebook';
 import type { NotebookSession } from '../notebook/notebook-session';
-import { firstLine, type AgentSession } from './agent-session';
-import { scanSessions, type SessionFilter } from './session-catalog';
+import { SessionCache, type ImportMark, type SessionHeader } from './session-cache';
+import { scanSessions, sourceOf, type SessionFilter } from './session-catalog';
 import { ImportedNotes, importSession, type SessionImportResult } from './session-import';
 
 export interface SessionsDeps {
@@ -21,18 +22,15 @@ export function sessionsHandlers(deps: SessionsDeps): Pick<ApiHandlers, 'session
     'sessions.list': async (input) => {
       const notebook = deps.session.require();
       const env = deps.env();
-      const scan = await scanSessions({ env, filter: filterOf(input) });
-      const redact = createRedactor(env);
+      const cache = await SessionCache.load(notebook.root);
+      const scan = await scanSessions({ env, redact: createRedactor(env), cache, filter: filterOf(input) });
       const imported = new ImportedNotes(notebook);
       const sessions: SessionListing[] = [];
-      for (const session of scan.sessions) {
-        const note = await imported.find(session);
-        const from = note?.frontmatter?.imported_from;
-        sessions.push({
-          ...listing(session, redact),
-          imported: note ? { noteId: note.summary.id, path: note.summary.path, current: from?.bytes === session.bytes } : null,
-        });
+      for (const header of scan.sessions) {
+        const mark = await importMark(notebook, cache, imported, header);
+        sessions.push({ ...listing(header), imported: mark ? { noteId: mark.noteId, path: notebook.pathOf(mark.noteId)!, current: mark.bytes === header.bytes } : null });
       }
+      await cache.save(input.agent || input.repo || input.since ? undefined : scan.files);
       return { sessions, unreadable: scan.unreadable };
     },
     'sessions.import': async (input) => {
@@ -41,20 +39,52 @@ export function sessionsHandlers(deps: SessionsDeps): Pick<ApiHandlers, 'session
       }
       const notebook = deps.session.require();
       const env = deps.env();
-      const scan = await scanSessions({ env, filter: filterOf(input) });
-      const wanted = input.all ? scan.sessions : pick(scan.sessions, input.ids);
       const redact = createRedactor(env);
+      const cache = await SessionCache.load(notebook.root);
+      const scan = await scanSessions({ env, redact, cache, filter: filterOf(input) });
+      const wanted = input.all ? scan.sessions : pick(scan.sessions, input.ids);
       const imported = new ImportedNotes(notebook);
       const results: SessionImportResult[] = [];
-      for (const session of wanted) {
-        results.push(await importSession(notebook, imported, session, redact).catch((error: unknown) => ({
-          agent: session.agent, session: session.id, status: 'failed' as const, problems: session.problems,
-          message: error instanceof Error ? error.message : String(error),
-        })));
+      for (const header of wanted) {
+        const mark = cache.imported(header.file);
+        const path = mark ? notebook.pathOf(mark.noteId) : undefined;
+        if (mark && path && mark.bytes === header.bytes) {
+          // Nothing new since it was imported: not even the session file is read again.
+          results.push({ agent: header.agent, session: header.id, status: 'unchanged', noteId: mark.noteId, path, problems: header.problems });
+          continue;
+        }
+        const result = await importOne(notebook, imported, header, redact);
+        if (result.noteId && result.result.status !== 'failed') cache.markImported(header.file, { noteId: result.noteId, bytes: result.bytes ?? header.bytes });
+        results.push(result.result);
       }
+      await cache.save();
       return { results, unreadable: scan.unreadable };
     },
   };
+}
+
+async function importOne(notebook: Notebook, imported: ImportedNotes, header: SessionHeader, redact: ReturnType<typeof createRedactor>):
+Promise<{ result: SessionImportResult; noteId?: string; bytes?: number }> {
+  try {
+    const session = await sourceOf(header.agent).read(header.file);
+    if (!session) return { result: { agent: header.agent, session: header.id, status: 'failed', message: 'No conversation could be read from it.', problems: header.problems } };
+    const result = await importSession(notebook, imported, session, redact);
+    return { result, ...(result.noteId ? { noteId: result.noteId } : {}), bytes: session.bytes };
+  } catch (error) {
+    return { result: { agent: header.agent, session: header.id, status: 'failed', problems: header.problems, message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/** The note a session went into: the cache's word when that note still exists, else found by its `imported_from`. */
+async function importMark(notebook: Notebook, cache: SessionCache, imported: ImportedNotes, header: SessionHeader): Promise<ImportMark | undefined> {
+  const mark = cache.imported(header.file);
+  if (mark && notebook.pathOf(mark.noteId) !== undefined) return mark;
+  const note = await imported.find(header);
+  const from = note?.frontmatter?.imported_from;
+  if (!note || !from) return undefined;
+  const found = { noteId: note.summary.id, bytes: from.bytes ?? 0 };
+  cache.markImported(header.file, found);
+  return found;
 }
 
 function filterOf(input: SessionFilter): SessionFilter {
@@ -62,30 +92,29 @@ function filterOf(input: SessionFilter): SessionFilter {
 }
 
 /** The sessions named by id (a unique start of an id is enough); an id matching none is an error. */
-function pick(sessions: AgentSession[], ids: string[]): AgentSession[] {
+function pick(sessions: SessionHeader[], ids: string[]): SessionHeader[] {
   return ids.map((id) => {
-    const matches = sessions.filter((session) => session.id === id || session.id.startsWith(id));
+    const exact = sessions.find((session) => session.id === id);
+    if (exact) return exact;
+    const matches = sessions.filter((session) => session.id.startsWith(id));
     if (matches.length === 0) throw new ApiError('NOT_FOUND', `No session ${id} among the agents’ sessions on this machine.`);
-    if (matches.length > 1 && !matches.some((session) => session.id === id)) {
-      throw new ApiError('BAD_INPUT', `${id} is the start of ${matches.length} sessions' ids; give more of it.`);
-    }
-    return matches.find((session) => session.id === id) ?? matches[0]!;
+    if (matches.length > 1) throw new ApiError('BAD_INPUT', `${id} is the start of ${matches.length} sessions' ids; give more of it.`);
+    return matches[0]!;
   });
 }
 
-function listing(session: AgentSession, redact: Redactor): Omit<SessionListing, 'imported'> {
-  const first = session.turns.find((turn) => turn.prompt.trim() !== '');
+function listing(header: SessionHeader): Omit<SessionListing, 'imported'> {
   return {
-    agent: session.agent,
-    id: session.id,
-    file: session.file,
-    ...(session.version ? { version: session.version } : {}),
-    ...(session.project ? { project: session.project, repo: basename(session.project) } : {}),
-    firstPrompt: firstLine(redact.text(first?.prompt ?? ''), 200),
-    preview: firstLine(redact.text(session.turns.find((turn) => turn.answer)?.answer ?? ''), 200),
-    turns: session.turns.length,
-    ...(session.started ? { started: session.started } : {}),
-    ...(session.ended ? { ended: session.ended } : {}),
-    problems: session.problems,
+    agent: header.agent,
+    id: header.id,
+    file: header.file,
+    ...(header.version ? { version: header.version } : {}),
+    ...(header.project ? { project: header.project, repo: basename(header.project) } : {}),
+    firstPrompt: header.firstPrompt,
+    preview: header.preview,
+    turns: header.turns,
+    ...(header.started ? { started: header.started } : {}),
+    ...(header.ended ? { ended: header.ended } : {}),
+    problems: header.problems,
   };
 }

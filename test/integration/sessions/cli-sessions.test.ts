@@ -1,5 +1,6 @@
 // `fieldnotes sessions list|import` over sessions the real Codex CLI wrote: found through CODEX_HOME
 // as Codex itself finds them, imported once, then reported unchanged or updated.
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codex } from '../../../electron/core/agents/codex';
@@ -34,6 +35,9 @@ describe('fieldnotes sessions', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^created +repo\/\d{4}-\d{2}-\d{2}-which-spice-does-the-recipe-use\.md\n$/);
     expect((await fieldnotes('sessions', 'import', '--all', '--agent', 'codex')).stdout).toMatch(/^unchanged +repo\/.*\.md\n$/);
+    // The cache is derived data: without it the note is found again by its imported_from, not made twice.
+    await rm(join(notebook, '.fieldnotes', 'cache', 'sessions.json'));
+    expect((await fieldnotes('sessions', 'import', '--all')).stdout).toMatch(/^unchanged +repo\/.*\.md\n$/);
 
     await sessions.run('Anything else?', { resume: session });
     expect((await fieldnotes('sessions', 'import', '--all', '--repo', sessions.workspace.repo)).stdout).toMatch(/^updated +repo\/.*\.md\n$/);

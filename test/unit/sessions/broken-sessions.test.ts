@@ -1,15 +1,18 @@
 // Broken and odd session files (the only hand-made ones): each gives a session or a clear
 // problem of its own, never an exception that ends the listing.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../../electron/core/agents/secret-redactor';
 import { claudeCodeSessions } from '../../../electron/core/sessions/claude-code-sessions';
 import { geminiSessions } from '../../../electron/core/sessions/gemini-sessions';
 import { readJsonLinesFile } from '../../../electron/core/sessions/json-lines-file';
+import { SessionCache } from '../../../electron/core/sessions/session-cache';
 import { scanSessions } from '../../../electron/core/sessions/session-catalog';
 import { sessionNoteFields } from '../../../electron/core/sessions/session-note';
 import { tempDir } from '../../support/temp';
+
+const scan = async (env: Record<string, string>, filter = {}) => scanSessions({ env, filter, redact: createRedactor({}), cache: await SessionCache.load(null) });
 
 const jsonl = (...lines: unknown[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n');
 
@@ -46,20 +49,19 @@ describe('broken session files', () => {
   });
 
   it('a session with no cwd is listed with its problem, and its note has no repo', async () => {
-    const { env } = await claudeHome(jsonl(...claudeLines(undefined)));
-    const { sessions } = await scanSessions({ env, filter: { agent: 'claude-code' } });
+    const { env, file } = await claudeHome(jsonl(...claudeLines(undefined)));
+    const { sessions } = await scan(env, { agent: 'claude-code' });
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.problems).toEqual(['No line says which folder the session ran in (no cwd).']);
-    const { fields } = await sessionNoteFields(sessions[0]!, createRedactor({}));
+    const { fields } = await sessionNoteFields((await claudeCodeSessions.read(file))!, createRedactor({}));
     expect(fields.repo).toBeUndefined();
     expect(fields).toMatchObject({ title: 'How does X work?', mode: 'explain', created: '2026-12-01T10:00:00.000Z' });
   });
 
   it('a project folder that no longer exists: a note with the folder named, no commit, and a problem saying so', async () => {
     const gone = join(await tempDir('fieldnotes-gone-'), 'deleted-project');
-    const { env } = await claudeHome(jsonl(...claudeLines(gone)));
-    const { sessions } = await scanSessions({ env });
-    const { fields, problems } = await sessionNoteFields(sessions[0]!, createRedactor({}));
+    const { file } = await claudeHome(jsonl(...claudeLines(gone)));
+    const { fields, problems } = await sessionNoteFields((await claudeCodeSessions.read(file))!, createRedactor({}));
     expect(fields.repo).toEqual({ name: 'deleted-project', path: gone });
     expect(problems).toEqual([`Its project folder ${gone} no longer exists: the note has no commit and no source hashes.`]);
   });
@@ -70,8 +72,8 @@ describe('broken session files', () => {
     await mkdir(folder, { recursive: true });
     const file = join(folder, 'rollout-2026-12-01T10-00-00-0199aaaa-bbbb-7ccc-8ddd-eeeeffff0000.jsonl');
     await writeFile(file, jsonl({ timestamp: '2026-12-01T10:00:00Z', type: 'future_format', payload: {} }, 'garbage') + '\n');
-    const { sessions } = await scanSessions({ env: { CODEX_HOME: home, HOME: home } });
-    expect(sessions).toEqual([expect.objectContaining({ id: '0199aaaa-bbbb-7ccc-8ddd-eeeeffff0000', turns: [], problems: [
+    const { sessions } = await scan({ CODEX_HOME: home, HOME: home });
+    expect(sessions).toEqual([expect.objectContaining({ id: '0199aaaa-bbbb-7ccc-8ddd-eeeeffff0000', turns: 0, problems: [
       '1 line is not JSON and was skipped (line 2).',
       'It has no session_meta line: its folder and commit are unknown (a format this reader does not know?).',
     ] })]);
@@ -110,5 +112,28 @@ describe('broken session files', () => {
     const read = await readJsonLinesFile(file, (record) => seen.push(record), { maxLine: 100_000 });
     expect(seen).toEqual([{ n: 1 }, { n: 3 }]);
     expect(read.problems).toEqual(['Line 2 is longer than 98 KB and was skipped.']);
+  });
+
+  it('a rescan with nothing new reads no session file again: the cache answers for files of the same size and mtime', async () => {
+    const project = await tempDir('fieldnotes-project-');
+    const { env, file } = await claudeHome(jsonl(...claudeLines(project)));
+    const notebook = await tempDir('fieldnotes-notebook-');
+    await mkdir(join(notebook, '.fieldnotes', 'cache'), { recursive: true });
+    const cached = async () => scanSessions({ env, redact: createRedactor({}), cache: await SessionCache.load(notebook) });
+    const when = new Date('2026-12-01T10:00:10.000Z');
+    await utimes(file, when, when);
+
+    const first = await cached();
+    expect(first.sessions[0]!.firstPrompt).toBe('How does X work?');
+    const cache = await SessionCache.load(notebook);
+    cache.setHeader(first.sessions[0]!);
+    await cache.save();
+    // Same size, same mtime, other words: a read would see them; the cache does not look.
+    await writeFile(file, jsonl(...claudeLines(project)).replace('How does X work?', 'How does Z work?'));
+    await utimes(file, when, when);
+    expect((await cached()).sessions[0]!.firstPrompt).toBe('How does X work?');
+    // A file that changed is read again.
+    await utimes(file, when, new Date(when.getTime() + 5_000));
+    expect((await cached()).sessions[0]!.firstPrompt).toBe('How does Z work?');
   });
 });
