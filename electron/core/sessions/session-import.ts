@@ -6,6 +6,7 @@ import type { Note, NoteSummary } from '../../../shared/model/note';
 import type { Redactor } from '../agents/secret-redactor';
 import type { Notebook } from '../notebook/notebook';
 import type { AgentSession } from './agent-session';
+import type { SessionRepos } from './session-repos';
 import { sessionBody, sessionEvents, sessionNoteFields, turnSection } from './session-note';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'failed';
@@ -40,10 +41,10 @@ export class ImportedNotes {
   }
 }
 
-export async function importSession(notebook: Notebook, imported: ImportedNotes, session: AgentSession, redact: Redactor): Promise<SessionImportResult> {
+export async function importSession(notebook: Notebook, imported: ImportedNotes, session: AgentSession, redact: Redactor, repos?: SessionRepos): Promise<SessionImportResult> {
   const base = { agent: session.agent, session: session.id };
   if (session.turns.length === 0) return { ...base, status: 'failed', message: 'No conversation could be read from it.', problems: session.problems };
-  const { fields, problems } = await sessionNoteFields(session, redact);
+  const { fields, problems } = await sessionNoteFields(session, redact, repos);
   const allProblems = [...session.problems, ...problems];
   const existing = await imported.find(session);
   const body = sessionBody(session.turns, redact);

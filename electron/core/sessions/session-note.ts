@@ -1,15 +1,13 @@
 // What a session becomes in the notebook: the note's fields (title and question from the first
 // prompt, mode by whether files changed, the repo at the session's commit, the files it read with
 // their blob hashes), its body (a section per turn) and its transcript in our event format.
-import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { NewNote, RepoRef, Source } from '../../../shared/model/note';
 import type { Redactor } from '../agents/secret-redactor';
 import { blobHashes } from '../repos/blob-hashes';
-import { git } from '../repos/git';
-import { readRepoFacts } from '../repos/repo-facts';
 import { firstLine, type AgentSession, type SessionTurn } from './agent-session';
+import { SessionRepos } from './session-repos';
 
 /** A note's fields for a session, without the body. */
 export type SessionNoteFields = Omit<NewNote, 'body'>;
@@ -20,12 +18,12 @@ export interface SessionNote {
   problems: string[];
 }
 
-export async function sessionNoteFields(session: AgentSession, redact: Redactor): Promise<SessionNote> {
+export async function sessionNoteFields(session: AgentSession, redact: Redactor, repos = new SessionRepos()): Promise<SessionNote> {
   const problems: string[] = [];
   const prompt = redact.text(session.turns.find((turn) => turn.prompt.trim() !== '')?.prompt ?? '');
   const title = cleanTitle(firstLine(prompt, 100)) || `${session.agent} session ${session.id.slice(0, 8)}`;
   const writes = session.turns.some((turn) => turn.tools.some((tool) => tool.writes.length > 0));
-  const { repo, root } = await repoOf(session, problems);
+  const { repo, root } = await repoOf(session, problems, repos);
   const sources = await sourcesOf(session, repo, root);
   const started = session.started ?? session.ended;
   const duration = started && session.ended ? Date.parse(session.ended) - Date.parse(started) : undefined;
@@ -85,30 +83,22 @@ export function sessionEvents(session: AgentSession, turns: readonly SessionTurn
 }
 
 /** The repo of the session's folder, at the commit the session ran at (left out rather than guessed). */
-async function repoOf(session: AgentSession, problems: string[]): Promise<{ repo?: RepoRef; root?: string }> {
+async function repoOf(session: AgentSession, problems: string[], repos: SessionRepos): Promise<{ repo?: RepoRef; root?: string }> {
   if (!session.project) return {};
-  const exists = await stat(session.project).then((info) => info.isDirectory(), () => false);
-  if (!exists) {
+  const facts = await repos.factsOf(session.project);
+  if (!facts) {
     problems.push(`Its project folder ${session.project} no longer exists: the note has no commit and no source hashes.`);
     return { repo: { name: basename(session.project), path: session.project, ...(session.branch ? { branch: session.branch } : {}) } };
   }
-  const facts = await readRepoFacts(session.project);
   const repo: RepoRef = { name: facts.name, path: session.project };
   if (facts.remote) repo.remote = facts.remote;
   const branch = session.branch ?? facts.branch;
   if (branch) repo.branch = branch;
   if (!facts.isGit || !facts.root) return { repo };
-  const commit = session.commit ?? (await commitAt(facts.root, session.started ?? session.ended));
+  // Git's log, not HEAD now: the commit that was HEAD when the session started, as near as history tells.
+  const commit = session.commit ?? (await repos.commitAt(facts.root, session.started ?? session.ended));
   if (commit) repo.commit = commit;
   return { repo, root: facts.root };
-}
-
-/** The commit HEAD pointed at when the session started: the newest commit not after that time. */
-async function commitAt(root: string, when: string | undefined): Promise<string | undefined> {
-  if (!when) return undefined;
-  const result = await git(root, ['log', '-1', '--format=%H', `--before=${when}`, 'HEAD']);
-  const hash = result.stdout.trim();
-  return result.code === 0 && /^[0-9a-f]{40,64}$/.test(hash) ? hash : undefined;
 }
 
 /** The files the session read, relative to the repo, with their blob hashes at the commit. */

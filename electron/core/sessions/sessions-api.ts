@@ -4,12 +4,13 @@ import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import type { SessionListing } from '../../../shared/contract/sessions';
 import type { Env } from '../agents/agent-adapter';
-import { createRedactor } from '../agents/secret-redactor';
+import { createRedactor, type Redactor } from '../agents/secret-redactor';
 import type { Notebook } from '../notebook/notebook';
 import type { NotebookSession } from '../notebook/notebook-session';
 import { SessionCache, type ImportMark, type SessionHeader } from './session-cache';
 import { scanSessions, sourceOf, type SessionFilter } from './session-catalog';
 import { ImportedNotes, importSession, type SessionImportResult } from './session-import';
+import { SessionRepos } from './session-repos';
 
 export interface SessionsDeps {
   session: NotebookSession;
@@ -44,6 +45,7 @@ export function sessionsHandlers(deps: SessionsDeps): Pick<ApiHandlers, 'session
       const scan = await scanSessions({ env, redact, cache, filter: filterOf(input) });
       const wanted = input.all ? scan.sessions : pick(scan.sessions, input.ids);
       const imported = new ImportedNotes(notebook);
+      const repos = new SessionRepos();
       const results: SessionImportResult[] = [];
       for (const header of wanted) {
         const mark = cache.imported(header.file);
@@ -53,7 +55,7 @@ export function sessionsHandlers(deps: SessionsDeps): Pick<ApiHandlers, 'session
           results.push({ agent: header.agent, session: header.id, status: 'unchanged', noteId: mark.noteId, path, problems: header.problems });
           continue;
         }
-        const result = await importOne(notebook, imported, header, redact);
+        const result = await importOne({ notebook, imported, redact, repos }, header);
         if (result.noteId && result.result.status !== 'failed') cache.markImported(header.file, { noteId: result.noteId, bytes: result.bytes ?? header.bytes });
         results.push(result.result);
       }
@@ -63,12 +65,18 @@ export function sessionsHandlers(deps: SessionsDeps): Pick<ApiHandlers, 'session
   };
 }
 
-async function importOne(notebook: Notebook, imported: ImportedNotes, header: SessionHeader, redact: ReturnType<typeof createRedactor>):
-Promise<{ result: SessionImportResult; noteId?: string; bytes?: number }> {
+interface ImportRun {
+  notebook: Notebook;
+  imported: ImportedNotes;
+  redact: Redactor;
+  repos: SessionRepos;
+}
+
+async function importOne({ notebook, imported, redact, repos }: ImportRun, header: SessionHeader): Promise<{ result: SessionImportResult; noteId?: string; bytes?: number }> {
   try {
     const session = await sourceOf(header.agent).read(header.file);
     if (!session) return { result: { agent: header.agent, session: header.id, status: 'failed', message: 'No conversation could be read from it.', problems: header.problems } };
-    const result = await importSession(notebook, imported, session, redact);
+    const result = await importSession(notebook, imported, session, redact, repos);
     return { result, ...(result.noteId ? { noteId: result.noteId } : {}), bytes: session.bytes };
   } catch (error) {
     return { result: { agent: header.agent, session: header.id, status: 'failed', problems: header.problems, message: error instanceof Error ? error.message : String(error) } };
