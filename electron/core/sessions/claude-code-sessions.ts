@@ -15,7 +15,8 @@
 // - `cwd`, `sessionId`, `gitBranch`, `version` are on most lines (not on bookkeeping ones). The
 //   project slug is lossy (`/`, `.`, `_` all become `-`): the project is taken from `cwd`.
 // - `isSidechain: true` marks side branches; `isMeta: true` marks prompts Claude Code wrote itself,
-//   and so do string prompts starting with a tag (`<task-notification>` when a background
+//   `isCompactSummary: true` (not seen in these runs; older logs have it) the summary `/compact`
+//   leaves in place of the turns before it; so do string prompts starting with a tag (`<task-notification>` when a background
 //   sub-agent finishes, `<command-name>` for slash commands).
 // - A sub-agent (the `Agent` tool) logs to `<session-id>/subagents/agent-<id>.jsonl`, every line
 //   `isSidechain: true` with an `agentId`; its first user line is the task it was given.
@@ -93,7 +94,7 @@ async function readClaudeFile(file: string, onProgress?: (bytes: number) => void
     const message = (line.message ?? {}) as Json;
     if (type === 'user') {
       const prompt = promptText(message.content);
-      if (prompt !== null && line.isMeta !== true) {
+      if (prompt !== null && line.isMeta !== true && line.isCompactSummary !== true) {
         turn = newTurn(prompt, at);
         session.turns.push(turn);
         return;

@@ -48,6 +48,16 @@ describe('broken session files', () => {
     ]);
   });
 
+  it("a /compact summary and Claude Code's own notices are not taken for prompts", async () => {
+    const project = await tempDir('fieldnotes-project-');
+    const [queued, prompt, odd, answer] = claudeLines(project);
+    const { file } = await claudeHome(jsonl(queued, prompt, odd, answer,
+      { ...(prompt as object), uuid: 'u2', isCompactSummary: true, message: { role: 'user', content: 'This session is being continued from a previous conversation…' } },
+      { ...(prompt as object), uuid: 'u3', message: { role: 'user', content: '<task-notification>\n<task-id>a1</task-id>\n</task-notification>' } },
+    ));
+    expect((await claudeCodeSessions.read(file))!.turns.map((turn) => turn.prompt)).toEqual(['How does X work?']);
+  });
+
   it('a session with no cwd is listed with its problem, and its note has no repo', async () => {
     const { env, file } = await claudeHome(jsonl(...claudeLines(undefined)));
     const { sessions } = await scan(env, { agent: 'claude-code' });
