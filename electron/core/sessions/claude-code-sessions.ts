@@ -16,8 +16,8 @@
 //   project slug is lossy (`/`, `.`, `_` all become `-`): the project is taken from `cwd`.
 // - `isSidechain: true` marks side branches; `isMeta: true` marks prompts Claude Code wrote itself,
 //   `isCompactSummary: true` (not seen in these runs; older logs have it) the summary `/compact`
-//   leaves in place of the turns before it; so do string prompts starting with a tag (`<task-notification>` when a background
-//   sub-agent finishes, `<command-name>` for slash commands).
+//   leaves in place of the turns before it; so do string prompts starting with a tag
+//   (`<task-notification>` when a background sub-agent finishes, `<command-name>` for slash commands).
 // - A sub-agent (the `Agent` tool) logs to `<session-id>/subagents/agent-<id>.jsonl`, every line
 //   `isSidechain: true` with an `agentId`; its first user line is the task it was given.
 import { readdir } from 'node:fs/promises';
