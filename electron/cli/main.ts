@@ -12,6 +12,7 @@ import { registerNotes } from './commands/notes';
 import { registerReindex } from './commands/reindex';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
+import { registerSessions } from './commands/sessions';
 import { VERSION } from './project';
 
 export async function main(argv: string[]): Promise<number> {
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSearch(program, globals);
   registerReindex(program, globals);
   registerServe(program, globals);
+  registerSessions(program, globals);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

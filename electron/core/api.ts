@@ -18,6 +18,7 @@ import { nodePorts } from './ports/node-ports';
 import { RepoRegistry } from './repos/repo-registry';
 import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
+import { sessionsHandlers } from './sessions/sessions-api';
 import { TaskEngine } from './tasks/task-engine';
 import { tasksHandlers } from './tasks/tasks-api';
 
@@ -135,6 +136,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       const done = await service.whenIdle();
       return { ...done, indexBytes: (await service.stats()).cacheBytes };
     },
+    ...sessionsHandlers({ session, env: () => env }),
   };
 
   let closing: Promise<void> | undefined;

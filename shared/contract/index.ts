@@ -10,6 +10,7 @@ import { notesEvents, notesMethods } from './notes';
 import { settingsMethods } from './settings';
 import { tasksEvents, tasksMethods } from './tasks';
 import { searchEvents, searchMethods } from './search';
+import { sessionsMethods } from './sessions';
 
 export const methods = {
   ...appMethods,
@@ -19,6 +20,7 @@ export const methods = {
   ...tasksMethods,
   ...settingsMethods,
   ...searchMethods,
+  ...sessionsMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {

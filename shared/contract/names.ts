@@ -47,6 +47,8 @@ export const METHOD_NAMES = [
   'search.query',
   'search.status',
   'search.reindex',
+  'sessions.list',
+  'sessions.import',
 ] as const;
 
 export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished', 'search.progress'] as const;

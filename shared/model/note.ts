@@ -58,6 +58,20 @@ export const Source = z.looseObject({
 });
 export type Source = z.infer<typeof Source>;
 
+/** Where an imported session came from: the agent, its session file and id, and how much of it the note holds. */
+export const ImportedFrom = z.looseObject({
+  agent: z.string().min(1),
+  path: z.string().min(1),
+  session: z.string().min(1),
+  /** How many of the session's turns the note holds: a session that grew gets the rest. */
+  turns: z.number().int().nonnegative().optional(),
+  /** The session file's size when imported: an unchanged size means nothing new. */
+  bytes: z.number().int().nonnegative().optional(),
+  /** A fingerprint of the body Fieldnotes wrote: when the body no longer matches it, the user edited the note. */
+  digest: z.string().optional(),
+});
+export type ImportedFrom = z.infer<typeof ImportedFrom>;
+
 /**
  * Tags as read from a file: a list, or (as other tools write them) one string of words separated
  * by commas or spaces. Numbers count as words.
@@ -120,6 +134,7 @@ export const Frontmatter = z.looseObject({
   error: z.string().optional(),
   /** Why the answer may not rest on the code: the agent could not read it (every tool call failed, or it read no file). */
   warning: z.string().optional(),
+  imported_from: ImportedFrom.optional(),
 });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
@@ -127,6 +142,7 @@ export type Frontmatter = z.infer<typeof Frontmatter>;
 export const FRONTMATTER_ORDER = [
   'id', 'title', 'question', 'mode', 'status', 'repo', 'agent', 'created', 'finished', 'duration_ms',
   'usage', 'sources', 'tags', 'context', 'parent', 'siblings', 'error', 'warning',
+  'imported_from',
 ] as const;
 
 /** Fields a new note may be given; everything but the title is optional. */
@@ -147,6 +163,7 @@ const writableFields = {
   siblings: z.array(Ulid),
   error: z.string(),
   warning: z.string(),
+  imported_from: ImportedFrom,
 };
 
 /** A note to create. The id, the file name and (unless given) `created` are chosen by Fieldnotes. */
@@ -168,6 +185,7 @@ export const NewNote = z.strictObject({
   siblings: writableFields.siblings.optional(),
   error: writableFields.error.optional(),
   warning: writableFields.warning.optional(),
+  imported_from: writableFields.imported_from.optional(),
   /** The Markdown body, written exactly as given. */
   body: z.string().default(''),
 });
@@ -195,6 +213,7 @@ export const FrontmatterPatch = z.strictObject({
   siblings: writableFields.siblings.nullable().optional(),
   error: writableFields.error.nullable().optional(),
   warning: writableFields.warning.nullable().optional(),
+  imported_from: writableFields.imported_from.nullable().optional(),
 });
 export type FrontmatterPatch = z.input<typeof FrontmatterPatch>;
 

@@ -1,13 +1,15 @@
 // Where the app is lives in the URL hash, so reloads and back/forward keep it:
 //   #/notes/<id>   a note (the notes list beside it)        #/tasks/<id>   the tasks, one of them open
 //   #/tasks        the tasks                                #/settings     the settings
+//   #/sessions     the agents' own sessions on this machine
 // Anything can navigate (a toast, a task card) by calling openNote/openTasks/openSettings.
 import { useCallback, useSyncExternalStore } from 'react';
 
 export type Route =
   | { view: 'notes'; noteId: string | null }
   | { view: 'tasks'; taskId: string | null }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'sessions' };
 
 const subscribe = (listener: () => void) => {
   window.addEventListener('hashchange', listener);
@@ -27,9 +29,10 @@ function decode(part: string | undefined): string | null {
 const readHash = (): string => window.location.hash;
 
 export function parseRoute(hash: string): Route {
-  const [, view, id] = /^#\/(notes|tasks|settings)(?:\/([^/?#]+))?/.exec(hash) ?? [];
+  const [, view, id] = /^#\/(notes|tasks|settings|sessions)(?:\/([^/?#]+))?/.exec(hash) ?? [];
   if (view === 'tasks') return { view: 'tasks', taskId: decode(id) };
   if (view === 'settings') return { view: 'settings' };
+  if (view === 'sessions') return { view: 'sessions' };
   return { view: 'notes', noteId: view === 'notes' ? decode(id) : null };
 }
 
@@ -47,6 +50,10 @@ export function openTasks(taskId?: string | null): void {
 
 export function openSettings(): void {
   window.location.hash = '#/settings';
+}
+
+export function openSessions(): void {
+  window.location.hash = '#/sessions';
 }
 
 /** The note being read (null outside the notes view), and the way to choose another. */

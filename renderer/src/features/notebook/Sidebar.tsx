@@ -8,6 +8,7 @@ import type { Route } from '../app/use-route';
 import { openAsk } from '../ask/ask-store';
 import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
+import { SessionsNavItem } from '../sessions/SessionsNavItem';
 import { TasksNavItem } from '../tasks/TasksNavItem';
 import { useTrash } from '../trash/use-trash';
 import { NotebookSwitcher } from './NotebookSwitcher';
@@ -64,6 +65,9 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
       <ul className="sidebar-list">
         <li>
           <TasksNavItem active={view === 'tasks'} />
+        </li>
+        <li>
+          <SessionsNavItem active={view === 'sessions'} />
         </li>
         {item({ kind: 'all' }, <Inbox />, 'All notes', notes.length)}
         {running > 0 && item({ kind: 'status', status: 'running' }, <Loader />, 'Running', running)}
