@@ -32,7 +32,7 @@ export function registerSessions(program: Command, globals: () => Promise<Global
   withFilters(sessions.command('list').description('List the sessions, newest first, and whether each is in the notebook'))
     .action(async (options: FilterOptions) => {
       const global = await globals();
-      const listed = await withApi(global, { notebook: 'existing' }, (api) => api.sessions.list(filters(options)));
+      const listed = await withApi(global, { notebook: 'create' }, (api) => api.sessions.list(filters(options)));
       if (global.json) {
         console.log(JSON.stringify(listed, null, 2));
         return;
