@@ -1,0 +1,29 @@
+// `fieldnotes mcp`: the notebook as an MCP server on stdin/stdout, for coding agents to consult.
+// The server and the engine are imported when it runs, so `--help` does not load them.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { GlobalOptions } from '../cli-error';
+import { VERSION } from '../project';
+
+interface McpOptions {
+  watch: boolean;
+  recordConsulted?: string;
+}
+
+export function registerMcp(program: Command, globals: () => Promise<GlobalOptions>): void {
+  program
+    .command('mcp')
+    .description('Serve the notebook to coding agents over the Model Context Protocol (stdio): search_notes, read_note, build_context, recent_notes')
+    .option('--no-watch', 'do not pick up notes written after the server started (one task\'s server)')
+    .option('--record-consulted <file>', 'append the id of every note served to FILE (Fieldnotes\' own tasks use it)')
+    .action(async (options: McpOptions) => {
+      const { notebook } = await globals();
+      const { serveStdio } = await import('../../mcp/stdio-server');
+      await serveStdio({
+        notebook,
+        version: VERSION,
+        watch: options.watch,
+        ...(options.recordConsulted ? { consultedFile: resolve(options.recordConsulted) } : {}),
+      });
+    });
+}

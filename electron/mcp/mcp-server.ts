@@ -1,0 +1,25 @@
+// The Fieldnotes MCP server: the notebook's read-only tools and note resources (and, when the user
+// allowed it, ask_research) over the engine's methods. It knows nothing of its transport.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { registerContextTool } from './context-tool';
+import type { McpContext } from './mcp-context';
+import { registerNoteResources } from './note-resources';
+import { registerNoteTools } from './note-tools';
+
+/** The read-only tools, by name (an agent's allow-list names them `mcp__fieldnotes__<tool>`). */
+export const READ_ONLY_TOOLS = ['search_notes', 'read_note', 'build_context', 'recent_notes'] as const;
+
+export function createNotebookServer(context: McpContext, version: string): McpServer {
+  const server = new McpServer(
+    { name: 'fieldnotes', title: 'Fieldnotes', version },
+    {
+      instructions:
+        'Fieldnotes keeps research notes that coding agents wrote about codebases (how things work, with the files they read). ' +
+        'Search them before exploring code from scratch; a note may be stale when its code changed since, so check what matters against the code.',
+    },
+  );
+  registerNoteTools(server, context);
+  registerContextTool(server, context);
+  registerNoteResources(server, context);
+  return server;
+}
