@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/contract/errors';
 import type { Engine } from '../core/api';
 import { defaultNotebookDir, settingsFile, userDataDir } from '../core/app-paths';
 import type { GlobalOptions } from './cli-error';
-import { VERSION } from './project';
+import { FIELDNOTES_COMMAND, VERSION } from './project';
 
 /** Runs `work` with an engine; `notebook` opens the notebook named by the global options. */
 export async function withEngine<T>(globals: GlobalOptions, options: { notebook: boolean }, work: (engine: Engine) => Promise<T>): Promise<T> {
@@ -20,6 +20,7 @@ export async function withEngine<T>(globals: GlobalOptions, options: { notebook:
     settingsFile: settingsFile(),
     userDataDir: userDataDir(),
     watch: false,
+    fieldnotes: FIELDNOTES_COMMAND,
     log: (message) => console.error(`fieldnotes: ${message}`),
   });
   try {

@@ -6,9 +6,6 @@ import type { McpContext } from './mcp-context';
 import { registerNoteResources } from './note-resources';
 import { registerNoteTools } from './note-tools';
 
-/** The read-only tools, by name (an agent's allow-list names them `mcp__fieldnotes__<tool>`). */
-export const READ_ONLY_TOOLS = ['search_notes', 'read_note', 'build_context', 'recent_notes'] as const;
-
 export function createNotebookServer(context: McpContext, version: string): McpServer {
   const server = new McpServer(
     { name: 'fieldnotes', title: 'Fieldnotes', version },

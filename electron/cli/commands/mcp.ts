@@ -6,24 +6,21 @@ import type { GlobalOptions } from '../cli-error';
 import { VERSION } from '../project';
 
 interface McpOptions {
-  watch: boolean;
-  recordConsulted?: string;
+  forTask?: string;
 }
 
 export function registerMcp(program: Command, globals: () => Promise<GlobalOptions>): void {
   program
     .command('mcp')
     .description('Serve the notebook to coding agents over the Model Context Protocol (stdio): search_notes, read_note, build_context, recent_notes')
-    .option('--no-watch', 'do not pick up notes written after the server started (one task\'s server)')
-    .option('--record-consulted <file>', 'append the id of every note served to FILE (Fieldnotes\' own tasks use it)')
+    .option('--for-task <file>', 'serve one Fieldnotes task: append the id of every note served to FILE; no watcher, settings untouched')
     .action(async (options: McpOptions) => {
       const { notebook } = await globals();
       const { serveStdio } = await import('../../mcp/stdio-server');
       await serveStdio({
         notebook,
         version: VERSION,
-        watch: options.watch,
-        ...(options.recordConsulted ? { consultedFile: resolve(options.recordConsulted) } : {}),
+        ...(options.forTask ? { forTask: resolve(options.forTask) } : {}),
       });
     });
 }

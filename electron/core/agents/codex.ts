@@ -1,6 +1,6 @@
 // Codex CLI (`codex exec --json`): argv per mode and its JSONL thread/turn/item stream.
 import type { AgentEvent } from '../../../shared/model/agent-event';
-import type { AgentAdapter, ParserContext } from './agent-adapter';
+import type { AgentAdapter, NotebookServer, ParserContext } from './agent-adapter';
 import { detectExecutable } from './detect';
 import { createJsonLinesParser, firstLine, num, opt, rec, str, type JsonRecord } from './json-lines';
 import { relativeTo, shellCommandPaths, unwrapShell } from './tool-paths';
@@ -14,6 +14,7 @@ export const codex: AgentAdapter = {
   capabilities: {
     // `codex exec resume <thread>`, from the directory the thread ran in.
     resume: true,
+    notebookServer: true,
     modes: {
       explain: {
         summary: 'may run commands inside its read-only sandbox; no network.',
@@ -40,6 +41,7 @@ export const codex: AgentAdapter = {
     // `exec resume` has no --sandbox flag; the config key does the same for both forms.
     const args = ['exec', ...(request.resumeSession ? ['resume'] : []), '--json', '--skip-git-repo-check',
       ...sandbox, '-c', 'approval_policy="never"'];
+    if (request.notebookServer) args.push(...notebookServerConfig(request.notebookServer));
     if (request.model) args.push('-m', request.model);
     if (request.resumeSession) args.push(request.resumeSession);
     // `-`: the prompt comes from stdin, which must be closed or Codex waits for more.
@@ -56,6 +58,21 @@ export const codex: AgentAdapter = {
     return verdictFromResult(FACTS.label, input, { requireResult: true });
   },
 };
+
+/**
+ * `-c` overrides that add Fieldnotes' MCP server for this run only (TOML values: JSON strings and
+ * arrays of strings are valid TOML), limited to the tools it may call.
+ */
+function notebookServerConfig(server: NotebookServer): string[] {
+  const key = `mcp_servers.${server.name}`;
+  const env = `{${Object.entries(server.env).map(([name, value]) => `${JSON.stringify(name)}=${JSON.stringify(value)}`).join(', ')}}`;
+  return [
+    '-c', `${key}.command=${JSON.stringify(server.command)}`,
+    '-c', `${key}.args=${JSON.stringify(server.args)}`,
+    '-c', `${key}.env=${env}`,
+    '-c', `${key}.enabled_tools=${JSON.stringify(server.tools)}`,
+  ];
+}
 
 interface StreamState {
   thread?: string;

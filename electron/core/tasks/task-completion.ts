@@ -26,6 +26,8 @@ export interface Completion {
   agent: { id: string; version?: string | undefined; model?: string | undefined; session?: string | undefined };
   usage: Usage | undefined;
   started: string | undefined;
+  /** Notes the agent read through Fieldnotes' MCP server. */
+  consulted?: readonly string[];
 }
 
 const LABELS: Record<RunResult['status'], string> = { done: 'Done', failed: 'Failed', cancelled: 'Cancelled', interrupted: 'Interrupted' };
@@ -72,6 +74,7 @@ export async function finishNote(input: Completion): Promise<string> {
       ...(input.usage && Object.keys(input.usage).length > 0 ? { usage: input.usage } : {}),
       agent,
       sources,
+      ...(input.consulted?.length ? { consulted: [...input.consulted] } : {}),
       error: result.error ?? null,
     },
     composeBody(capped.text, remarks),

@@ -14,6 +14,7 @@ import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
 import { AnswerText, TaskNote, safeTitle } from './task-note';
 import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
+import { prepareConsult, type FieldnotesCommand, type NotebookConsult } from './notebook-consult';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
 import { SourceCollector } from './sources';
 import { TranscriptWriter } from './transcript-writer';
@@ -37,6 +38,8 @@ export interface TaskSpec {
   permissions: (dir: string) => string;
   idleTimeoutMs: number;
   wallTimeoutMs: number;
+  /** Give the agent Fieldnotes' MCP server over the notebook for this run ("Let agents consult the notebook"). */
+  consult?: { fieldnotes: FieldnotesCommand; userDataDir: string };
 }
 
 export interface TaskRunDeps {
@@ -76,6 +79,7 @@ export class TaskRun {
   private ending = false;
   private agentRun: AgentRun | null = null;
   private workspace: TaskWorkspace | null = null;
+  private consult: NotebookConsult | null = null;
   private sources = new SourceCollector(null);
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
   private resultText: string | undefined;
@@ -169,6 +173,9 @@ export class TaskRun {
       this.sources = new SourceCollector(this.workspace.sourceRoots);
       this.permissions = this.spec.permissions(this.workspace.cwd);
       prompt = await this.spec.prompt();
+      if (this.spec.consult) {
+        this.consult = await prepareConsult(this.spec.consult.fieldnotes, { notebookRoot: this.deps.notebook.root, userDataDir: this.spec.consult.userDataDir });
+      }
       await this.deps.leases.hold(this.id).catch(() => undefined);
       void this.note.patch({
         status: 'running',
@@ -218,6 +225,7 @@ export class TaskRun {
       env: this.deps.env,
       ...(detection.path ? { executable: detection.path } : {}),
       ...(this.spec.resumeSession ? { resumeSession: this.spec.resumeSession } : {}),
+      ...(this.consult ? { notebookServer: this.consult.server } : {}),
     };
   }
 
@@ -289,6 +297,8 @@ export class TaskRun {
     }
     this.batcher.flush();
     await this.transcript.end();
+    const consulted = (await this.consult?.consulted().catch(() => [])) ?? [];
+    await this.consult?.dispose().catch(() => undefined);
     try {
       this.title = await finishNote({
         note: this.note,
@@ -302,6 +312,7 @@ export class TaskRun {
         agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
         usage: this.usage,
         started: this.started,
+        consulted,
       });
     } catch (failure) {
       this.deps.log(`could not complete the note of task ${this.id}: ${messageOf(failure)}`);

@@ -11,6 +11,7 @@ import type { AgentAdapter, Env } from '../../../electron/core/agents/agent-adap
 import { createApi, type Engine } from '../../../electron/core/api';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { NativePorts } from '../../../electron/core/ports/native-ports';
+import type { FieldnotesCommand } from '../../../electron/core/tasks/notebook-consult';
 import { FIXTURES } from '../../support/paths';
 import { tempDir } from '../../support/temp';
 
@@ -44,6 +45,8 @@ export interface EngineOptions {
   ports?: NativePorts;
   /** Adapters to register beside the built-in agents. */
   agents?: AgentAdapter[];
+  /** How to run `fieldnotes`, so that tasks give their agents its MCP server. */
+  fieldnotes?: FieldnotesCommand;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -74,6 +77,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     agentEnv: options.env ?? { ...process.env },
     killGraceMs: options.killGraceMs ?? 2_000,
     ...(options.agents ? { extraAgents: options.agents } : {}),
+    ...(options.fieldnotes ? { fieldnotes: options.fieldnotes } : {}),
     watch: false,
     log: () => undefined,
   });

@@ -1,0 +1,96 @@
+// "Let agents consult the notebook" with the real agent CLIs: Claude Code against a scripted model
+// server calls search_notes through Fieldnotes' own MCP server during an explain task, the tool
+// result carries a word only one note holds, the answer quotes it, and the note records the note
+// as consulted. Codex is checked to accept the per-run server exactly as its adapter passes it.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NotebookServer } from '../../../electron/core/agents/agent-adapter';
+import { codex } from '../../../electron/core/agents/codex';
+import type { Note } from '../../../shared/model/note';
+import type { Task } from '../../../shared/model/task';
+import { startAnthropicServer } from '../../fixtures/model-servers/anthropic';
+import { CLI } from '../../support/paths';
+import { ScriptedCliStage } from '../../support/scripted-cli-stage';
+import { tempDir } from '../../support/temp';
+import { claudeCodeEnv } from '../agents/cli-envs';
+import { bodiesText, cliPath } from '../agents/harness';
+import { startEngine, type TestEngine } from '../tasks/task-harness';
+
+const WORD = 'zanzibarite';
+
+let stage: ScriptedCliStage | undefined;
+let engine: TestEngine | undefined;
+/** The engine keeps the env object it was given: each test's model server refills it. */
+const engineEnv: Record<string, string | undefined> = {};
+
+afterEach(async () => {
+  await engine?.close();
+  await stage?.tearDown();
+  engine = stage = undefined;
+});
+
+async function claudeWithNotes(consultNotebook: boolean): Promise<Note> {
+  stage = new ScriptedCliStage({ bin: 'claude', startServer: startAnthropicServer, env: claudeCodeEnv });
+  await stage.setUp();
+  const home = path.join(stage.workspace.root, 'fieldnotes');
+  engine = await startEngine({ home, env: engineEnv, fieldnotes: { command: process.execPath, args: [CLI] }, tasks: { customCommand: null, consultNotebook } });
+  const wanted = await engine.call<Note>('notes.create', { title: 'How the recipe is cached', repo: { name: 'repo' }, body: `The cache key is the ${WORD} hash of the recipe.\n` });
+  await engine.call<Note>('notes.create', { title: 'How the recipe is printed', repo: { name: 'repo' }, body: 'Printing goes through stdout.\n' });
+  return wanted;
+}
+
+async function ask(script: Parameters<ScriptedCliStage['serve']>[0]): Promise<{ task: Task; note: Note }> {
+  for (const key of Object.keys(engineEnv)) delete engineEnv[key];
+  Object.assign(engineEnv, await stage!.serve(script));
+  const { tasks } = await engine!.call<{ tasks: Task[] }>('tasks.ask', { question: 'How is the recipe cached?', repoPath: stage!.workspace.repo, agents: ['claude-code'] });
+  const [task] = await engine!.finished([tasks[0]!.id]);
+  return { task: task!, note: await engine!.note(task!.id) };
+}
+
+describe('Claude Code consults the notebook through Fieldnotes\' MCP server', () => {
+  it('searches the notes, quotes the word only one note holds, and the note records that note as consulted', async () => {
+    const wanted = await claudeWithNotes(true);
+    const { task, note } = await ask([
+      { kind: 'tool', name: 'mcp__fieldnotes__search_notes', input: { query: WORD } },
+      { kind: 'text', text: `Cached by its ${WORD} hash\n\nAn earlier note says the cache key is the ${WORD} hash.` },
+    ]);
+    expect(task.status, task.error).toBe('done');
+    const requests = stage!.server.turnRequests();
+    // The model was offered the notebook's tools and told the notes may be stale.
+    expect(bodiesText(requests.slice(0, 1))).toContain('mcp__fieldnotes__search_notes');
+    expect(bodiesText(requests.slice(0, 1))).toContain('a note may be stale');
+    // The tool result it received came from the notebook: the word and the note's id.
+    expect(bodiesText(requests.slice(1, 2))).toContain(`The cache key is the ${WORD} hash`);
+    expect(bodiesText(requests.slice(1, 2))).toContain(wanted.summary.id);
+    expect(note.body).toContain(WORD);
+    expect(note.frontmatter!.consulted).toEqual([wanted.summary.id]);
+  });
+
+  it('with "Let agents consult the notebook" off, the run has no notebook tools and the note no consulted list', async () => {
+    await claudeWithNotes(false);
+    const { task, note } = await ask([{ kind: 'text', text: 'Cached somehow\n\nNo notes were looked at.' }]);
+    expect(task.status, task.error).toBe('done');
+    const first = bodiesText(stage!.server.turnRequests().slice(0, 1));
+    expect(first).not.toContain('mcp__fieldnotes__');
+    expect(first).not.toContain('fieldnotes tools');
+    expect(note.frontmatter!.consulted).toBeUndefined();
+  });
+});
+
+describe('Codex takes the per-run server as its adapter passes it', () => {
+  it('lists the fieldnotes server with its command, arguments, environment and read-only tools', async () => {
+    const runDir = await tempDir('fieldnotes-codex-run-');
+    const server: NotebookServer = {
+      name: 'fieldnotes', command: process.execPath, args: [CLI, '--notebook', '/tmp/a notebook', 'mcp', '--for-task', `${runDir}/consulted.txt`],
+      env: { FIELDNOTES_HOME: '/tmp/fieldnotes "home"' }, tools: ['search_notes', 'read_note'], runDir,
+    };
+    const { args } = codex.buildRun({ mode: 'explain', cwd: runDir, prompt: 'x', env: {}, notebookServer: server });
+    const overrides = args.flatMap((arg, i) => (args[i - 1] === '-c' && arg.startsWith('mcp_servers.') ? ['-c', arg] : []));
+    const codexHome = await tempDir('fieldnotes-codex-home-');
+    const { stdout } = await promisify(execFile)(cliPath('codex'), [...overrides, 'mcp', 'list', '--json'], { env: { ...process.env, CODEX_HOME: codexHome } });
+    const [listed] = JSON.parse(stdout) as Array<{ name: string; enabled: boolean; transport: { command: string; args: string[]; env: Record<string, string> } }>;
+    expect(listed).toMatchObject({ name: 'fieldnotes', enabled: true, transport: { command: process.execPath, args: server.args, env: server.env } });
+  });
+});
