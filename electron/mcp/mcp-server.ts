@@ -5,8 +5,10 @@ import { registerContextTool } from './context-tool';
 import type { McpContext } from './mcp-context';
 import { registerNoteResources } from './note-resources';
 import { registerNoteTools } from './note-tools';
+import { registerResearchTool, type ResearchDeps } from './research-tool';
 
-export function createNotebookServer(context: McpContext, version: string): McpServer {
+/** `research`: offer ask_research (the user turned it on in Settings). */
+export function createNotebookServer(context: McpContext, version: string, research?: ResearchDeps): McpServer {
   const server = new McpServer(
     { name: 'fieldnotes', title: 'Fieldnotes', version },
     {
@@ -18,5 +20,6 @@ export function createNotebookServer(context: McpContext, version: string): McpS
   registerNoteTools(server, context);
   registerContextTool(server, context);
   registerNoteResources(server, context);
+  if (research) registerResearchTool(server, context, research);
   return server;
 }

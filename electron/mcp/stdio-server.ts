@@ -3,7 +3,10 @@
 import { ApiError } from '../../shared/contract/errors';
 import type { Engine } from '../core/api';
 import { defaultNotebookDir, settingsFile, userDataDir } from '../core/app-paths';
+import { SettingsStore } from '../core/settings';
 import { appendConsulted } from '../core/tasks/consulted-notes';
+import type { FieldnotesCommand } from '../core/tasks/notebook-consult';
+import type { Task } from '../../shared/model/task';
 import { waitForSearch } from './mcp-context';
 import { notebookCall, type NotebookCall } from './notebook-call';
 
@@ -15,6 +18,8 @@ export interface StdioServerOptions {
    * record of what its agent consulted); the notebook is not watched and the settings not written.
    */
   forTask?: string;
+  /** How to run `fieldnotes`, so that research tasks' agents can consult the notebook in turn. */
+  fieldnotes?: FieldnotesCommand;
 }
 
 export async function serveStdio(options: StdioServerOptions): Promise<void> {
@@ -37,6 +42,7 @@ export async function serveStdio(options: StdioServerOptions): Promise<void> {
       userDataDir: userDataDir(),
       watch: !options.forTask,
       search: 'on-demand',
+      ...(options.fieldnotes ? { fieldnotes: options.fieldnotes } : {}),
       log,
     }),
   ).catch((error: unknown) => {
@@ -60,6 +66,8 @@ export async function serveStdio(options: StdioServerOptions): Promise<void> {
       searchReady: () => waitForSearch(call),
     },
     options.version,
+    // ask_research is the user's to allow (Settings); never offered to one task's agent.
+    !options.forTask && (await SettingsStore.peek(settingsFile())).tasks.askResearch ? { waitForTask: (id, ms) => engine.then((opened) => finishedTask(opened, id, ms)) } : undefined,
   );
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
@@ -70,4 +78,21 @@ export async function serveStdio(options: StdioServerOptions): Promise<void> {
   await closed;
   await server.close().catch(() => undefined);
   await engine.then((opened) => opened.close(), () => undefined);
+}
+
+/** The task once it finished, or null after `ms`. */
+function finishedTask(engine: Engine, id: string, ms: number): Promise<Task | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(null), ms);
+    const stop = engine.events.on('tasks.finished', ({ task }) => {
+      if (task.id === id) done(task);
+    });
+    const done = (task: Task | null) => {
+      clearTimeout(timer);
+      stop();
+      resolve(task);
+    };
+    const over = engine.tasks.list().find((task) => task.id === id && task.status !== 'queued' && task.status !== 'running');
+    if (over) done(over);
+  });
 }

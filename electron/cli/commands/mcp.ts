@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../cli-error';
-import { VERSION } from '../project';
+import { FIELDNOTES_COMMAND, VERSION } from '../project';
 
 interface McpOptions {
   forTask?: string;
@@ -12,7 +12,7 @@ interface McpOptions {
 export function registerMcp(program: Command, globals: () => Promise<GlobalOptions>): void {
   program
     .command('mcp')
-    .description('Serve the notebook to coding agents over the Model Context Protocol (stdio): search_notes, read_note, build_context, recent_notes')
+    .description('Serve the notebook to coding agents over the Model Context Protocol (stdio): search_notes, read_note, build_context, recent_notes, and ask_research when Settings allow it')
     .option('--for-task <file>', 'serve one Fieldnotes task: append the id of every note served to FILE; no watcher, settings untouched')
     .action(async (options: McpOptions) => {
       const { notebook } = await globals();
@@ -20,6 +20,7 @@ export function registerMcp(program: Command, globals: () => Promise<GlobalOptio
       await serveStdio({
         notebook,
         version: VERSION,
+        fieldnotes: FIELDNOTES_COMMAND,
         ...(options.forTask ? { forTask: resolve(options.forTask) } : {}),
       });
     });
