@@ -121,6 +121,18 @@ export interface AgentCapabilities {
   sandbox?: AgentSandbox;
 }
 
+export type McpScope = 'user' | 'project';
+
+/** How the agent's own command registers an MCP server for the user's own use (`claude mcp add`). */
+export interface McpRegistration {
+  /** The scopes it offers, the default first. */
+  scopes: readonly McpScope[];
+  /** The arguments (after the agent's command) that add a stdio server. */
+  add(server: { name: string; command: string; args: readonly string[] }, scope: McpScope): string[];
+  /** The arguments that remove it again. */
+  remove(name: string, scope: McpScope): string[];
+}
+
 /**
  * The one home of an agent: what it is (id, label, command, install hint), what it can do, and how
  * to run it (detect, argv, stream parser, verdict). Engine, CLI and UI learn all of it from the registry.
@@ -137,6 +149,8 @@ export interface AgentAdapter {
   /** How to get it, e.g. `npm install -g @openai/codex`. */
   readonly installHint: string;
   readonly capabilities: AgentCapabilities;
+  /** Registering Fieldnotes' MCP server with the user's own agent (`fieldnotes mcp install`). */
+  readonly mcpRegistration?: McpRegistration;
   detect(input: DetectInput): Promise<Detection>;
   buildRun(request: RunRequest): AgentCommand;
   createParser(context: ParserContext): StreamParser;

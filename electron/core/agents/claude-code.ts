@@ -60,6 +60,13 @@ export const claudeCode: AgentAdapter = {
     sandbox: SANDBOX,
   },
 
+  // `--scope user` writes ~/.claude.json; `project` writes .mcp.json in the current folder.
+  mcpRegistration: {
+    scopes: ['user', 'project'],
+    add: (server, scope) => ['mcp', 'add', '--scope', scope, server.name, '--', server.command, ...server.args],
+    remove: (name, scope) => ['mcp', 'remove', '--scope', scope, name],
+  },
+
   detect(input) {
     return detectExecutable(FACTS, input);
   },

@@ -27,6 +27,13 @@ export const codex: AgentAdapter = {
     },
   },
 
+  // Codex keeps MCP servers in ~/.codex/config.toml only (no project scope).
+  mcpRegistration: {
+    scopes: ['user'],
+    add: (server) => ['mcp', 'add', server.name, '--', server.command, ...server.args],
+    remove: (name) => ['mcp', 'remove', name],
+  },
+
   detect(input) {
     return detectExecutable(FACTS, input);
   },

@@ -31,6 +31,13 @@ export const gemini: AgentAdapter = {
     },
   },
 
+  // `--scope user` writes ~/.gemini/settings.json; `project` writes .gemini/settings.json here.
+  mcpRegistration: {
+    scopes: ['user', 'project'],
+    add: (server, scope) => ['mcp', 'add', '--scope', scope, server.name, server.command, ...server.args],
+    remove: (name, scope) => ['mcp', 'remove', '--scope', scope, name],
+  },
+
   detect(input) {
     return detectExecutable(FACTS, input);
   },
