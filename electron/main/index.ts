@@ -30,6 +30,16 @@ function notebookArgument(argv: string[]): string | undefined {
   return index >= 0 ? argv[index + 1] : undefined;
 }
 
+/**
+ * How tasks start `fieldnotes mcp` from the desktop app: this Electron binary as Node, running the
+ * bundled command line (out/main/cli.js) the way the `fieldnotes` launcher does.
+ */
+const FIELDNOTES_COMMAND = {
+  command: process.execPath,
+  args: ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(join(outDir, 'main', 'cli.js')).href)}); process.exitCode = await main(process.argv.slice(1));`, '--'],
+  env: { ELECTRON_RUN_AS_NODE: '1' },
+};
+
 let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
@@ -48,6 +58,7 @@ async function start(): Promise<void> {
     onNotebookError: 'log',
     warmTokenizer: true,
     agentEnvReady: loginPath,
+    fieldnotes: FIELDNOTES_COMMAND,
   });
   registerIpc({
     engine,
