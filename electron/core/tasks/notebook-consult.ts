@@ -1,8 +1,7 @@
 // "Let agents consult the notebook": a task's own `fieldnotes mcp` server, registered with its
 // agent for that run only. The server appends the ids of the notes it served to a file in the
 // run's own folder; the task reads them at the end (the note's `consulted`) and removes the folder.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NotebookServer } from '../agents/agent-adapter';
 import { readConsulted } from './consulted-notes';
@@ -26,7 +25,11 @@ export interface NotebookConsult {
 }
 
 export async function prepareConsult(fieldnotes: FieldnotesCommand, options: { notebookRoot: string; userDataDir: string }): Promise<NotebookConsult> {
-  const runDir = await mkdtemp(join(tmpdir(), 'fieldnotes-run-'));
+  // In the app's own folder, not the system's temp folder: Gemini CLI refuses a settings file below
+  // a folder others can write to (/tmp), and the run's files are nobody else's business.
+  const runs = join(options.userDataDir, 'runs');
+  await mkdir(runs, { recursive: true, mode: 0o700 });
+  const runDir = await mkdtemp(join(runs, 'run-'));
   const consultedFile = join(runDir, 'consulted.txt');
   return {
     server: {
