@@ -7,7 +7,7 @@
 import type { InProcessApi } from '../core/api-client';
 import { defaultNotebookDir, settingsFile, userDataDir } from '../core/app-paths';
 import type { GlobalOptions } from './cli-error';
-import { VERSION } from './project';
+import { FIELDNOTES_COMMAND, VERSION } from './project';
 
 export interface CommandNeeds {
   /** The notebook named by the global options: one that must exist, one set up when missing, or none. */
@@ -36,6 +36,7 @@ export async function withApi<T>(globals: GlobalOptions, needs: CommandNeeds, wo
     recoverTasks: needs.agents === true,
     watch: false,
     search: 'on-demand',
+    fieldnotes: FIELDNOTES_COMMAND,
     log,
   });
   try {

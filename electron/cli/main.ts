@@ -8,6 +8,7 @@ import { registerContext } from './commands/context';
 import { registerAgents } from './commands/agents';
 import { registerAsk } from './commands/ask';
 import { registerImport } from './commands/import';
+import { registerMcp } from './commands/mcp';
 import { registerNotes } from './commands/notes';
 import { registerReindex } from './commands/reindex';
 import { registerSearch } from './commands/search';
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   registerReindex(program, globals);
   registerServe(program, globals);
   registerSessions(program, globals);
+  registerMcp(program, globals);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -32,3 +32,6 @@ export const RENDERER_DIR = process.env.FIELDNOTES_RENDERER_DIR ?? join(PACKAGE_
 export function rendererIsBuilt(dir = RENDERER_DIR): boolean {
   return existsSync(join(dir, 'index.html'));
 }
+
+/** How to run this `fieldnotes` again (the launcher picks the build or the sources): tasks' MCP servers use it. */
+export const FIELDNOTES_COMMAND = { command: process.execPath, args: [join(PACKAGE_ROOT, 'electron', 'cli', 'fieldnotes.mjs')] };

@@ -19,6 +19,7 @@ import { RepoRegistry } from './repos/repo-registry';
 import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
 import { sessionsHandlers } from './sessions/sessions-api';
+import type { FieldnotesCommand } from './tasks/notebook-consult';
 import { TaskEngine } from './tasks/task-engine';
 import { tasksHandlers } from './tasks/tasks-api';
 
@@ -54,6 +55,11 @@ export interface ApiDeps {
   agentEnvReady?: Promise<unknown>;
   /** Agents beyond the registry's own, listed after its CLIs (tests register a throwaway adapter). */
   extraAgents?: readonly AgentAdapter[];
+  /**
+   * How to run the `fieldnotes` command line, so that tasks can give their agents its MCP server
+   * over the notebook ("Let agents consult the notebook"). Without it, agents do not get it.
+   */
+  fieldnotes?: FieldnotesCommand;
   /** Time between SIGTERM and SIGKILL when a task is stopped (default 5 s). */
   killGraceMs?: number;
   /** Watch the open notebook for outside changes (default true). */
@@ -110,7 +116,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const scratchRoot = join(userData, 'scratch');
   const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents });
   const repos = new RepoRegistry(settings, ports, log);
-  const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, log });
+  const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, fieldnotes: deps.fieldnotes, userDataDir: userData, log });
   // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
   if (deps.recoverTasks ?? true) await tasks.recover();
   const search = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });

@@ -28,6 +28,8 @@ const TaskSettingsOnDisk = z
     agentPaths: fields.agentPaths.catch(defaults.agentPaths),
     customCommand: fields.customCommand.catch(defaults.customCommand),
     defaultAgents: fields.defaultAgents.catch(defaults.defaultAgents),
+    consultNotebook: fields.consultNotebook.catch(defaults.consultNotebook),
+    askResearch: fields.askResearch.catch(defaults.askResearch),
   })
   .catch(defaults);
 

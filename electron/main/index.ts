@@ -1,7 +1,7 @@
 // The desktop app's main process: one instance, one window, the engine served over IPC.
 import { app, BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultNotebookDir, settingsFile, startNotebookDir, userDataDir } from '../core/app-paths';
 import { adoptLoginShellPath } from '../core/agents/login-shell-path';
 import { createApi, type Engine } from '../core/api';
@@ -27,6 +27,16 @@ function notebookArgument(argv: string[]): string | undefined {
   return index >= 0 ? argv[index + 1] : undefined;
 }
 
+/**
+ * How tasks start `fieldnotes mcp` from the desktop app: this Electron binary as Node, running the
+ * bundled command line (out/main/cli.js) the way the `fieldnotes` launcher does.
+ */
+const FIELDNOTES_COMMAND = {
+  command: process.execPath,
+  args: ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(join(outDir, 'main', 'cli.js')).href)}); process.exitCode = await main(process.argv.slice(1));`, '--'],
+  env: { ELECTRON_RUN_AS_NODE: '1' },
+};
+
 let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
@@ -45,6 +55,7 @@ async function start(): Promise<void> {
     onNotebookError: 'log',
     warmTokenizer: true,
     agentEnvReady: loginPath,
+    fieldnotes: FIELDNOTES_COMMAND,
   });
   registerIpc({
     engine,

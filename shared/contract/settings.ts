@@ -34,6 +34,10 @@ export const TaskSettings = z.object({
   customCommand: CustomCommand.nullable(),
   /** The agents a question goes to when none are chosen. */
   defaultAgents: z.array(AgentId).min(1).max(8),
+  /** "Let agents consult the notebook": tasks get Fieldnotes' MCP server (read-only tools) for their run. */
+  consultNotebook: z.boolean(),
+  /** Let agents connected to `fieldnotes mcp` ask research of their own (the ask_research tool). */
+  askResearch: z.boolean(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 
@@ -44,6 +48,8 @@ export const TASK_SETTINGS_DEFAULTS: TaskSettings = {
   agentPaths: {},
   customCommand: null,
   defaultAgents: ['claude-code'],
+  consultNotebook: true,
+  askResearch: false,
 };
 
 export const SettingsInfo = z.object({ tasks: TaskSettings });

@@ -35,6 +35,8 @@ export const AgentInfo = z.object({
   modes: z.object({ explain: AgentModeInfo, poc: AgentModeInfo }),
   /** The OS sandbox it runs commands in, when it has one: what that needs, and whether this machine has it. */
   sandbox: z.object({ needs: z.string(), available: z.boolean() }).optional(),
+  /** The agent's own command that registers `fieldnotes mcp` with it by hand (`claude mcp add … -- fieldnotes mcp`). */
+  mcpAdd: z.string().optional(),
 });
 export type AgentInfo = z.infer<typeof AgentInfo>;
 

@@ -129,6 +129,8 @@ export const Frontmatter = z.looseObject({
   sources: z.array(Source).default([]),
   tags: TagsOnDisk.default([]),
   context: z.array(Ulid).optional(),
+  /** Notes the agent read through Fieldnotes' MCP server while its task ran. */
+  consulted: z.array(z.string().min(1)).optional(),
   parent: Ulid.optional(),
   siblings: z.array(Ulid).optional(),
   error: z.string().optional(),
@@ -141,7 +143,7 @@ export type Frontmatter = z.infer<typeof Frontmatter>;
 /** The known frontmatter fields in the order Fieldnotes writes them for a new note. */
 export const FRONTMATTER_ORDER = [
   'id', 'title', 'question', 'mode', 'status', 'repo', 'agent', 'created', 'finished', 'duration_ms',
-  'usage', 'sources', 'tags', 'context', 'parent', 'siblings', 'error', 'warning',
+  'usage', 'sources', 'tags', 'context', 'consulted', 'parent', 'siblings', 'error', 'warning',
   'imported_from',
 ] as const;
 
@@ -159,6 +161,7 @@ const writableFields = {
   sources: z.array(Source),
   tags: TagList,
   context: z.array(Ulid),
+  consulted: z.array(z.string().min(1).max(200)),
   parent: Ulid,
   siblings: z.array(Ulid),
   error: z.string(),
@@ -181,6 +184,7 @@ export const NewNote = z.strictObject({
   sources: writableFields.sources.optional(),
   tags: writableFields.tags.optional(),
   context: writableFields.context.optional(),
+  consulted: writableFields.consulted.optional(),
   parent: writableFields.parent.optional(),
   siblings: writableFields.siblings.optional(),
   error: writableFields.error.optional(),
@@ -209,6 +213,7 @@ export const FrontmatterPatch = z.strictObject({
   sources: writableFields.sources.nullable().optional(),
   tags: writableFields.tags.nullable().optional(),
   context: writableFields.context.nullable().optional(),
+  consulted: writableFields.consulted.nullable().optional(),
   parent: writableFields.parent.nullable().optional(),
   siblings: writableFields.siblings.nullable().optional(),
   error: writableFields.error.nullable().optional(),

@@ -12,8 +12,8 @@ import { ROOT } from '../support/paths';
 const MAIN_ENTRIES = ['electron/main/index.ts', 'electron/cli/main.ts', 'electron/core/search/worker.ts'];
 /** Bundled into the build on purpose (electron.vite.config.ts), so not loaded from node_modules. */
 const BUNDLED = new Set(['lunr']);
-/** Added for work that lands separately: the MCP server (the SDK). */
-const ABOUT_TO_BE_USED = new Set(['@modelcontextprotocol/sdk']);
+/** Added for work that lands separately (none now). */
+const ABOUT_TO_BE_USED = new Set<string>();
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 

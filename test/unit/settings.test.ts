@@ -55,7 +55,7 @@ describe('task settings', () => {
   it('default to 3 at once, 5 min idle, 30 min wall, Claude Code; a bad value falls back alone', async () => {
     const file = join(dir, 'settings.json');
     expect((await SettingsStore.load(file)).get().tasks).toEqual({
-      concurrency: 3, idleTimeoutSec: 300, wallTimeoutSec: 1800, agentPaths: {}, customCommand: null, defaultAgents: ['claude-code'],
+      concurrency: 3, idleTimeoutSec: 300, wallTimeoutSec: 1800, agentPaths: {}, customCommand: null, defaultAgents: ['claude-code'], consultNotebook: true, askResearch: false,
     });
     await writeFile(file, JSON.stringify({ tasks: { concurrency: 0, idleTimeoutSec: 60, agentPaths: { codex: '/opt/codex' } }, recentNotebooks: [] }));
     const store = await SettingsStore.load(file);

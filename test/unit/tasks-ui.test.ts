@@ -54,7 +54,7 @@ describe('a draft question', () => {
     { id: 'codex', label: 'Codex CLI', available: true, ...facts },
     { id: 'custom', label: 'Fake', available: true, ...facts },
   ];
-  const settings = { concurrency: 3, idleTimeoutSec: 300, wallTimeoutSec: 1800, agentPaths: {}, customCommand: null, defaultAgents: ['claude-code', 'custom'] };
+  const settings = { concurrency: 3, idleTimeoutSec: 300, wallTimeoutSec: 1800, agentPaths: {}, customCommand: null, defaultAgents: ['claude-code', 'custom'], consultNotebook: true, askResearch: false };
   const recent = [{ name: 'ky', path: '/src/ky', isGit: true }];
   const draft = { question: 'How?', mode: 'explain' as const, context: [] };
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { defaultNotebookDir, settingsFile } from '../../core/app-paths';
-import { PACKAGE_ROOT, RENDERER_DIR, VERSION, rendererIsBuilt } from '../project';
+import { FIELDNOTES_COMMAND, PACKAGE_ROOT, RENDERER_DIR, VERSION, rendererIsBuilt } from '../project';
 import { CliError, type GlobalOptions } from '../cli-error';
 
 interface ServeOptions {
@@ -33,6 +33,7 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
         settingsFile: settingsFile(),
         log: (message) => console.error(`[fieldnotes] ${message}`),
         warmTokenizer: true,
+        fieldnotes: FIELDNOTES_COMMAND,
       });
       const server = await startServer({
         engine,

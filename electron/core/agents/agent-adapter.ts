@@ -35,6 +35,21 @@ export interface RunRequest {
   env: Env;
   /** The executable to run, when detect() found it somewhere other than on PATH. */
   executable?: string;
+  /** Fieldnotes' MCP server over the notebook, to register with the agent for this run only. */
+  notebookServer?: NotebookServer;
+}
+
+/** How to start `fieldnotes mcp` for one run, and what the agent may call of it. */
+export interface NotebookServer {
+  /** The server's name in the agent's configuration (its tools are `mcp__<name>__<tool>` in Claude Code). */
+  name: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  /** The tools the agent is allowed, by their own names (`search_notes`). */
+  tools: readonly string[];
+  /** A folder of this run's own, removed after it, for files an agent needs (Gemini's settings). */
+  runDir: string;
 }
 
 /** Exactly what to spawn: an argv array (never a shell string), its environment and its stdin. */
@@ -44,6 +59,8 @@ export interface AgentCommand {
   cwd: string;
   env: Env;
   stdin: string;
+  /** Files to write (absolute paths, in the run's own folder) before the agent starts. */
+  files?: Array<{ path: string; text: string }>;
 }
 
 export interface ParserContext {
@@ -100,8 +117,22 @@ export interface AgentSandbox {
 export interface AgentCapabilities {
   /** Whether a later run can resume a session of this agent (from the folder the session ran in). */
   resume: boolean;
+  /** Whether `buildRun` registers `RunRequest.notebookServer` with the agent (it speaks MCP). */
+  notebookServer?: boolean;
   modes: Record<AgentMode, ModeTerms>;
   sandbox?: AgentSandbox;
+}
+
+export type McpScope = 'user' | 'project';
+
+/** How the agent's own command registers an MCP server for the user's own use (`claude mcp add`). */
+export interface McpRegistration {
+  /** The scopes it offers, the default first. */
+  scopes: readonly McpScope[];
+  /** The arguments (after the agent's command) that add a stdio server. */
+  add(server: { name: string; command: string; args: readonly string[] }, scope: McpScope): string[];
+  /** The arguments that remove it again. */
+  remove(name: string, scope: McpScope): string[];
 }
 
 /**
@@ -122,6 +153,8 @@ export interface AgentAdapter {
   readonly capabilities: AgentCapabilities;
   /** False for a CLI whose output never names its tool calls (a plain command): nothing can be said about what it read. */
   readonly reportsToolCalls?: boolean;
+  /** Registering Fieldnotes' MCP server with the user's own agent (`fieldnotes mcp install`). */
+  readonly mcpRegistration?: McpRegistration;
   detect(input: DetectInput): Promise<Detection>;
   buildRun(request: RunRequest): AgentCommand;
   createParser(context: ParserContext): StreamParser;

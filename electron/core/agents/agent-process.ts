@@ -2,6 +2,7 @@
 // stdout parsed into events as it arrives, idle and wall-clock timeouts, and cancel.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { AgentAdapter, RunRequest } from './agent-adapter';
 import { ProcessTree, RUN_MARKER_VAR } from './process-tree';
@@ -88,6 +89,7 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
 
   // Every process of the run inherits this marker, so stopping it finds them all, even re-parented ones.
   const marker = randomUUID();
+  for (const file of command.files ?? []) writeFileSync(file.path, file.text, { mode: 0o600 });
   const child = spawn(command.command, command.args, {
     cwd: command.cwd,
     env: { ...command.env, [RUN_MARKER_VAR]: marker },

@@ -39,6 +39,7 @@ export const claudeCode: AgentAdapter = {
   capabilities: {
     // `--resume <session>`, from the directory the session ran in.
     resume: true,
+    notebookServer: true,
     modes: {
       explain: {
         summary: 'reads and searches files only (Read, Grep, Glob); runs no commands.',
@@ -59,6 +60,13 @@ export const claudeCode: AgentAdapter = {
     sandbox: SANDBOX,
   },
 
+  // `--scope user` writes ~/.claude.json; `project` writes .mcp.json in the current folder.
+  mcpRegistration: {
+    scopes: ['user', 'project'],
+    add: (server, scope) => ['mcp', 'add', '--scope', scope, server.name, '--', server.command, ...server.args],
+    remove: (name, scope) => ['mcp', 'remove', '--scope', scope, name],
+  },
+
   detect(input) {
     return detectExecutable(FACTS, input);
   },
@@ -67,10 +75,18 @@ export const claudeCode: AgentAdapter = {
     // Only the user's own settings: a repo's .claude/settings.json could add hooks or
     // permission rules, and the repo is not trusted.
     const args = ['-p', '--output-format', 'stream-json', '--verbose', '--setting-sources', 'user'];
+    const server = request.notebookServer;
+    // The notebook's tools, allowed by name (`-p` has nobody to approve them).
+    const serverTools = server ? server.tools.map((tool) => `mcp__${server.name}__${tool}`) : [];
     if (request.mode === 'explain') {
-      args.push('--tools', READ_ONLY_TOOLS, '--allowedTools', READ_ONLY_TOOLS, '--permission-mode', 'dontAsk');
+      args.push('--tools', READ_ONLY_TOOLS, '--allowedTools', [READ_ONLY_TOOLS, ...serverTools].join(','), '--permission-mode', 'dontAsk');
     } else {
-      args.push('--permission-mode', 'acceptEdits', '--settings', POC_SETTINGS);
+      args.push('--permission-mode', 'acceptEdits', '--settings', POC_SETTINGS, ...(server ? ['--allowedTools', serverTools.join(',')] : []));
+    }
+    if (server) {
+      // For this run only, and only this server: the user's own MCP configuration is left alone.
+      const config = { mcpServers: { [server.name]: { type: 'stdio', command: server.command, args: server.args, env: server.env } } };
+      args.push('--mcp-config', JSON.stringify(config), '--strict-mcp-config');
     }
     if (request.model) args.push('--model', request.model);
     if (request.resumeSession) args.push('--resume', request.resumeSession);

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AgentEvent } from '../../../shared/model/agent-event';
-import type { AgentAdapter, Env, ParserContext, VerdictInput } from './agent-adapter';
+import type { AgentAdapter, Env, NotebookServer, ParserContext, VerdictInput } from './agent-adapter';
 import { detectExecutable } from './detect';
 import { createJsonLinesParser, firstLine, num, opt, rec, str, type JsonRecord } from './json-lines';
 import { relativeTo, shellCommandPaths, unwrapShell } from './tool-paths';
@@ -17,6 +17,7 @@ export const codex: AgentAdapter = {
   capabilities: {
     // `codex exec resume <thread>`, from the directory the thread ran in.
     resume: true,
+    notebookServer: true,
     modes: {
       explain: {
         summary: 'may run commands inside its read-only sandbox; no network.',
@@ -27,6 +28,13 @@ export const codex: AgentAdapter = {
         terms: (where) => `May edit files and run commands inside the scratch checkout ${where}; your working tree is never touched (Codex's workspace-write sandbox). Network: none.`,
       },
     },
+  },
+
+  // Codex keeps MCP servers in ~/.codex/config.toml only (no project scope).
+  mcpRegistration: {
+    scopes: ['user'],
+    add: (server) => ['mcp', 'add', server.name, '--', server.command, ...server.args],
+    remove: (name) => ['mcp', 'remove', name],
   },
 
   detect(input) {
@@ -43,6 +51,7 @@ export const codex: AgentAdapter = {
     // `exec resume` has no --sandbox flag; the config key does the same for both forms.
     const args = ['exec', ...(request.resumeSession ? ['resume'] : []), '--json', '--skip-git-repo-check',
       ...sandbox, '-c', 'approval_policy="never"'];
+    if (request.notebookServer) args.push(...notebookServerConfig(request.notebookServer));
     if (request.model) args.push('-m', request.model);
     if (request.resumeSession) args.push(request.resumeSession);
     // `-`: the prompt comes from stdin, which must be closed or Codex waits for more.
@@ -106,6 +115,21 @@ function sandboxProblem(input: VerdictInput): string | undefined {
     ? `Codex's sandbox could not find its helper codex-linux-sandbox. ${FIX_HELPER}`
     : 'Codex\'s sandbox (bubblewrap) could not start. Check that `bwrap --ro-bind / / true` works here '
       + '(it needs unprivileged user namespaces).';
+}
+
+/**
+ * `-c` overrides that add Fieldnotes' MCP server for this run only (TOML values: JSON strings and
+ * arrays of strings are valid TOML), limited to the tools it may call.
+ */
+function notebookServerConfig(server: NotebookServer): string[] {
+  const key = `mcp_servers.${server.name}`;
+  const env = `{${Object.entries(server.env).map(([name, value]) => `${JSON.stringify(name)}=${JSON.stringify(value)}`).join(', ')}}`;
+  return [
+    '-c', `${key}.command=${JSON.stringify(server.command)}`,
+    '-c', `${key}.args=${JSON.stringify(server.args)}`,
+    '-c', `${key}.env=${env}`,
+    '-c', `${key}.enabled_tools=${JSON.stringify(server.tools)}`,
+  ];
 }
 
 interface StreamState {

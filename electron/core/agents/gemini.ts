@@ -1,6 +1,7 @@
 // Gemini CLI (`gemini -p "" -o stream-json`): argv per mode and its JSONL event stream.
 import type { AgentEvent } from '../../../shared/model/agent-event';
-import type { AgentAdapter, ParserContext } from './agent-adapter';
+import { join } from 'node:path';
+import type { AgentAdapter, NotebookServer, ParserContext } from './agent-adapter';
 import { detectExecutable } from './detect';
 import { createJsonLinesParser, firstLine, num, opt, rec, str, type JsonRecord } from './json-lines';
 import { relativeTo, shellCommandPaths } from './tool-paths';
@@ -16,6 +17,7 @@ export const gemini: AgentAdapter = {
   capabilities: {
     // `--resume <session>`, from the directory the session ran in.
     resume: true,
+    notebookServer: true,
     modes: {
       explain: {
         summary: 'reads and searches files only (plan mode); runs no commands.',
@@ -27,6 +29,13 @@ export const gemini: AgentAdapter = {
           + 'Network: no shell, so none beyond Gemini CLI’s own web tools.',
       },
     },
+  },
+
+  // `--scope user` writes ~/.gemini/settings.json; `project` writes .gemini/settings.json here.
+  mcpRegistration: {
+    scopes: ['user', 'project'],
+    add: (server, scope) => ['mcp', 'add', '--scope', scope, server.name, server.command, ...server.args],
+    remove: (name, scope) => ['mcp', 'remove', '--scope', scope, name],
   },
 
   detect(input) {
@@ -43,13 +52,18 @@ export const gemini: AgentAdapter = {
       '--skip-trust'];
     if (request.model) args.push('-m', request.model);
     if (request.resumeSession) args.push('--resume', request.resumeSession);
+    const server = request.notebookServer;
+    // Gemini CLI has no per-run flag for an MCP server: a system settings file of the run's own
+    // (removed with the run's folder) adds it, trusted (nobody is there to confirm its calls).
+    const settings = server ? join(server.runDir, 'gemini-settings.json') : undefined;
     return {
       command: request.executable ?? 'gemini',
       args,
       cwd: request.cwd,
       // Without NO_RELAUNCH the CLI re-spawns itself and the parent ignores SIGTERM.
-      env: { ...request.env, GEMINI_CLI_NO_RELAUNCH: 'true', NO_COLOR: '1' },
+      env: { ...request.env, GEMINI_CLI_NO_RELAUNCH: 'true', NO_COLOR: '1', ...(settings ? { GEMINI_CLI_SYSTEM_SETTINGS_PATH: settings } : {}) },
       stdin: request.prompt,
+      ...(server && settings ? { files: [{ path: settings, text: geminiSettings(server) }] } : {}),
     };
   },
 
@@ -61,6 +75,11 @@ export const gemini: AgentAdapter = {
     return verdictFromResult(FACTS.label, input, { requireResult: true });
   },
 };
+
+function geminiSettings(server: NotebookServer): string {
+  const entry = { command: server.command, args: server.args, env: server.env, trust: true, includeTools: [...server.tools] };
+  return JSON.stringify({ mcpServers: { [server.name]: entry } }, null, 2) + '\n';
+}
 
 function translate(line: JsonRecord, context: ParserContext): AgentEvent[] {
   switch (line.type) {

@@ -117,5 +117,8 @@ function agentInfo(adapter: AgentAdapter, detection: Detection, sandboxed: boole
       poc: { permissions: capabilities.modes.poc.summary },
     },
     ...(capabilities.sandbox ? { sandbox: { needs: capabilities.sandbox.needs, available: sandboxed } } : {}),
+    ...(adapter.mcpRegistration && adapter.command
+      ? { mcpAdd: [adapter.command, ...adapter.mcpRegistration.add({ name: 'fieldnotes', command: 'fieldnotes', args: ['mcp'] }, adapter.mcpRegistration.scopes[0]!)].join(' ') }
+      : {}),
   };
 }

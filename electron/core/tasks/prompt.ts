@@ -13,9 +13,11 @@ export interface PromptInput {
   context?: readonly ContextNote[];
   /** False for a poc that starts from an empty scratch repository (no codebase was given). */
   codebase?: boolean;
+  /** The agent has Fieldnotes' MCP tools over the notebook for this run. */
+  notebookTools?: boolean;
 }
 
-export function buildPrompt({ question, mode, context = [], codebase = true }: PromptInput): string {
+export function buildPrompt({ question, mode, context = [], codebase = true, notebookTools = false }: PromptInput): string {
   const parts: string[] = [];
   if (context.length > 0) {
     parts.push(
@@ -30,6 +32,10 @@ export function buildPrompt({ question, mode, context = [], codebase = true }: P
       : `Work on the task below in the current directory, ${codebase ? 'a scratch copy of the codebase' : 'an empty scratch git repository'}: `
         + 'you may edit files and run code to try things out. Report what you found and what you changed.',
     '',
+    ...(notebookTools
+      ? ['Past research notes about codebases can be searched with the fieldnotes tools (search_notes, read_note, recent_notes, build_context). '
+        + 'Look there first when it may help; a note may be stale, so check what you use against the code.', '']
+      : []),
     'Write your answer as a research note in Markdown:',
     '- First line: a short title for the note (one line, no more than 80 characters, no Markdown).',
     '- Then the explanation. Cite the code you rely on as `path:line` (paths relative to the repository root).',

@@ -33,6 +33,8 @@ export interface Completion {
   started: string | undefined;
   /** What the transcript kept of the text, for a note that shows only part of a huge answer. */
   transcript: TranscriptWriter['textKept'];
+  /** Notes the agent read through Fieldnotes' MCP server. */
+  consulted?: readonly string[];
 }
 
 /** Waits before each retry of a final write that failed. */
@@ -116,6 +118,7 @@ async function finishNote(input: Completion): Promise<string> {
       ...(input.usage && Object.keys(input.usage).length > 0 ? { usage: input.usage } : {}),
       agent,
       sources,
+      ...(input.consulted?.length ? { consulted: [...input.consulted] } : {}),
       error: result.error ?? null,
       warning: result.warning ?? null,
     },

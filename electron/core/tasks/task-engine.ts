@@ -19,6 +19,7 @@ import { contextNotes } from './context-notes';
 import { planFollowUp, type FollowUpPlan } from './follow-up';
 import { describePermissions } from './permissions';
 import { buildPrompt } from './prompt';
+import type { FieldnotesCommand } from './notebook-consult';
 import { recoverInterruptedTasks } from './recovery';
 import { latestEvents } from '../../../shared/model/event-tail';
 import { ChangeThrottle } from './task-events';
@@ -38,6 +39,10 @@ export interface TaskEngineDeps {
   scratchRoot: string;
   /** Time between SIGTERM and SIGKILL when a task is stopped. Default 5 s. */
   killGraceMs?: number;
+  /** How to run `fieldnotes` (for each task's own MCP server); agents cannot consult the notebook without it. */
+  fieldnotes?: FieldnotesCommand;
+  /** The app's own folder, the task MCP servers' FIELDNOTES_HOME. */
+  userDataDir?: string;
   log: (message: string) => void;
 }
 
@@ -235,6 +240,7 @@ export class TaskEngine {
     const created: TaskRun[] = [];
     try {
       for (const agent of agents) {
+        const fieldnotes = settings.consultNotebook && agent.adapter.capabilities.notebookServer ? this.deps.fieldnotes : undefined;
         const run = await TaskRun.create({
           question: request.question,
           mode: request.mode,
@@ -249,7 +255,9 @@ export class TaskEngine {
             mode: request.mode,
             context: await contextNotes(notebook, request.context, this.deps.log),
             codebase: repo !== null,
+            notebookTools: fieldnotes !== undefined,
           }),
+          ...(fieldnotes ? { consult: { fieldnotes, userDataDir: this.deps.userDataDir ?? this.deps.scratchRoot } } : {}),
           permissions: (dir) => describePermissions(agent, request.mode, dir),
           idleTimeoutMs: (request.idleTimeoutSec ?? settings.idleTimeoutSec) * 1000,
           wallTimeoutMs: (request.wallTimeoutSec ?? settings.wallTimeoutSec) * 1000,

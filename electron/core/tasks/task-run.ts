@@ -15,6 +15,7 @@ import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
 import { AnswerText, TaskNote, safeTitle } from './task-note';
 import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
+import { prepareConsult, type FieldnotesCommand, type NotebookConsult } from './notebook-consult';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
 import { ReadCheck } from './read-check';
 import { SourceCollector } from './sources';
@@ -39,6 +40,8 @@ export interface TaskSpec {
   permissions: (dir: string) => string;
   idleTimeoutMs: number;
   wallTimeoutMs: number;
+  /** Give the agent Fieldnotes' MCP server over the notebook for this run ("Let agents consult the notebook"). */
+  consult?: { fieldnotes: FieldnotesCommand; userDataDir: string };
 }
 
 export interface TaskRunDeps {
@@ -80,6 +83,7 @@ export class TaskRun {
   private ending = false;
   private agentRun: AgentRun | null = null;
   private workspace: TaskWorkspace | null = null;
+  private consult: NotebookConsult | null = null;
   private sources = new SourceCollector(null);
   private readCheck = new ReadCheck(null, 'explain');
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
@@ -180,6 +184,9 @@ export class TaskRun {
       this.readCheck = new ReadCheck(this.workspace.sourceRoots, this.spec.mode);
       this.permissions = this.spec.permissions(this.workspace.cwd);
       prompt = await this.spec.prompt();
+      if (this.spec.consult) {
+        this.consult = await prepareConsult(this.spec.consult.fieldnotes, { notebookRoot: this.deps.notebook.root, userDataDir: this.spec.consult.userDataDir });
+      }
       await this.deps.leases.hold(this.id).catch(() => undefined);
       void this.note.patch({
         status: 'running',
@@ -234,6 +241,7 @@ export class TaskRun {
       env: this.deps.env,
       ...(detection.path ? { executable: detection.path } : {}),
       ...(this.spec.resumeSession ? { resumeSession: this.spec.resumeSession } : {}),
+      ...(this.consult ? { notebookServer: this.consult.server } : {}),
     };
   }
 
@@ -312,6 +320,8 @@ export class TaskRun {
     }
     this.batcher.flush();
     await this.transcript.end();
+    const consulted = (await this.consult?.consulted().catch(() => [])) ?? [];
+    await this.consult?.dispose().catch(() => undefined);
     const completed = await completeNote({
       note: this.note,
       notebook: this.deps.notebook,
@@ -325,6 +335,7 @@ export class TaskRun {
       usage: this.usage,
       started: this.started,
       transcript: this.transcript.textKept,
+      consulted,
     });
     this.title = completed.title;
     await this.deps.leases.release(this.id).catch(() => undefined);

@@ -11,6 +11,7 @@ import type { AgentAdapter, Env } from '../../../electron/core/agents/agent-adap
 import { createApi, type Engine } from '../../../electron/core/api';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { NativePorts } from '../../../electron/core/ports/native-ports';
+import type { FieldnotesCommand } from '../../../electron/core/tasks/notebook-consult';
 import { FIXTURES } from '../../support/paths';
 import { tempDir } from '../../support/temp';
 
@@ -46,6 +47,8 @@ export interface EngineOptions {
   agents?: AgentAdapter[];
   /** Watch the notebook for other processes' changes, as the app does. Default false. */
   watch?: boolean;
+  /** How to run `fieldnotes`, so that tasks give their agents its MCP server. */
+  fieldnotes?: FieldnotesCommand;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -76,6 +79,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     agentEnv: options.env ?? { ...process.env },
     killGraceMs: options.killGraceMs ?? 2_000,
     ...(options.agents ? { extraAgents: options.agents } : {}),
+    ...(options.fieldnotes ? { fieldnotes: options.fieldnotes } : {}),
     watch: options.watch ?? false,
     log: () => undefined,
   });

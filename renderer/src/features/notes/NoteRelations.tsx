@@ -1,6 +1,7 @@
 // How a note is tied to others: the notes asked the same question at the same time (siblings),
-// the note it follows up, and the notes its agent was given as context. Each opens with a click.
-import { CornerDownRight, Paperclip, Users } from 'lucide-react';
+// the note it follows up, the notes its agent was given as context, and the notes it read through
+// Fieldnotes' MCP server while it worked (consulted). Each opens with a click.
+import { BookOpen, CornerDownRight, Paperclip, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Note } from '../../../../shared/model/note';
 import { openNote } from '../app/use-route';
@@ -11,7 +12,7 @@ export function NoteRelations({ note }: { note: Note }) {
   const fm = note.frontmatter;
   const { data: notes } = useNoteList();
   const labelOf = useAgentLabels();
-  if (!fm || (!fm.siblings?.length && !fm.parent && !fm.context?.length)) return null;
+  if (!fm || (!fm.siblings?.length && !fm.parent && !fm.context?.length && !fm.consulted?.length)) return null;
   const byId = new Map((notes ?? []).map((each) => [each.id, each]));
   const link = (id: string, describe: (title: string, agent?: string) => string) => {
     const other = byId.get(id);
@@ -38,6 +39,11 @@ export function NoteRelations({ note }: { note: Note }) {
       {fm.context && fm.context.length > 0 && (
         <Relation icon={<Paperclip />} label={fm.context.length === 1 ? 'Context: 1 note' : `Context: ${fm.context.length} notes`}>
           {fm.context.map((id) => link(id, (title) => title))}
+        </Relation>
+      )}
+      {fm.consulted && fm.consulted.length > 0 && (
+        <Relation icon={<BookOpen />} label={fm.consulted.length === 1 ? 'Consulted: 1 note' : `Consulted: ${fm.consulted.length} notes`}>
+          {fm.consulted.map((id) => link(id, (title) => title))}
         </Relation>
       )}
     </div>

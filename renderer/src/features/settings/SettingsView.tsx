@@ -5,6 +5,7 @@ import { formatDuration } from '../../lib/format';
 import { AgentsSection } from './AgentsSection';
 import { CustomCommandSection } from './CustomCommandSection';
 import { DefaultAgentsSetting } from './DefaultAgentsSetting';
+import { NotebookForAgentsSection } from './NotebookForAgentsSection';
 import { NumberSetting } from './NumberSetting';
 import { ScratchCheckouts } from './ScratchCheckouts';
 import { ThemePicker } from './ThemePicker';
@@ -47,6 +48,7 @@ export function SettingsView() {
             </section>
             <AgentsSection settings={tasks} />
             <CustomCommandSection settings={tasks} />
+            <NotebookForAgentsSection settings={tasks} />
           </>
         )}
         <section className="settings-section" aria-labelledby="settings-appearance">
