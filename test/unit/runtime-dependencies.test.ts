@@ -12,8 +12,6 @@ import { ROOT } from '../support/paths';
 const MAIN_ENTRIES = ['electron/main/index.ts', 'electron/cli/main.ts', 'electron/core/search/worker.ts'];
 /** Bundled into the build on purpose (electron.vite.config.ts), so not loaded from node_modules. */
 const BUNDLED = new Set(['lunr']);
-/** Added for work that lands separately (none now). */
-const ABOUT_TO_BE_USED = new Set<string>();
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
@@ -84,7 +82,7 @@ describe('runtime dependencies', () => {
   });
 
   it('holds nothing else: the renderer is bundled, and tsx only runs the sources', () => {
-    const extra = Object.keys(pkg.dependencies).filter((name) => !loaded.has(name) && !ABOUT_TO_BE_USED.has(name));
+    const extra = Object.keys(pkg.dependencies).filter((name) => !loaded.has(name));
     expect(extra).toEqual([]);
   });
 });
