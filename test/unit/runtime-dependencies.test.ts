@@ -10,8 +10,8 @@ import { ROOT } from '../support/paths';
 
 /** The build's entries for the main side (electron.vite.config.ts). */
 const MAIN_ENTRIES = ['electron/main/index.ts', 'electron/cli/main.ts', 'electron/core/search/worker.ts'];
-/** Bundled into the build on purpose (electron.vite.config.ts), so not loaded from node_modules. */
-const BUNDLED = new Set(['lunr']);
+/** Bundled into the build on purpose (electron.vite.config.ts), so not loaded from node_modules; marked finds citations. */
+const BUNDLED = new Set(['lunr', 'marked']);
 /** Added for work that lands separately: note rewriting (yaml) and the MCP server (the SDK). */
 const ABOUT_TO_BE_USED = new Set(['yaml', '@modelcontextprotocol/sdk']);
 
