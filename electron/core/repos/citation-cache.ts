@@ -13,7 +13,8 @@ const FORMAT = 'citations-1';
 const Stored = z.object({ format: z.literal(FORMAT), citations: z.array(CitationCheck) });
 
 export class CitationCache {
-  private made = false;
+  /** The folder is made once per cache, not once per write. */
+  private made: Promise<unknown> | null = null;
 
   constructor(
     private readonly dir: string,
@@ -36,8 +37,8 @@ export class CitationCache {
     const file = this.file(commit, body);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      if (!this.made) await mkdir(this.dir, { recursive: true });
-      this.made = true;
+      this.made ??= mkdir(this.dir, { recursive: true });
+      await this.made;
       await writeFile(temp, JSON.stringify({ format: FORMAT, citations }));
       await rename(temp, file);
     } catch (error) {

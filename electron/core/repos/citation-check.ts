@@ -21,7 +21,6 @@ const PARALLEL = 4;
 
 interface Pending {
   note: Note;
-  found: FoundCitation[];
   /** The commit checked against, resolved to its full hash. */
   commit: string;
   against: 'note' | 'head';
@@ -61,22 +60,20 @@ async function checkRepo(repoPath: string, notes: Note[], cache: CitationCache |
   for (const note of notes) {
     const wanted = note.frontmatter?.repo?.commit;
     const commit = wanted ? resolved.get(wanted) : head;
-    if (!commit) {
-      done.push(unchecked(note, `The note's commit ${wanted!.slice(0, 7)} is not in the repository at ${repoPath}.`));
-      continue;
-    }
-    const found = findCitations(note.body);
-    pending.push({ note, found, commit, against: wanted ? 'note' : 'head', citations: (await cache?.read(commit, note.body)) ?? undefined });
+    if (!commit) done.push(unchecked(note, `The note's commit ${wanted!.slice(0, 7)} is not in the repository at ${repoPath}.`));
+    else pending.push({ note, commit, against: wanted ? 'note' : 'head' });
   }
+  await Promise.all(pending.map(async (entry) => void (entry.citations = (await cache?.read(entry.commit, entry.note.body)) ?? undefined)));
 
-  // Only the commits of notes the cache does not know need their files listed and read.
-  const toCheck = pending.filter((entry) => !entry.citations);
+  // Only notes the cache does not know are read for citations, and only their commits listed and read.
+  const toCheck = pending.filter((entry) => !entry.citations).map((entry) => ({ entry, found: findCitations(entry.note.body) }));
   const trees = new Map<string, CommitTree | null>();
-  await inParallel([...new Set(toCheck.map((entry) => entry.commit))], async (commit) => trees.set(commit, await commitTree(repoPath, commit)));
-  const resolvedCitations = toCheck.map((entry) => entry.found.map((citation) => resolve(citation, trees.get(entry.commit) ?? null, repoPath)));
+  await inParallel([...new Set(toCheck.map(({ entry }) => entry.commit))], async (commit) => trees.set(commit, await commitTree(repoPath, commit)));
+  const resolvedCitations = toCheck.map(({ entry, found }) => found.map((citation) => resolve(citation, trees.get(entry.commit) ?? null, repoPath)));
   const contents = await blobContents(repoPath, resolvedCitations.flat().flatMap((citation) => (citation.blob ? [citation.blob] : [])));
-  const writes = toCheck.map((entry, i) => {
-    entry.citations = resolvedCitations[i]!.flatMap((citation) => judge(citation, contents, entry.commit));
+  const texts = fileLines(contents);
+  const writes = toCheck.map(({ entry }, i) => {
+    entry.citations = resolvedCitations[i]!.flatMap((citation) => judge(citation, texts, entry.commit));
     return cache?.write(entry.commit, entry.note.body, entry.citations);
   });
 
@@ -124,17 +121,30 @@ function resolve(found: FoundCitation, tree: CommitTree | null, repoPath: string
   return { found, path, problem: 'no such file' };
 }
 
-function judge(citation: Resolved, contents: Map<string, Buffer>, commit: string): CitationCheck[] {
+/** A file's lines by blob, split once however many citations name it; null for a binary file. */
+function fileLines(contents: Map<string, Buffer>): (blob: string) => string[] | null | undefined {
+  const split = new Map<string, string[] | null>();
+  return (blob) => {
+    if (!split.has(blob)) {
+      const content = contents.get(blob);
+      if (!content) return undefined;
+      split.set(blob, content.subarray(0, 8000).includes(0) ? null : splitLines(content.toString('utf8')));
+    }
+    return split.get(blob);
+  };
+}
+
+function judge(citation: Resolved, linesOf: (blob: string) => string[] | null | undefined, commit: string): CitationCheck[] {
   const { found, path, problem } = citation;
   if (problem === 'drop') return [];
   const base = { text: found.text, path, ...(found.lines ? { lines: found.lines } : {}) };
   const at = `at ${commit.slice(0, 7)}`;
   if (problem) return [{ ...base, ok: false, why: `${problem} ${at}` }];
-  const content = contents.get(citation.blob!);
-  if (!content) return [{ ...base, ok: false, why: `git could not read ${path} ${at}` }];
-  const binary = content.subarray(0, 8000).includes(0);
-  const lines = binary ? [] : splitLines(content.toString('utf8'));
-  const count = binary ? 0 : lines.length;
+  const text = linesOf(citation.blob!);
+  if (text === undefined) return [{ ...base, ok: false, why: `git could not read ${path} ${at}` }];
+  const binary = text === null;
+  const lines = text ?? [];
+  const count = lines.length;
   if (found.lines && found.lines.end > count) {
     const past = found.lines.start > count ? found.lines.start : found.lines.end;
     return [{ ...base, ok: false, why: `line ${past} is past the end (${path} has ${count} ${count === 1 ? 'line' : 'lines'} ${at})` }];
