@@ -7,6 +7,7 @@ import { CliError, type GlobalOptions } from './cli-error';
 import { registerContext } from './commands/context';
 import { registerAgents } from './commands/agents';
 import { registerAsk } from './commands/ask';
+import { registerCheck } from './commands/check';
 import { registerImport } from './commands/import';
 import { registerMcp } from './commands/mcp';
 import { registerNotes } from './commands/notes';
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   registerImport(program, globals);
   registerSearch(program, globals);
   registerReindex(program, globals);
+  registerCheck(program, globals);
   registerServe(program, globals);
   registerSessions(program, globals);
   registerMcp(program, globals);

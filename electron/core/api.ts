@@ -15,6 +15,7 @@ import type { NotebookOptions } from './notebook/notebook';
 import { notebookHandlers, notesHandlers } from './notebook/notes-api';
 import type { NativePorts } from './ports/native-ports';
 import { nodePorts } from './ports/node-ports';
+import { citationsHandlers } from './repos/citations-api';
 import { RepoRegistry } from './repos/repo-registry';
 import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
@@ -132,6 +133,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
+    ...citationsHandlers({ session, log }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports }),
     'search.query': async (input) => search.require().query(input),
     'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),

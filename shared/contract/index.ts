@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import type { EventName, MethodName } from './names';
 import { appMethods } from './app';
+import { citationsMethods } from './citations';
 import { contextMethods } from './context';
 import { notebookEvents, notebookMethods } from './notebook';
 import { notesEvents, notesMethods } from './notes';
@@ -16,6 +17,7 @@ export const methods = {
   ...appMethods,
   ...notebookMethods,
   ...notesMethods,
+  ...citationsMethods,
   ...contextMethods,
   ...tasksMethods,
   ...settingsMethods,

@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'notes.staleness',
   'notes.find',
   'notes.import',
+  'notes.citations',
+  'notes.check',
   'context.build',
   'context.estimate',
   'context.copy',

@@ -1,11 +1,12 @@
 // `npm run bench`: runs every area's benchmark on deterministic synthetic notebooks and prints one
 // table. An area is a module exporting `(context) => Promise<BenchRow[]>`; add yours to AREAS.
-// Options: --sizes 1000,10000  --runs 5  --seed 1  --only notebook|search|context|tasks|sessions
+// Options: --sizes 1000,10000  --runs 5  --seed 1  --only notebook|search|context|tasks|sessions|citations
 // The search area prints its own table (the rows the search issue asks for); the others add rows
 // to the table printed at the end. FIELDNOTES_BENCH_DIR says where search keeps its notebooks.
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/paths';
+import { citationsBench } from './citations-bench';
 import { contextBench } from './context-bench';
 import { notebookBench } from './notebook-bench';
 import { runSearchBench } from './search-bench';
@@ -39,6 +40,7 @@ const AREAS: Record<string, (context: BenchContext) => Promise<BenchRow[]>> = {
   context: contextBench,
   tasks: tasksBench,
   sessions: sessionsBench,
+  citations: citationsBench,
 };
 
 function option(name: string, fallback: string): string {

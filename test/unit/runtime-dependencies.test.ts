@@ -10,8 +10,8 @@ import { ROOT } from '../support/paths';
 
 /** The build's entries for the main side (electron.vite.config.ts). */
 const MAIN_ENTRIES = ['electron/main/index.ts', 'electron/cli/main.ts', 'electron/core/search/worker.ts'];
-/** Bundled into the build on purpose (electron.vite.config.ts), so not loaded from node_modules. */
-const BUNDLED = new Set(['lunr']);
+/** Bundled into the build on purpose (electron.vite.config.ts), so not loaded from node_modules; marked finds citations. */
+const BUNDLED = new Set(['lunr', 'marked']);
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 

@@ -57,8 +57,8 @@ export function notebookHandlers({ session, settings, ports, defaultNotebook }: 
   };
 }
 
-/** The notes.* methods but staleness, which comes with the context methods (it needs git). */
-export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness'> {
+/** The notes.* methods but staleness and citations, which need git (context-api.ts, repos/citations-api.ts). */
+export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness' | 'notes.citations' | 'notes.check'> {
   const notebook = () => session.require();
   return {
     'notes.list': async () => ({ notes: notebook().list() }),

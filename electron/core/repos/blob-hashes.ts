@@ -42,7 +42,7 @@ function usablePaths(paths: readonly string[]): string[] {
 }
 
 /** One `cat-file --batch-check` line per object name: its hash and type, or null when missing. */
-async function checkObjects(cwd: string, names: string[]): Promise<Array<{ hash: string; type: string } | null> | null> {
+export async function checkObjects(cwd: string, names: string[]): Promise<Array<{ hash: string; type: string } | null> | null> {
   const result = await git(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: names.join('\n') + '\n' });
   if (result.code !== 0) return null;
   const lines = result.stdout.split('\n');

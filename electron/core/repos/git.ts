@@ -17,8 +17,7 @@ export function git(cwd: string, args: string[], options: { input?: string; time
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
         timeout: options.timeoutMs ?? 30_000,
-        // Never prompt for credentials or open an editor; never page.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_EDITOR: 'true', LC_ALL: 'C' },
+        env: gitEnv(),
       },
       (error, stdout, stderr) => {
         if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
@@ -46,4 +45,31 @@ export async function gitOk(cwd: string, args: string[], options: { input?: stri
     throw new Error(`git ${args[0]} failed: ${message}`);
   }
   return result.stdout;
+}
+
+// Never prompt for credentials or open an editor; never page.
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_EDITOR: 'true', LC_ALL: 'C' };
+}
+
+/** Like `git`, but stdout is kept as bytes (file contents, whose sizes git gives in bytes). */
+export function gitBytes(cwd: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<{ stdout: Buffer; code: number }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      ['-C', cwd, ...args],
+      { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, timeout: options.timeoutMs ?? 60_000, env: gitEnv() },
+      (error, stdout) => {
+        if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+          reject(new Error(`git failed to run: ${error.message}`));
+          return;
+        }
+        resolve({ stdout, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 });
+      },
+    );
+    if (options.input !== undefined) {
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(options.input);
+    }
+  });
 }

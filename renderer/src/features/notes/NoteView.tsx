@@ -1,7 +1,9 @@
 // The detail pane: a note's provenance and its rendered body.
 import { FileWarning } from 'lucide-react';
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, useRef, type MouseEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
+import { CitationHover } from './CitationHover';
+import { CitationsBar } from './CitationsBar';
 import { renderMarkdown } from './markdown';
 import { NoteHeader } from './NoteHeader';
 import { useNoteActions } from './use-note-actions';
@@ -12,6 +14,7 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
   const { data: note, error, isPending } = useNote(id);
   const html = useMemo(() => (note ? renderMarkdown(note.body) : ''), [note]);
   const actions = useNoteActions(select);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   if (isPending) return <div className="note-view is-loading" aria-busy="true" />;
   if (error || !note) {
@@ -31,8 +34,10 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
   return (
     <article className="note-view" aria-label={note.summary.title}>
       <NoteHeader note={note} onTags={(tags) => void actions.setTags(note, tags)} onDelete={() => void actions.trash(note)} />
+      <CitationsBar id={note.summary.id} />
       {/* The HTML comes from renderMarkdown, which sanitizes it with DOMPurify. */}
-      <div className="markdown" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="markdown" ref={bodyRef} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+      <CitationHover id={note.summary.id} bodyRef={bodyRef} html={html} />
     </article>
   );
 }

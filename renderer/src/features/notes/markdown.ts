@@ -95,6 +95,8 @@ const PURIFY_CONFIG = {
   ALLOWED_URI_REGEXP: SAFE_URL,
   ALLOW_DATA_ATTR: false,
   ADD_ATTR: ['data-file'],
+  // data-file is never followed as a URL (the engine checks it): `Ky.ts:42` must survive the URL check.
+  ADD_URI_SAFE_ATTR: ['data-file'],
 };
 
 /** Renders a note's Markdown body into HTML that is safe to insert. */

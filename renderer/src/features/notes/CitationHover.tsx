@@ -1,0 +1,126 @@
+// Citations in a note's rendered body become links: marked as checking out or not (with why), and
+// on hover or focus they show the cited lines as they were at the note's commit. The body is
+// drawn first; this decorates it once the engine's check arrives.
+import { useEffect, useState, type RefObject } from 'react';
+import type { CitationCheck } from '../../../../shared/contract/citations';
+import { shortCommit } from '../../lib/format';
+import { citationKey, citationsByText, useCitations } from './use-citations';
+
+interface Hovered {
+  citation: CitationCheck;
+  top: number;
+  left: number;
+}
+
+export function CitationHover({ id, bodyRef, html }: { id: string; bodyRef: RefObject<HTMLElement | null>; html: string }) {
+  const { data } = useCitations(id);
+  const [hovered, setHovered] = useState<Hovered | null>(null);
+
+  useEffect(() => {
+    const root = bodyRef.current;
+    if (!root || !data) return;
+    const byText = citationsByText(data);
+    linkPlainCitations(root, byText);
+    for (const link of root.querySelectorAll<HTMLElement>('a[data-file]')) {
+      const citation = byText.get(link.dataset.citation ?? citationKey(link.dataset.file ?? ''));
+      if (!citation) continue;
+      link.dataset.citation = citationKey(citation.text);
+      // A click opens the file the citation resolved to (`math.ts:2` may be `src/util/math.ts`).
+      if (citation.ok) link.dataset.file = `${citation.path}${citation.lines ? `:${citation.lines.start}` : ''}`;
+      link.classList.add('citation', citation.ok ? 'is-ok' : 'is-broken');
+      link.title = citation.ok ? `Open ${citation.path}${citation.lines ? ` at line ${citation.lines.start}` : ''}` : `Does not check out: ${citation.why}`;
+    }
+    const show = (event: Event): void => {
+      const link = (event.target as Element).closest<HTMLElement>('a[data-citation]');
+      const citation = link ? byText.get(link.dataset.citation ?? '') : undefined;
+      if (!link || !citation) return;
+      const rect = link.getBoundingClientRect();
+      setHovered({ citation, top: rect.bottom + 6, left: Math.max(8, Math.min(rect.left, window.innerWidth - 520)) });
+    };
+    const hide = (event: Event): void => {
+      if ((event.target as Element).closest('a[data-citation]')) setHovered(null);
+    };
+    root.addEventListener('mouseover', show);
+    root.addEventListener('focusin', show);
+    root.addEventListener('mouseout', hide);
+    root.addEventListener('focusout', hide);
+    return () => {
+      root.removeEventListener('mouseover', show);
+      root.removeEventListener('focusin', show);
+      root.removeEventListener('mouseout', hide);
+      root.removeEventListener('focusout', hide);
+    };
+  }, [bodyRef, data, html]);
+
+  if (!hovered || !data) return null;
+  const { citation } = hovered;
+  return (
+    <div className="citation-preview" role="tooltip" style={{ top: hovered.top, left: hovered.left }}>
+      <div className="citation-preview-title">
+        <code>{citation.path}</code>
+        {citation.lines && ` lines ${citation.lines.start}–${citation.lines.end}`} at {shortCommit(data.commit ?? '')}
+      </div>
+      {citation.ok && citation.excerpt ? (
+        <pre className="citation-preview-code">
+          {citation.excerpt.lines.map((line, i) => {
+            const number = citation.excerpt!.start + i;
+            const cited = citation.lines !== undefined && number >= citation.lines.start && number <= citation.lines.end;
+            return (
+              <div key={number} className={cited ? 'is-cited' : undefined}>
+                <span className="citation-line-number">{number}</span>
+                {line}
+              </div>
+            );
+          })}
+        </pre>
+      ) : (
+        <p className="citation-preview-why">{citation.ok ? 'No preview (not a text file).' : `Does not check out: ${citation.why}`}</p>
+      )}
+    </div>
+  );
+}
+
+/** Citations written as plain text or in code spans that are not links yet become links. */
+function linkPlainCitations(root: HTMLElement, byText: Map<string, CitationCheck>): void {
+  for (const code of root.querySelectorAll<HTMLElement>('code')) {
+    if (code.closest('a, pre')) continue;
+    const key = citationKey(code.textContent ?? '');
+    if (byText.has(key)) wrap(code, key);
+  }
+  const texts = [...byText.keys()].sort((a, b) => b.length - a.length);
+  if (texts.length === 0) return;
+  const pattern = new RegExp(`(?<![\\w./-])(${texts.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w/])`, 'g');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!(node.parentElement?.closest('a, pre, code') ?? null)) nodes.push(node as Text);
+  }
+  for (const node of nodes) {
+    const text = node.data;
+    const matches = [...text.matchAll(pattern)];
+    if (matches.length === 0) continue;
+    const fragment = document.createDocumentFragment();
+    let at = 0;
+    for (const match of matches) {
+      fragment.append(text.slice(at, match.index));
+      const link = document.createElement('a');
+      link.append(match[0]);
+      fragment.append(link);
+      wrap(link, match[0], true);
+      at = match.index + match[0].length;
+    }
+    fragment.append(text.slice(at));
+    node.replaceWith(fragment);
+  }
+}
+
+function wrap(element: HTMLElement, target: string, isLink = false): void {
+  const link = isLink ? (element as HTMLAnchorElement) : document.createElement('a');
+  link.href = '#';
+  link.className = 'file-link';
+  link.dataset.file = target;
+  if (!isLink) {
+    element.replaceWith(link);
+    link.append(element);
+  }
+}
