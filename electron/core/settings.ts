@@ -28,6 +28,7 @@ const TaskSettingsOnDisk = z
     agentPaths: fields.agentPaths.catch(defaults.agentPaths),
     customCommand: fields.customCommand.catch(defaults.customCommand),
     defaultAgents: fields.defaultAgents.catch(defaults.defaultAgents),
+    sandbox: fields.sandbox.catch(undefined),
   })
   .catch(defaults);
 

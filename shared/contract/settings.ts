@@ -34,6 +34,12 @@ export const TaskSettings = z.object({
   customCommand: CustomCommand.nullable(),
   /** The agents a question goes to when none are chosen. */
   defaultAgents: z.array(AgentId).min(1).max(8),
+  /**
+   * The OS sandbox around every agent: `auto` uses it where this machine has one (bubblewrap on
+   * Linux), `require` refuses to run an agent without one, `off` runs agents on their own flags only.
+   * Absent means `auto`.
+   */
+  sandbox: z.enum(['auto', 'require', 'off']).optional(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 

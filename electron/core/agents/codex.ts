@@ -1,4 +1,6 @@
 // Codex CLI (`codex exec --json`): argv per mode and its JSONL thread/turn/item stream.
+import { homedir } from 'node:os';
+import path from 'node:path';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { AgentAdapter, ParserContext } from './agent-adapter';
 import { detectExecutable } from './detect';
@@ -24,6 +26,8 @@ export const codex: AgentAdapter = {
         terms: (where) => `May edit files and run commands inside the scratch checkout ${where}; your working tree is never touched (Codex's workspace-write sandbox). Network: none.`,
       },
     },
+    // Sessions, logs and its helper binaries: CODEX_HOME, or ~/.codex.
+    sandboxNeeds: (env) => ({ dirs: [env.CODEX_HOME ?? path.join(env.HOME ?? homedir(), '.codex')], files: [] }),
   },
 
   detect(input) {

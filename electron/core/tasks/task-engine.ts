@@ -25,6 +25,7 @@ import { ChangeThrottle } from './task-events';
 import { TaskLeases } from './task-leases';
 import { TaskQueue } from './task-queue';
 import { TaskRun, type TaskRunDeps } from './task-run';
+import { MachineSandbox } from '../sandbox/run-sandbox';
 
 export interface TaskEngineDeps {
   session: NotebookSession;
@@ -65,6 +66,7 @@ export class TaskEngine {
   private readonly queue: TaskQueue;
   private readonly throttle: ChangeThrottle;
   private readonly leases = new Map<string, TaskLeases>();
+  private readonly sandbox = new MachineSandbox(() => this.deps.env);
   private readonly unsubscribe: () => void;
   private recheck: NodeJS.Timeout | undefined;
   private closing = false;
@@ -273,6 +275,8 @@ export class TaskEngine {
       env: this.deps.env,
       scratchRoot: this.deps.scratchRoot,
       killGraceMs: this.deps.killGraceMs ?? 5_000,
+      sandbox: this.sandbox,
+      sandboxSetting: () => this.deps.settings.get().tasks.sandbox ?? 'auto',
       leases: this.leasesOf(notebook),
       changed: (run, urgent) => this.throttle.mark(run.id, urgent),
       output: (batch) => this.emit('tasks.output', batch),

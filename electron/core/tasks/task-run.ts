@@ -10,6 +10,8 @@ import type { InstalledAgent } from '../agents/installed-agents';
 import { createRedactor, type Redactor } from '../agents/secret-redactor';
 import type { Notebook } from '../notebook/notebook';
 import type { RepoFacts } from '../repos/repo-facts';
+import type { MachineSandbox, RunSandbox } from '../sandbox/run-sandbox';
+import type { SandboxSetting } from '../sandbox/sandbox';
 import { completeNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
@@ -45,6 +47,9 @@ export interface TaskRunDeps {
   env: Env;
   scratchRoot: string;
   killGraceMs: number;
+  /** The OS sandbox agents run in, and whether the settings want it (`auto` when absent). */
+  sandbox: MachineSandbox;
+  sandboxSetting: () => SandboxSetting;
   leases: TaskLeases;
   /** The task's state, queue position or progress changed (`urgent` for state). */
   changed: (run: TaskRun, urgent: boolean) => void;
@@ -77,6 +82,7 @@ export class TaskRun {
   private ending = false;
   private agentRun: AgentRun | null = null;
   private workspace: TaskWorkspace | null = null;
+  private confinement: Extract<RunSandbox, { ok: true }> | null = null;
   private sources = new SourceCollector(null);
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
   /** The answer as notes and windows show it; the transcript alone keeps the raw text. */
@@ -151,6 +157,7 @@ export class TaskRun {
       ...(this.finished ? { finished: this.finished } : {}),
       ...(this.error ? { error: this.error } : {}),
       permissions: this.permissions,
+      ...(this.confinement ? { sandbox: this.confinement.kind } : {}),
       ...(this.spec.mode === 'poc' && this.plannedDir ? { scratchDir: this.workspace?.cwd ?? this.plannedDir } : {}),
       siblings: this.siblings,
       ...(this.spec.parent ? { parent: this.spec.parent } : {}),
@@ -172,7 +179,13 @@ export class TaskRun {
         ...(this.spec.reuseCheckout ? { reuseCheckout: this.spec.reuseCheckout } : {}),
       });
       this.sources = new SourceCollector(this.workspace.sourceRoots);
-      this.permissions = this.spec.permissions(this.workspace.cwd);
+      const sandbox = await this.deps.sandbox.forRun({
+        adapter: this.spec.agent.adapter, mode: this.spec.mode, cwd: this.workspace.cwd, env: this.deps.env,
+        setting: this.deps.sandboxSetting(), ...(this.workspace.repo?.root ? { repoRoot: this.workspace.repo.root } : {}),
+      });
+      if (!sandbox.ok) throw new Error(sandbox.error);
+      this.confinement = sandbox;
+      this.permissions = `${this.spec.permissions(this.workspace.cwd)} ${sandbox.words}`;
       prompt = await this.spec.prompt();
       await this.deps.leases.hold(this.id).catch(() => undefined);
       void this.note.patch({
@@ -198,6 +211,7 @@ export class TaskRun {
         idleTimeoutMs: this.spec.idleTimeoutMs,
         wallTimeoutMs: this.spec.wallTimeoutMs,
         killGraceMs: this.deps.killGraceMs,
+        ...(this.confinement?.confine ? { confine: this.confinement.confine } : {}),
       });
     } catch (error) {
       return this.finish({ status: 'failed', error: `Could not start ${adapter.label}: ${messageOf(error)}` });

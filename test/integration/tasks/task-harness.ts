@@ -57,10 +57,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
   const home = options.home ?? (await tempDir('fieldnotes-tasks-'));
   const notebook = options.notebook ?? join(home, 'Notebook');
   const settingsFile = join(home, 'settings.json');
-  if (options.tasks) {
-    await mkdir(home, { recursive: true });
-    await writeFile(settingsFile, JSON.stringify({ tasks: { customCommand: fakeAgent(), ...options.tasks } }));
-  }
+  // The fake agent talks to its test through files in the machine's /tmp, which the OS sandbox
+  // hides behind a private one: the sandbox's own tests turn it on.
+  const sandbox = { sandbox: 'off' as const };
+  await mkdir(home, { recursive: true });
+  await writeFile(settingsFile, JSON.stringify({ tasks: options.tasks ? { customCommand: fakeAgent(), ...sandbox, ...options.tasks } : sandbox }));
   const events: TestEngine['events'] = [];
   const finishedTasks = new Map<string, Task>();
   const waiters: Array<() => void> = [];
