@@ -7,13 +7,18 @@ import { isInside, type SandboxPolicy } from './sandbox-policy';
 const run = promisify(execFile);
 
 /**
- * The whole filesystem read-only, /dev and /proc as bwrap makes them, a private /tmp, the readable
- * folders a private /tmp would hide bound back read-only, then the writable ones. The network stays
- * on (the agent talks to its model). No new session: the run's process group must reach inside.
- * Binds are in order, so a writable folder inside a read-only one wins.
+ * The whole filesystem read-only, /dev as bwrap makes it, a private /tmp, the readable folders a
+ * private /tmp would hide bound back read-only, then the writable ones. The network stays on (the
+ * agent talks to its model). No new session: the run's process group must reach inside. Binds are
+ * in order, so a writable folder inside a read-only one wins.
+ *
+ * /proc is the machine's, not a fresh one: an agent with its own bwrap sandbox (Claude Code's
+ * command sandbox, in a user namespace) must mount a new procfs, which the kernel allows only
+ * where a fully visible proc is mounted, and must write its own uid_map; with `--proc` it fails
+ * ("Can't mount proc on /newroot/proc: Operation not permitted").
  */
 export function bwrapArgs(policy: SandboxPolicy): string[] {
-  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--bind', '/proc', '/proc', '--tmpfs', '/tmp'];
   for (const dir of policy.readable.filter(underTmp)) args.push('--ro-bind', dir, dir);
   for (const dir of policy.writable) args.push('--bind', dir, dir);
   for (const file of policy.writableFiles) args.push('--bind-try', file, file);
@@ -38,7 +43,7 @@ function underTmp(dir: string): boolean {
  */
 export async function probeBwrap(bwrap: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   try {
-    await run(bwrap, ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', '--', 'true'], { timeout: 10_000 });
+    await run(bwrap, ['--ro-bind', '/', '/', '--dev', '/dev', '--bind', '/proc', '/proc', '--tmpfs', '/tmp', '--', 'true'], { timeout: 10_000 });
     return { ok: true };
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
