@@ -28,18 +28,28 @@ export class MachineSandbox {
     return this.found;
   }
 
+  /** What a run in `mode` will be held to, in words, before it is asked (the composer's summary). */
+  async describe(mode: AgentMode, setting: SandboxSetting): Promise<string> {
+    const planned = await this.plan(mode, setting);
+    return planned.ok ? planned.words : planned.error;
+  }
+
   async forRun(input: RunSandboxInput): Promise<RunSandbox> {
-    if (input.setting === 'off') {
+    const planned = await this.plan(input.mode, input.setting);
+    if (!planned.ok || planned.kind === 'none') return planned;
+    const choice = await this.choice();
+    const policy = await planPolicy(input);
+    return { ...planned, confine: (command) => confine(command, policy, choice) };
+  }
+
+  private async plan(mode: AgentMode, setting: SandboxSetting): Promise<RunSandbox> {
+    if (setting === 'off') {
       return { ok: true, kind: 'none', words: 'No OS sandbox: it is turned off in Settings, so the run relies on the agent’s own flags.' };
     }
     const choice = await this.choice();
-    if (choice.kind === 'none') {
-      if (input.setting === 'require') {
-        return { ok: false, error: `Settings require a sandbox, and this machine has none: ${choice.reason ?? 'no sandbox was found.'}` };
-      }
-      return { ok: true, kind: 'none', words: describeSandbox(choice, input.mode) };
+    if (choice.kind === 'none' && setting === 'require') {
+      return { ok: false, error: `Settings require a sandbox, and this machine has none: ${choice.reason ?? 'no sandbox was found.'}` };
     }
-    const policy = await planPolicy(input);
-    return { ok: true, kind: choice.kind, words: describeSandbox(choice, input.mode), confine: (command) => confine(command, policy, choice) };
+    return { ok: true, kind: choice.kind, words: describeSandbox(choice, mode) };
   }
 }

@@ -40,6 +40,8 @@ export interface TaskEngineDeps {
   /** Time between SIGTERM and SIGKILL when a task is stopped. Default 5 s. */
   killGraceMs?: number;
   log: (message: string) => void;
+  /** The OS sandbox agents run in (shared with agents.list); one of its own when absent. */
+  machineSandbox?: MachineSandbox;
 }
 
 /** What a task is asked to do, whichever way it was asked (question, retry, follow-up). */
@@ -66,12 +68,13 @@ export class TaskEngine {
   private readonly queue: TaskQueue;
   private readonly throttle: ChangeThrottle;
   private readonly leases = new Map<string, TaskLeases>();
-  private readonly sandbox = new MachineSandbox(() => this.deps.env);
+  private readonly sandbox: MachineSandbox;
   private readonly unsubscribe: () => void;
   private recheck: NodeJS.Timeout | undefined;
   private closing = false;
 
   constructor(private readonly deps: TaskEngineDeps) {
+    this.sandbox = deps.machineSandbox ?? new MachineSandbox(() => deps.env);
     this.queue = new TaskQueue(deps.settings.get().tasks.concurrency);
     this.throttle = new ChangeThrottle((ids) => this.emit('tasks.changed', { tasks: ids.flatMap((id) => this.snapshotOf(id) ?? []) }));
     // Every waiting task's place in line moves when the queue changes.

@@ -35,6 +35,15 @@ describe.skipIf(noSandbox)('a custom command in the OS sandbox', () => {
     return task!;
   }
 
+  it('agents.list says in words, for each mode, what the sandbox lets every agent do', async () => {
+    const { agents } = await t.call<{ agents: Array<{ id: string; modes: Record<'explain' | 'poc', { osSandbox?: string }> }> }>('agents.list');
+    for (const agent of agents) {
+      expect(agent.modes.explain.osSandbox).toBe('OS sandbox (bwrap): the whole disk is read-only to the agent; it may write only the agent’s own '
+        + 'state folders, and /tmp is its own. Network: on (it needs its model).');
+      expect(agent.modes.poc.osSandbox).toContain('it may write only the scratch checkout and the agent’s own state folders');
+    }
+  });
+
   it('explain: every write is denied read-only, reads work, /tmp is its own, and the note says so', async () => {
     const head = gitIn(repo, 'rev-parse', 'HEAD');
     const task = await ask('explain');

@@ -74,7 +74,10 @@ describe('a throwaway agent registered beside the built-in ones', () => {
       installHint: 'npm install -g echo-agent',
       command: 'echo-agent',
       resume: true,
-      modes: { explain: { permissions: 'repeats the question; reads nothing.' }, poc: { permissions: 'repeats the question; writes nothing.' } },
+      modes: {
+        explain: { permissions: 'repeats the question; reads nothing.', osSandbox: expect.stringMatching(/^No OS sandbox: it is turned off in Settings/) },
+        poc: { permissions: 'repeats the question; writes nothing.', osSandbox: expect.stringMatching(/^No OS sandbox: it is turned off in Settings/) },
+      },
       sandbox: { needs: 'nothing at all', available: true },
     });
   });
