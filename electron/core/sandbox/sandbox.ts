@@ -4,6 +4,7 @@ import type { SandboxKind } from '../../../shared/model/task';
 import type { AgentCommand, Env } from '../agents/agent-adapter';
 import { findOnPath } from '../agents/detect';
 import { bwrapArgs, bwrapTmpDir, probeBwrap } from './bwrap';
+import { sandboxExecArgs } from './sandbox-exec';
 import type { SandboxPolicy } from './sandbox-policy';
 
 export type { SandboxKind };
@@ -19,7 +20,7 @@ export interface SandboxChoice {
   reason?: string;
 }
 
-/** The sandbox this machine offers: bwrap on Linux when it really runs, none elsewhere (yet). */
+/** The sandbox this machine offers: bwrap on Linux when it really runs, sandbox-exec on macOS, none elsewhere. */
 export async function findSandbox(env: Env, platform: NodeJS.Platform = process.platform): Promise<SandboxChoice> {
   if (platform === 'linux') {
     const bwrap = await findOnPath('bwrap', env);
@@ -27,11 +28,15 @@ export async function findSandbox(env: Env, platform: NodeJS.Platform = process.
     const probe = await probeBwrap(bwrap);
     return probe.ok ? { kind: 'bwrap', executable: bwrap } : { kind: 'none', reason: probe.reason };
   }
-  return { kind: 'none', reason: `Fieldnotes has no sandbox for agents on ${platform} yet; the run relies on the agent's own flags.` };
+  if (platform === 'darwin' && (await findOnPath('/usr/bin/sandbox-exec', env))) return { kind: 'sandbox-exec', executable: '/usr/bin/sandbox-exec' };
+  return { kind: 'none', reason: `Fieldnotes has no sandbox for agents on ${platform}; the run relies on the agent's own flags.` };
 }
 
 /** The command as it runs in the sandbox: same cwd and paths, TMPDIR in the private /tmp. */
 export function confine(command: AgentCommand, policy: SandboxPolicy, choice: SandboxChoice): AgentCommand {
+  if (choice.kind === 'sandbox-exec' && choice.executable) {
+    return { ...command, command: choice.executable, args: [...sandboxExecArgs(policy), command.command, ...command.args] };
+  }
   if (choice.kind !== 'bwrap' || !choice.executable) return command;
   return {
     command: choice.executable,
