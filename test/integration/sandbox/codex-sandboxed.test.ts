@@ -1,4 +1,5 @@
 // The real Codex CLI inside Fieldnotes' bwrap sandbox, with its own bwrap sandbox nested inside.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -47,5 +48,34 @@ describe.skipIf(noSandbox)('Codex CLI in the OS sandbox', () => {
     });
     expect(second.outcome.status).toBe('done');
     expect(bodiesText(stage.server.turnRequests().slice(-1))).toContain('The secret ingredient is cardamom.');
+  });
+
+  it('poc in a git worktree of the repo: a patch and a command land in the checkout only', async () => {
+    const { repo, root } = stage.workspace;
+    const checkout = path.join(root, 'checkout');
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    git(repo, 'worktree', 'add', '--detach', '--quiet', checkout, 'HEAD');
+    const outside = path.join(root, 'outside.txt');
+    const env = await stage.serve([
+      { kind: 'tool', name: 'apply_patch', input: { input: '*** Begin Patch\n*** Add File: poc.mjs\n+console.log(6 * 7);\n*** End Patch\n' } },
+      { kind: 'tool', name: 'exec_command', input: { cmd: 'node poc.mjs > out.txt' } },
+      { kind: 'tool', name: 'exec_command', input: { cmd: 'git add -A && git -c user.name=x -c user.email=x@x.invalid commit -qm poc' } },
+      { kind: 'tool', name: 'exec_command', input: { cmd: `touch ${outside} ${path.join(repo, 'pwned.txt')}` } },
+      { kind: 'text', text: 'It prints 42.' },
+    ]);
+    const head = git(repo, 'rev-parse', 'HEAD');
+    const { outcome } = await runToEnd({
+      adapter: codex, mode: 'poc', cwd: checkout, env, options: { confine: await sandboxFor(codex, 'poc', checkout, env, repo) },
+    });
+
+    expect(outcome.status).toBe('done');
+    expect(await readFile(path.join(checkout, 'out.txt'), 'utf8')).toBe('42\n');
+    // Codex's own workspace-write sandbox keeps the worktree's git folder (outside its cwd) read-only,
+    // whatever ours allows: its commit is refused by Codex (a custom command's commit goes through).
+    expect(bodiesText(stage.server.turnRequests().slice(-1))).toMatch(/worktrees\/checkout\/index\.lock': Read-only file system/);
+    expect(git(checkout, 'log', '-1', '--format=%s')).toBe('fixture');
+    expect(existsSync(outside)).toBe(false);
+    expect(gitStatus(repo)).toBe('');
+    expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
   });
 });
