@@ -319,7 +319,8 @@ export class TaskRun {
       // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
       answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
       sourcePaths: this.sources.paths(),
-      agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
+      agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session,
+        sandbox: this.confinement?.kind },
       usage: this.usage,
       started: this.started,
       transcript: this.transcript.textKept,

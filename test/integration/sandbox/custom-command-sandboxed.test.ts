@@ -50,7 +50,8 @@ describe.skipIf(noSandbox)('a custom command in the OS sandbox', () => {
 
     expect(task).toMatchObject({ status: 'done', sandbox: 'bwrap' });
     expect(task.permissions).toContain('OS sandbox (bwrap)');
-    const { body } = await t.note(task.id);
+    const { body, frontmatter } = await t.note(task.id);
+    expect(frontmatter?.agent).toMatchObject({ id: 'custom', sandbox: 'bwrap' });
     for (const what of ['new file', 'echo', 'sed -i', 'git commit', 'home']) expect(body).toMatch(new RegExp(`denied ${what}: .*[Rr]ead-only file system`));
     // Its private /tmp takes the write and gives it back; the machine's /tmp never sees it.
     expect(body).toContain('wrote tmp');
