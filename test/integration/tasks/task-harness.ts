@@ -1,6 +1,6 @@
 // What the tasks tests share: an engine on a fresh notebook, reached through the contract's
 // dispatch gate as the UI reaches it, with its push events recorded.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/contract';
@@ -61,7 +61,9 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
   // hides behind a private one: the sandbox's own tests turn it on.
   const sandbox = { sandbox: 'off' as const };
   await mkdir(home, { recursive: true });
-  await writeFile(settingsFile, JSON.stringify({ tasks: options.tasks ? { customCommand: fakeAgent(), ...sandbox, ...options.tasks } : sandbox }));
+  if (options.tasks) await writeFile(settingsFile, JSON.stringify({ tasks: { customCommand: fakeAgent(), ...sandbox, ...options.tasks } }));
+  // A home a test set up keeps its own settings.
+  else if (!existsSync(settingsFile)) await writeFile(settingsFile, JSON.stringify({ tasks: sandbox }));
   const events: TestEngine['events'] = [];
   const finishedTasks = new Map<string, Task>();
   const waiters: Array<() => void> = [];
