@@ -9,6 +9,7 @@ import { ContextBundler } from './context/context-bundler';
 import { sharedTokenCounter, type TokenCounter } from './context/token-counter';
 import type { AgentAdapter, Env } from './agents/agent-adapter';
 import { InstalledAgents } from './agents/installed-agents';
+import { MachineSandbox } from './sandbox/run-sandbox';
 import type { EngineEvents } from './engine-events';
 import { NotebookSession } from './notebook/notebook-session';
 import type { NotebookOptions } from './notebook/notebook';
@@ -115,9 +116,12 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
   const env = deps.agentEnv ?? process.env;
   const scratchRoot = join(userData, 'scratch');
-  const agents = new InstalledAgents({ env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents });
+  const machineSandbox = new MachineSandbox(() => env);
+  const agents = new InstalledAgents({
+    env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents, machineSandbox,
+  });
   const repos = new RepoRegistry(settings, ports, log);
-  const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, fieldnotes: deps.fieldnotes, userDataDir: userData, log });
+  const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, fieldnotes: deps.fieldnotes, userDataDir: userData, log, machineSandbox });
   // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
   if (deps.recoverTasks ?? true) await tasks.recover();
   const search = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });

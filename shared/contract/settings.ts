@@ -38,6 +38,12 @@ export const TaskSettings = z.object({
   consultNotebook: z.boolean(),
   /** Let agents connected to `fieldnotes mcp` ask research of their own (the ask_research tool). */
   askResearch: z.boolean(),
+  /**
+   * The OS sandbox around every agent: `auto` uses it where this machine has one (bubblewrap on
+   * Linux), `require` refuses to run an agent without one, `off` runs agents on their own flags only.
+   * Absent means `auto`.
+   */
+  sandbox: z.enum(['auto', 'require', 'off']).optional(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 

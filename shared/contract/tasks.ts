@@ -11,6 +11,8 @@ import { method } from './method';
 export const AgentModeInfo = z.object({
   /** After the agent's label: "reads and searches files only (Read, Grep, Glob); runs no commands." */
   permissions: z.string(),
+  /** Fieldnotes' OS sandbox around the whole agent on this machine, in words (or that there is none). */
+  osSandbox: z.string().optional(),
 });
 export type AgentModeInfo = z.infer<typeof AgentModeInfo>;
 

@@ -41,6 +41,8 @@ export const AgentRef = z.looseObject({
   version: z.string().optional(),
   model: z.string().optional(),
   session: z.string().optional(),
+  /** The OS sandbox it ran in: bwrap, sandbox-exec, docker, podman, or none (only its own flags held it). */
+  sandbox: z.string().optional(),
 });
 export type AgentRef = z.infer<typeof AgentRef>;
 

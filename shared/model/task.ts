@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { NoteMode, NoteStatus } from './note';
 import { Ulid } from './ulid';
 
+/** The OS sandbox an agent ran in; `none` when only its own flags held it. */
+export const SandboxKind = z.enum(['bwrap', 'sandbox-exec', 'docker', 'podman', 'none']);
+export type SandboxKind = z.infer<typeof SandboxKind>;
+
 export const TaskProgress = z.object({
   /** Distinct files the agent read so far. */
   filesRead: z.number().int().nonnegative(),
@@ -41,6 +45,8 @@ export const Task = z.object({
   warning: z.string().optional(),
   /** What the agent is allowed to do, in plain words, for the UI to state. */
   permissions: z.string(),
+  /** The OS sandbox the agent runs in (`none`: only its own flags hold it), once the task has started. */
+  sandbox: SandboxKind.optional(),
   /** The scratch checkout a poc task works in. */
   scratchDir: z.string().optional(),
   /** Other tasks asked the same question at the same time (fan-out to several agents). */

@@ -114,13 +114,24 @@ export interface AgentSandbox {
   available(env: Env): Promise<boolean>;
 }
 
+/** What Fieldnotes' own OS sandbox must leave writable for the agent to work: its own state. */
+export interface SandboxNeeds {
+  /** Folders it keeps sessions, settings and logs in (created when missing). */
+  dirs: string[];
+  /** Single files it writes beside them, bound only when they exist. */
+  files: string[];
+}
+
 export interface AgentCapabilities {
   /** Whether a later run can resume a session of this agent (from the folder the session ran in). */
   resume: boolean;
   /** Whether `buildRun` registers `RunRequest.notebookServer` with the agent (it speaks MCP). */
   notebookServer?: boolean;
   modes: Record<AgentMode, ModeTerms>;
+  /** The agent's own sandbox for its commands (Codex's and Claude Code's; they nest inside ours). */
   sandbox?: AgentSandbox;
+  /** What Fieldnotes' sandbox around the whole agent must leave writable, for this environment. */
+  sandboxNeeds?: (env: Env) => SandboxNeeds;
 }
 
 export type McpScope = 'user' | 'project';

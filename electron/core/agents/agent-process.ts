@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { AgentEvent } from '../../../shared/model/agent-event';
-import type { AgentAdapter, RunRequest } from './agent-adapter';
+import type { AgentAdapter, AgentCommand, RunRequest } from './agent-adapter';
 import { ProcessTree, RUN_MARKER_VAR } from './process-tree';
 import { createRedactor } from './secret-redactor';
 
@@ -46,6 +46,8 @@ export interface StartAgentRunOptions {
   killGraceMs?: number;
   /** How much of stderr to keep (its end). Default 64 KiB. */
   maxStderrChars?: number;
+  /** Wraps the adapter's command in an OS sandbox (see electron/core/sandbox) before it is spawned. */
+  confine?: (command: AgentCommand) => AgentCommand;
 }
 
 const DEFAULTS = { idleTimeoutMs: 5 * 60_000, wallTimeoutMs: 60 * 60_000, killGraceMs: 5_000, maxStderrChars: 64 * 1024 };
@@ -58,7 +60,8 @@ export function startAgentRun(options: StartAgentRunOptions): AgentRun {
   const wallTimeoutMs = options.wallTimeoutMs ?? DEFAULTS.wallTimeoutMs;
   const killGraceMs = options.killGraceMs ?? DEFAULTS.killGraceMs;
   const maxStderrChars = options.maxStderrChars ?? DEFAULTS.maxStderrChars;
-  const command = adapter.buildRun(request);
+  const built = adapter.buildRun(request);
+  const command = options.confine ? options.confine(built) : built;
   const parser = adapter.createParser({ mode: request.mode, cwd: command.cwd });
   const redact = createRedactor(command.env);
   const startedAt = Date.now();

@@ -1,4 +1,6 @@
 // Claude Code (`claude -p --output-format stream-json --verbose`): argv per mode and its stream.
+import { homedir } from 'node:os';
+import path from 'node:path';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { AgentAdapter, AgentSandbox, ParserContext } from './agent-adapter';
 import { detectExecutable, findOnPath } from './detect';
@@ -58,6 +60,10 @@ export const claudeCode: AgentAdapter = {
       },
     },
     sandbox: SANDBOX,
+    // Sessions, settings and its state file: in CLAUDE_CONFIG_DIR, or ~/.claude and ~/.claude.json.
+    sandboxNeeds: (env) => env.CLAUDE_CONFIG_DIR
+      ? { dirs: [env.CLAUDE_CONFIG_DIR], files: [] }
+      : { dirs: [path.join(env.HOME ?? homedir(), '.claude')], files: [path.join(env.HOME ?? homedir(), '.claude.json')] },
   },
 
   // `--scope user` writes ~/.claude.json; `project` writes .mcp.json in the current folder.

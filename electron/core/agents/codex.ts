@@ -1,6 +1,6 @@
 // Codex CLI (`codex exec --json`): argv per mode and its JSONL thread/turn/item stream.
 import { realpathSync } from 'node:fs';
-import os from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import type { AgentAdapter, Env, NotebookServer, ParserContext, VerdictInput } from './agent-adapter';
@@ -28,6 +28,8 @@ export const codex: AgentAdapter = {
         terms: (where) => `May edit files and run commands inside the scratch checkout ${where}; your working tree is never touched (Codex's workspace-write sandbox). Network: none.`,
       },
     },
+    // Sessions, logs and its helper binaries: CODEX_HOME, or ~/.codex.
+    sandboxNeeds: (env) => ({ dirs: [env.CODEX_HOME ?? path.join(env.HOME ?? homedir(), '.codex')], files: [] }),
   },
 
   // Codex keeps MCP servers in ~/.codex/config.toml only (no project scope).
@@ -78,7 +80,7 @@ export const codex: AgentAdapter = {
  * (Codex's own tmp folder), so CODEX_HOME is no longer inside it.
  */
 function withSandboxHelper(env: Env): Env {
-  const home = env.CODEX_HOME ? path.resolve(env.CODEX_HOME) : path.join(env.HOME || os.homedir(), '.codex');
+  const home = env.CODEX_HOME ? path.resolve(env.CODEX_HOME) : path.join(env.HOME || homedir(), '.codex');
   const temp = path.resolve(env.TMPDIR || '/tmp');
   if (!insideOf(home, temp)) return env;
   return { ...env, TMPDIR: path.join(home, 'tmp') };

@@ -1,4 +1,6 @@
 // Gemini CLI (`gemini -p "" -o stream-json`): argv per mode and its JSONL event stream.
+import { homedir } from 'node:os';
+import path from 'node:path';
 import type { AgentEvent } from '../../../shared/model/agent-event';
 import { join } from 'node:path';
 import type { AgentAdapter, NotebookServer, ParserContext } from './agent-adapter';
@@ -29,6 +31,8 @@ export const gemini: AgentAdapter = {
           + 'Network: no shell, so none beyond Gemini CLI’s own web tools.',
       },
     },
+    // Sessions, settings and its plans folder: .gemini in GEMINI_CLI_HOME, or in the home folder.
+    sandboxNeeds: (env) => ({ dirs: [path.join(env.GEMINI_CLI_HOME ?? env.HOME ?? homedir(), '.gemini')], files: [] }),
   },
 
   // `--scope user` writes ~/.gemini/settings.json; `project` writes .gemini/settings.json here.

@@ -7,6 +7,7 @@ import type { TaskSettings } from '../../../shared/contract/settings';
 import type { AgentAdapter, Detection, Env } from './agent-adapter';
 import { CUSTOM_AGENT_ID } from './custom-command';
 import { createAgentRegistry, type AgentRegistry } from './registry';
+import type { MachineSandbox } from '../sandbox/run-sandbox';
 
 export interface InstalledAgent {
   adapter: AgentAdapter;
@@ -28,6 +29,8 @@ export class InstalledAgents {
       envReady?: Promise<unknown>;
       /** Agents beyond the built-in ones (tests register throwaway adapters). */
       extra?: readonly AgentAdapter[];
+      /** The OS sandbox every agent runs in: its words join each mode's permissions. */
+      machineSandbox?: MachineSandbox;
     },
   ) {}
 
@@ -43,9 +46,15 @@ export class InstalledAgents {
   /** Every known agent with its facts and detection; `refresh` looks again instead of using what it found before. */
   async list(refresh = false): Promise<AgentInfo[]> {
     await this.options.envReady;
+    const setting = this.options.settings().sandbox ?? 'auto';
+    const machine = this.options.machineSandbox;
+    const [explain, poc] = machine ? await Promise.all([machine.describe('explain', setting), machine.describe('poc', setting)]) : [];
     return Promise.all(this.registry().list().map(async (adapter) => {
       const [detection, sandboxed] = await Promise.all([this.detect(adapter, refresh), this.sandboxed(adapter, refresh)]);
-      return agentInfo(adapter, detection, sandboxed);
+      const info = agentInfo(adapter, detection, sandboxed);
+      if (explain !== undefined) info.modes.explain.osSandbox = explain;
+      if (poc !== undefined) info.modes.poc.osSandbox = poc;
+      return info;
     }));
   }
 

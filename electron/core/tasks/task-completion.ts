@@ -28,7 +28,7 @@ export interface Completion {
   /** The agent's final answer (its own result text, else all the text it streamed). */
   answer: AnswerText;
   sourcePaths: readonly string[];
-  agent: { id: string; version?: string | undefined; model?: string | undefined; session?: string | undefined };
+  agent: { id: string; version?: string | undefined; model?: string | undefined; session?: string | undefined; sandbox?: string | undefined };
   usage: Usage | undefined;
   started: string | undefined;
   /** What the transcript kept of the text, for a note that shows only part of a huge answer. */

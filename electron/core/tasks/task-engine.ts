@@ -26,6 +26,7 @@ import { ChangeThrottle } from './task-events';
 import { TaskLeases } from './task-leases';
 import { TaskQueue } from './task-queue';
 import { TaskRun, type TaskRunDeps } from './task-run';
+import { MachineSandbox } from '../sandbox/run-sandbox';
 
 export interface TaskEngineDeps {
   session: NotebookSession;
@@ -44,6 +45,8 @@ export interface TaskEngineDeps {
   /** The app's own folder, the task MCP servers' FIELDNOTES_HOME. */
   userDataDir?: string;
   log: (message: string) => void;
+  /** The OS sandbox agents run in (shared with agents.list); one of its own when absent. */
+  machineSandbox?: MachineSandbox;
 }
 
 /** What a task is asked to do, whichever way it was asked (question, retry, follow-up). */
@@ -70,11 +73,13 @@ export class TaskEngine {
   private readonly queue: TaskQueue;
   private readonly throttle: ChangeThrottle;
   private readonly leases = new Map<string, TaskLeases>();
+  private readonly sandbox: MachineSandbox;
   private readonly unsubscribe: () => void;
   private recheck: NodeJS.Timeout | undefined;
   private closing = false;
 
   constructor(private readonly deps: TaskEngineDeps) {
+    this.sandbox = deps.machineSandbox ?? new MachineSandbox(() => deps.env);
     this.queue = new TaskQueue(deps.settings.get().tasks.concurrency);
     this.throttle = new ChangeThrottle((ids) => this.emit('tasks.changed', { tasks: ids.flatMap((id) => this.snapshotOf(id) ?? []) }));
     // Every waiting task's place in line moves when the queue changes.
@@ -281,6 +286,8 @@ export class TaskEngine {
       env: this.deps.env,
       scratchRoot: this.deps.scratchRoot,
       killGraceMs: this.deps.killGraceMs ?? 5_000,
+      sandbox: this.sandbox,
+      sandboxSetting: () => this.deps.settings.get().tasks.sandbox ?? 'auto',
       leases: this.leasesOf(notebook),
       changed: (run, urgent) => this.throttle.mark(run.id, urgent),
       output: (batch) => this.emit('tasks.output', batch),

@@ -10,6 +10,8 @@ import type { InstalledAgent } from '../agents/installed-agents';
 import { createRedactor, type Redactor } from '../agents/secret-redactor';
 import type { Notebook } from '../notebook/notebook';
 import type { RepoFacts } from '../repos/repo-facts';
+import type { MachineSandbox, RunSandbox } from '../sandbox/run-sandbox';
+import type { SandboxSetting } from '../sandbox/sandbox';
 import { completeNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
@@ -49,6 +51,9 @@ export interface TaskRunDeps {
   env: Env;
   scratchRoot: string;
   killGraceMs: number;
+  /** The OS sandbox agents run in, and whether the settings want it (`auto` when absent). */
+  sandbox: MachineSandbox;
+  sandboxSetting: () => SandboxSetting;
   leases: TaskLeases;
   /** The task's state, queue position or progress changed (`urgent` for state). */
   changed: (run: TaskRun, urgent: boolean) => void;
@@ -84,6 +89,7 @@ export class TaskRun {
   private agentRun: AgentRun | null = null;
   private workspace: TaskWorkspace | null = null;
   private consult: NotebookConsult | null = null;
+  private confinement: Extract<RunSandbox, { ok: true }> | null = null;
   private sources = new SourceCollector(null);
   private readCheck = new ReadCheck(null, 'explain');
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
@@ -160,6 +166,7 @@ export class TaskRun {
       ...(this.error ? { error: this.error } : {}),
       ...(this.warning ? { warning: this.warning } : {}),
       permissions: this.permissions,
+      ...(this.confinement ? { sandbox: this.confinement.kind } : {}),
       ...(this.spec.mode === 'poc' && this.plannedDir ? { scratchDir: this.workspace?.cwd ?? this.plannedDir } : {}),
       siblings: this.siblings,
       ...(this.spec.parent ? { parent: this.spec.parent } : {}),
@@ -182,7 +189,13 @@ export class TaskRun {
       });
       this.sources = new SourceCollector(this.workspace.sourceRoots);
       this.readCheck = new ReadCheck(this.workspace.sourceRoots, this.spec.mode);
-      this.permissions = this.spec.permissions(this.workspace.cwd);
+      const sandbox = await this.deps.sandbox.forRun({
+        adapter: this.spec.agent.adapter, mode: this.spec.mode, cwd: this.workspace.cwd, env: this.deps.env,
+        setting: this.deps.sandboxSetting(), ...(this.workspace.repo?.root ? { repoRoot: this.workspace.repo.root } : {}),
+      });
+      if (!sandbox.ok) throw new Error(sandbox.error);
+      this.confinement = sandbox;
+      this.permissions = `${this.spec.permissions(this.workspace.cwd)} ${sandbox.words}`;
       prompt = await this.spec.prompt();
       if (this.spec.consult) {
         this.consult = await prepareConsult(this.spec.consult.fieldnotes, { notebookRoot: this.deps.notebook.root, userDataDir: this.spec.consult.userDataDir });
@@ -211,6 +224,7 @@ export class TaskRun {
         idleTimeoutMs: this.spec.idleTimeoutMs,
         wallTimeoutMs: this.spec.wallTimeoutMs,
         killGraceMs: this.deps.killGraceMs,
+        ...(this.confinement?.confine ? { confine: this.confinement.confine } : {}),
       });
     } catch (error) {
       return this.finish({ status: 'failed', error: `Could not start ${adapter.label}: ${messageOf(error)}` });
@@ -331,7 +345,8 @@ export class TaskRun {
       // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
       answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
       sourcePaths: this.sources.paths(),
-      agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
+      agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session,
+        sandbox: this.confinement?.kind },
       usage: this.usage,
       started: this.started,
       transcript: this.transcript.textKept,

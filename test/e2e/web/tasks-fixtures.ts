@@ -35,6 +35,8 @@ export async function startTasksServer(settings: Record<string, unknown> = {}): 
     JSON.stringify({
       tasks: {
         customCommand: { label: 'Fake agent', argv: [process.execPath, TASK_AGENT, `e2e-${process.pid}`] },
+        // The fake agent is released through files in the machine's /tmp, which the OS sandbox hides.
+        sandbox: 'off',
         agentPaths: { codex: FAKE_CODEX },
         defaultAgents: ['custom'],
         ...settings,

@@ -32,7 +32,8 @@ beforeAll(async () => {
   repo = await makeRepo({ 'README.md': '# Repo\n' }, 'cli-repo');
   marker = `cli-agent-${process.pid}-${Date.now()}`;
   await mkdir(home, { recursive: true });
-  await writeFile(join(home, 'settings.json'), JSON.stringify({ tasks: { customCommand: fakeAgent(marker), defaultAgents: ['custom'] } }));
+  // The fake agent talks to the test through the machine's /tmp, which the OS sandbox hides.
+  await writeFile(join(home, 'settings.json'), JSON.stringify({ tasks: { customCommand: fakeAgent(marker), defaultAgents: ['custom'], sandbox: 'off' } }));
 });
 
 afterAll(() => {

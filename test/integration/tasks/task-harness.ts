@@ -1,6 +1,6 @@
 // What the tasks tests share: an engine on a fresh notebook, reached through the contract's
 // dispatch gate as the UI reaches it, with its push events recorded.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/contract';
@@ -60,10 +60,13 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
   const home = options.home ?? (await tempDir('fieldnotes-tasks-'));
   const notebook = options.notebook ?? join(home, 'Notebook');
   const settingsFile = join(home, 'settings.json');
-  if (options.tasks) {
-    await mkdir(home, { recursive: true });
-    await writeFile(settingsFile, JSON.stringify({ tasks: { customCommand: fakeAgent(), ...options.tasks } }));
-  }
+  // The fake agent talks to its test through files in the machine's /tmp, which the OS sandbox
+  // hides behind a private one: the sandbox's own tests turn it on.
+  const sandbox = { sandbox: 'off' as const };
+  await mkdir(home, { recursive: true });
+  if (options.tasks) await writeFile(settingsFile, JSON.stringify({ tasks: { customCommand: fakeAgent(), ...sandbox, ...options.tasks } }));
+  // A home a test set up keeps its own settings.
+  else if (!existsSync(settingsFile)) await writeFile(settingsFile, JSON.stringify({ tasks: sandbox }));
   const events: TestEngine['events'] = [];
   const finishedTasks = new Map<string, Task>();
   const waiters: Array<() => void> = [];

@@ -74,7 +74,10 @@ describe('a throwaway agent registered beside the built-in ones', () => {
       installHint: 'npm install -g echo-agent',
       command: 'echo-agent',
       resume: true,
-      modes: { explain: { permissions: 'repeats the question; reads nothing.' }, poc: { permissions: 'repeats the question; writes nothing.' } },
+      modes: {
+        explain: { permissions: 'repeats the question; reads nothing.', osSandbox: expect.stringMatching(/^No OS sandbox: it is turned off in Settings/) },
+        poc: { permissions: 'repeats the question; writes nothing.', osSandbox: expect.stringMatching(/^No OS sandbox: it is turned off in Settings/) },
+      },
       sandbox: { needs: 'nothing at all', available: true },
     });
   });
@@ -82,7 +85,7 @@ describe('a throwaway agent registered beside the built-in ones', () => {
   it('runs a task under its own terms, and a follow-up resumes its session', async () => {
     const { tasks } = await t.call<{ tasks: Task[] }>('tasks.ask', { question: 'Is anyone there?', repoPath: repo, agents: ['echo'] });
     const [done] = await t.finished(tasks.map((task) => task.id));
-    expect(done).toMatchObject({ agent: 'echo', status: 'done', title: 'Echoed', permissions: expect.stringMatching(/^Echoes in .*echo-repo.*; reads nothing\.$/) });
+    expect(done).toMatchObject({ agent: 'echo', status: 'done', title: 'Echoed', permissions: expect.stringMatching(/^Echoes in .*echo-repo.*; reads nothing\. No OS sandbox: it is turned off in Settings/) });
     const note = await t.note(done!.id);
     expect(note.frontmatter?.agent).toMatchObject({ id: 'echo', version: '1.2.3', session: 'echo-session-1' });
     expect(note.body).toContain('Is anyone there?');
@@ -100,7 +103,7 @@ describe('a throwaway agent registered beside the built-in ones', () => {
   it('a poc follow-up of a follow-up resumes in the scratch checkout the first one left, and the plan says so', async () => {
     const { tasks } = await t.call<{ tasks: Task[] }>('tasks.ask', { question: 'Try it.', repoPath: repo, mode: 'poc', agents: ['echo'] });
     const [first] = await t.finished(tasks.map((task) => task.id));
-    expect(first).toMatchObject({ status: 'done', permissions: expect.stringMatching(/ inside its sandbox\.$/) });
+    expect(first).toMatchObject({ status: 'done', permissions: expect.stringMatching(/ inside its sandbox\. No OS sandbox/) });
     const second = await t.call<Task>('tasks.followUp', { noteId: first!.id, question: 'Again.' });
     const [done] = await t.finished([second.id]);
     expect(done).toMatchObject({ status: 'done', scratchDir: first!.scratchDir });

@@ -1,0 +1,55 @@
+// Which OS sandbox an agent runs in on this machine, and the wrapping of its command in it: the
+// one place the engine asks. The sandbox knows no agent: what an agent needs comes from its adapter.
+import type { SandboxKind } from '../../../shared/model/task';
+import type { AgentCommand, Env } from '../agents/agent-adapter';
+import { findOnPath } from '../agents/detect';
+import { bwrapArgs, bwrapTmpDir, probeBwrap } from './bwrap';
+import { sandboxExecArgs } from './sandbox-exec';
+import type { SandboxPolicy } from './sandbox-policy';
+
+export type { SandboxKind };
+
+/** How the person wants agents confined: `auto` uses the OS sandbox where there is one. */
+export type SandboxSetting = 'auto' | 'require' | 'off';
+
+export interface SandboxChoice {
+  kind: SandboxKind;
+  /** The executable that makes the sandbox (bwrap's path); absent for `none`. */
+  executable?: string;
+  /** Why there is none, in words, when kind is `none`. */
+  reason?: string;
+}
+
+/** The sandbox this machine offers: bwrap on Linux when it really runs, sandbox-exec on macOS, none elsewhere. */
+export async function findSandbox(env: Env, platform: NodeJS.Platform = process.platform): Promise<SandboxChoice> {
+  if (platform === 'linux') {
+    const bwrap = await findOnPath('bwrap', env);
+    if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed; install it to sandbox agents.' };
+    const probe = await probeBwrap(bwrap);
+    return probe.ok ? { kind: 'bwrap', executable: bwrap } : { kind: 'none', reason: probe.reason };
+  }
+  if (platform === 'darwin' && (await findOnPath('/usr/bin/sandbox-exec', env))) return { kind: 'sandbox-exec', executable: '/usr/bin/sandbox-exec' };
+  return { kind: 'none', reason: `Fieldnotes has no sandbox for agents on ${platform}; the run relies on the agent's own flags.` };
+}
+
+/** The command as it runs in the sandbox: same cwd and paths, TMPDIR in the private /tmp. */
+export function confine(command: AgentCommand, policy: SandboxPolicy, choice: SandboxChoice): AgentCommand {
+  if (choice.kind === 'sandbox-exec' && choice.executable) {
+    return { ...command, command: choice.executable, args: [...sandboxExecArgs(policy), command.command, ...command.args] };
+  }
+  if (choice.kind !== 'bwrap' || !choice.executable) return command;
+  return {
+    command: choice.executable,
+    args: [...bwrapArgs(policy), command.command, ...command.args],
+    cwd: command.cwd,
+    env: { ...command.env, TMPDIR: bwrapTmpDir(policy) },
+    stdin: command.stdin,
+  };
+}
+
+/** The sandbox in words, for the permission summary and the note. */
+export function describeSandbox(choice: SandboxChoice, mode: 'explain' | 'poc'): string {
+  if (choice.kind === 'none') return `No OS sandbox: ${choice.reason ?? 'the run relies on the agent’s own flags.'}`;
+  const writes = mode === 'poc' ? 'only the scratch checkout and the agent’s own state folders' : 'only the agent’s own state folders';
+  return `OS sandbox (${choice.kind}): the whole disk is read-only to the agent; it may write ${writes}, and /tmp is its own. Network: on (it needs its model).`;
+}
