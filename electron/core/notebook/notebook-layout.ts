@@ -3,8 +3,8 @@
 // with what to do, and a folder Fieldnotes may not write in opens read-only.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { homedir } from 'node:os';
-import { access, lstat, mkdir, readdir, realpath, stat, statfs, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { access, lstat, mkdir, mkdtemp, readdir, realpath, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import { userDataDir } from '../app-paths';
@@ -109,11 +109,24 @@ export async function prepareNotebookFolder(root: string, options: PrepareOption
     }
   }
   if (readOnly === null) return { root: real, readOnly, cacheDir: join(real, LAYOUT.cache) };
-  const cacheDir = join(options.dataDir ?? userDataDir(), 'notebook-cache', createHash('sha256').update(real).digest('hex').slice(0, 16));
-  await mkdir(cacheDir, { recursive: true }).catch((error: unknown) => {
-    throw new ApiError('NOTEBOOK_UNAVAILABLE', `Cannot open the read-only notebook ${root}: its cache folder ${cacheDir} cannot be made (${errorCode(error)}).`, { cause: error });
+  return { root: real, readOnly, cacheDir: await readOnlyCacheDir(root, real, options.dataDir ?? userDataDir()) };
+}
+
+/**
+ * Where the caches of a read-only notebook go: the app's data folder, keyed by the notebook's real
+ * path. Where that cannot be written either (a process in an agent's OS sandbox, such as a task's
+ * own `fieldnotes mcp`), the notebook's own cache is read as it is, and what changed since is kept
+ * in memory; failing that, a private temp folder holds caches for this process only.
+ */
+async function readOnlyCacheDir(root: string, real: string, dataDir: string): Promise<string> {
+  const cacheDir = join(dataDir, 'notebook-cache', createHash('sha256').update(real).digest('hex').slice(0, 16));
+  const made = await mkdir(cacheDir, { recursive: true }).then(() => access(cacheDir, constants.W_OK)).then(() => null, (error: unknown) => error);
+  if (made === null) return cacheDir;
+  const own = join(real, LAYOUT.cache);
+  if ((await stat(own).catch(() => null))?.isDirectory()) return own;
+  return mkdtemp(join(tmpdir(), 'fieldnotes-cache-')).catch((error: unknown) => {
+    throw new ApiError('NOTEBOOK_UNAVAILABLE', `Cannot open the read-only notebook ${root}: its cache folder ${cacheDir} cannot be made (${errorCode(made)}), nor a temporary one (${errorCode(error)}).`, { cause: error });
   });
-  return { root: real, readOnly, cacheDir };
 }
 
 /**

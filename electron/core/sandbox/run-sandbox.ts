@@ -10,6 +10,8 @@ export interface RunSandboxInput {
   cwd: string;
   env: Env;
   repoRoot?: string;
+  /** The task's own folders the run may write (its MCP server's run folder). */
+  taskDirs?: string[];
   setting: SandboxSetting;
 }
 

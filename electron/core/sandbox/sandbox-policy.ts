@@ -29,6 +29,8 @@ export interface PolicyInput {
   env: Env;
   /** The codebase's folder (read-only): in poc it is not the cwd, and git worktrees point into it. */
   repoRoot?: string;
+  /** The task's own folders besides the scratch checkout (the run folder its MCP server records into). */
+  taskDirs?: string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export interface PolicyInput {
 export async function planPolicy(input: PolicyInput): Promise<SandboxPolicy> {
   const state = input.adapter.capabilities.sandboxNeeds?.(input.env) ?? { dirs: [], files: [] };
   await Promise.all(state.dirs.map((dir) => mkdir(dir, { recursive: true })));
-  const writable = [...state.dirs];
+  const writable = [...state.dirs, ...(input.taskDirs ?? [])];
   if (input.mode === 'poc') writable.push(input.cwd, ...(await worktreeGitDirs(input.cwd)));
   // The home folder is read as it is (git's and the agent's settings), never written.
   const readable = [input.cwd, ...(input.repoRoot ? [input.repoRoot] : []), ...(input.env.HOME ? [input.env.HOME] : [])];

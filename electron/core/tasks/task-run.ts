@@ -189,17 +189,19 @@ export class TaskRun {
       });
       this.sources = new SourceCollector(this.workspace.sourceRoots);
       this.readCheck = new ReadCheck(this.workspace.sourceRoots, this.spec.mode);
+      if (this.spec.consult) {
+        this.consult = await prepareConsult(this.spec.consult.fieldnotes, { notebookRoot: this.deps.notebook.root, userDataDir: this.spec.consult.userDataDir });
+      }
       const sandbox = await this.deps.sandbox.forRun({
         adapter: this.spec.agent.adapter, mode: this.spec.mode, cwd: this.workspace.cwd, env: this.deps.env,
         setting: this.deps.sandboxSetting(), ...(this.workspace.repo?.root ? { repoRoot: this.workspace.repo.root } : {}),
+        // The notebook's MCP server runs inside the agent's sandbox, and records what it served here.
+        ...(this.consult ? { taskDirs: [this.consult.server.runDir] } : {}),
       });
       if (!sandbox.ok) throw new Error(sandbox.error);
       this.confinement = sandbox;
       this.permissions = `${this.spec.permissions(this.workspace.cwd)} ${sandbox.words}`;
       prompt = await this.spec.prompt();
-      if (this.spec.consult) {
-        this.consult = await prepareConsult(this.spec.consult.fieldnotes, { notebookRoot: this.deps.notebook.root, userDataDir: this.spec.consult.userDataDir });
-      }
       await this.deps.leases.hold(this.id).catch(() => undefined);
       void this.note.patch({
         status: 'running',

@@ -67,12 +67,12 @@ const cases: Case[] = [
   },
 ];
 
-async function agentWithNotes(c: Case, consultNotebook: boolean): Promise<Note> {
+async function agentWithNotes(c: Case, consultNotebook: boolean, sandbox: 'off' | 'auto' = 'off'): Promise<Note> {
   stage = new ScriptedCliStage(c.cli);
   await stage.setUp();
   // The app's folder, where a run's files go, is not below /tmp: Gemini CLI would refuse its settings file there.
   const home = path.join(await privateDir(), 'fieldnotes');
-  engine = await startEngine({ home, env: engineEnv, fieldnotes: { command: process.execPath, args: [CLI] }, tasks: { customCommand: null, consultNotebook } });
+  engine = await startEngine({ home, env: engineEnv, fieldnotes: { command: process.execPath, args: [CLI] }, tasks: { customCommand: null, consultNotebook, sandbox } });
   const wanted = await engine.call<Note>('notes.create', { title: 'How the recipe is cached', repo: { name: 'repo' }, body: `The cache key is the ${WORD} hash of the recipe.\n` });
   await engine.call<Note>('notes.create', { title: 'How the recipe is printed', repo: { name: 'repo' }, body: 'Printing goes through stdout.\n' });
   return wanted;
@@ -114,6 +114,25 @@ describe.each(cases)('$agent consults the notebook through Fieldnotes\' MCP serv
     expect(first).not.toContain('fieldnotes tools');
     expect(note.frontmatter!.consulted).toBeUndefined();
   });
+});
+
+// Runs are in bubblewrap by default, and a task's own MCP server runs inside it with the agent:
+// the notebook is read-only there, and so is the app's folder, but for the run's own folder.
+// (Gemini CLI in its plan mode does not offer the server's resource inside the sandbox yet.)
+describe('Claude Code consults the notebook from inside the OS sandbox', () => {
+  it('the server still answers from inside the sandbox, and the note records what it served', async () => {
+    const c = cases[0]!;
+    const wanted = await agentWithNotes(c, true, 'auto');
+    const { task, note } = await ask(c, [
+      c.call(wanted),
+      { kind: 'text', text: `Cached by its ${WORD} hash\n\nAn earlier note says the cache key is the ${WORD} hash.` },
+    ]);
+    expect(task.status, task.error).toBe('done');
+    expect(task.sandbox).toBe('bwrap');
+    expect(bodiesText(stage!.server.turnRequests().slice(1, 2))).toContain(`The cache key is the ${WORD} hash`);
+    expect(note.frontmatter!.consulted).toEqual([wanted.summary.id]);
+  });
+
 });
 
 describe('Codex takes the per-run server as its adapter passes it', () => {
