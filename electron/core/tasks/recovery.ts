@@ -2,6 +2,7 @@
 // `interrupted`, with the answer text their transcript holds and a clear error; an agent process
 // the dead engine left behind is stopped.
 import { hostname } from 'node:os';
+import { TextJoiner } from '../../../shared/model/text-blocks';
 import type { Notebook } from '../notebook/notebook';
 import { ProcessTree } from '../agents/process-tree';
 import { agentStillRunning, heldByLiveEngine, heldElsewhere, type TaskLeases } from './task-leases';
@@ -46,7 +47,8 @@ export async function recoverInterruptedTasks({ notebook, leases, isLive, log }:
 /** Sets the note's status, keeping the answer received so far (from the transcript, which has all of it). */
 async function markInterrupted(notebook: Notebook, id: string, error: string): Promise<void> {
   const { events } = await notebook.readTranscript(id);
-  const text = events.map((event) => (event.type === 'text' ? event.text : '')).join('');
+  const blocks = new TextJoiner();
+  const text = events.map((event) => blocks.add(event)).join('');
   const current = await notebook.get(id);
   const answer = text.length >= current.body.trim().length ? capAnswer(text).text : current.body;
   await notebook.update(id, {

@@ -1,9 +1,9 @@
-// What a finished task's note becomes: the title from the answer's first line, the answer as the
+// What a finished task's note becomes: its title (note-title.ts), the answer as the
 // body (capped, with the whole of a huge one kept as an artifact), the poc diff, the sources with
 // their blobs, usage, session, model, duration, and for a task that did not succeed, why.
 import type { NoteStatus, Usage } from '../../../shared/model/note';
 import type { Notebook } from '../notebook/notebook';
-import { titleFromAnswer } from './prompt';
+import { distinctTitle, titleNote } from './note-title';
 import { MAX_BODY_BYTES, capAnswer, composeBody, megabytes, safeTitle, type AnswerText, type TaskNote } from './task-note';
 import { keepChanges, noteSources, type TaskWorkspace } from './task-workspace';
 
@@ -34,15 +34,11 @@ const LABELS: Record<RunResult['status'], string> = { done: 'Done', failed: 'Fai
 export async function finishNote(input: Completion): Promise<string> {
   const { note, notebook, result, question, workspace } = input;
   const remarks: string[] = [];
-  let title = safeTitle(question);
   // The body shows at most MAX_BODY_BYTES: a longer answer is only read that far here.
-  let answer = input.answer.preview();
-  if (result.status === 'done') {
-    const titled = titleFromAnswer(answer, question);
-    title = safeTitle(titled.title, title);
-    answer = titled.body;
-    if (input.answer.preview().trim() === '') remarks.push('The agent finished without writing an answer.');
-  }
+  const titled = titleNote(input.answer.preview(), question, result.status === 'done');
+  const title = distinctTitle(safeTitle(titled.title, safeTitle(question)), notebook.list(), note.id);
+  const answer = titled.body;
+  if (result.status === 'done' && input.answer.preview().trim() === '') remarks.push('The agent finished without writing an answer.');
   const capped = capAnswer(answer, input.answer.length > MAX_BODY_BYTES);
   if (capped.cut) {
     const whole = await input.answer.encode();

@@ -1,6 +1,7 @@
 // One task from its note's creation to its end: prepare where the agent works, run it, follow its
 // events (transcript, live output, progress, sources, partial answer), and complete the note.
 import type { AgentEvent } from '../../../shared/model/agent-event';
+import { TextJoiner } from '../../../shared/model/text-blocks';
 import type { NoteMode, NoteStatus, Usage } from '../../../shared/model/note';
 import type { Task, TaskProgress } from '../../../shared/model/task';
 import type { Env, RunRequest } from '../agents/agent-adapter';
@@ -13,6 +14,8 @@ import { finishNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
 import { AnswerText, TaskNote, safeTitle } from './task-note';
+import { noteAnswer } from './note-answer';
+import { questionTitle } from './note-title';
 import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
 import { SourceCollector } from './sources';
@@ -78,6 +81,7 @@ export class TaskRun {
   private workspace: TaskWorkspace | null = null;
   private sources = new SourceCollector(null);
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
+  private readonly blocks = new TextJoiner();
   private resultText: string | undefined;
   private session: string | undefined;
   private model: string | undefined;
@@ -89,7 +93,7 @@ export class TaskRun {
     readonly spec: TaskSpec,
     private readonly deps: TaskRunDeps,
   ) {
-    this.title = safeTitle(spec.question);
+    this.title = safeTitle(questionTitle(spec.question));
     this.redactor = createRedactor(deps.env);
     this.transcript = new TranscriptWriter((events) => deps.notebook.appendTranscript(this.id, events), deps.log);
     this.batcher = new OutputBatcher(this.id, deps.output);
@@ -101,7 +105,7 @@ export class TaskRun {
   /** Writes the task's note (status `queued`); the task starts when the engine's queue says so. */
   static async create(spec: TaskSpec, deps: TaskRunDeps): Promise<TaskRun> {
     const note = await TaskNote.create(deps.notebook, {
-      title: safeTitle(spec.question),
+      title: safeTitle(questionTitle(spec.question)),
       question: spec.question,
       mode: spec.mode,
       status: 'queued',
@@ -252,10 +256,11 @@ export class TaskRun {
   private onEvent(event: AgentEvent): void {
     this.transcript.push(event);
     this.batcher.push(event);
+    const text = this.blocks.add(event);
     this.progress.lastActivity = new Date().toISOString();
     switch (event.type) {
       case 'text':
-        this.text.push(event.text);
+        this.text.push(text);
         this.progress.textChars += event.text.length;
         this.note.showPartial(this.text.preview());
         break;
@@ -296,8 +301,7 @@ export class TaskRun {
         result: { status: result.status, ...(error ? { error } : {}) },
         question: this.spec.question,
         workspace: this.workspace,
-        // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
-        answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
+        answer: noteAnswer(this.text, this.resultText, result.status === 'done'),
         sourcePaths: this.sources.paths(),
         agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session },
         usage: this.usage,
