@@ -43,7 +43,7 @@ export async function importFolder(notebook: Notebook, folder: string, options: 
         continue;
       }
       const text = await readFile(join(source, ...file.path.split('/')), 'utf8');
-      const note = await notebook.importNote(text, { repo, modified: file.mtimeMs });
+      const note = await notebook.importNote(text, { repo, modified: file.mtimeMs, from: file.path });
       report.imported.push({ from: file.path, path: note.summary.path, id: note.summary.id });
     } catch (error) {
       const kind = error instanceof ApiError && error.code === 'CONFLICT' ? 'already' : 'failed';

@@ -177,7 +177,7 @@ export class Notebook {
    * byte, other Markdown with its frontmatter kept and an id added. `modified` dates notes that
    * carry no date. Refuses broken files and notes whose id is already in the notebook.
    */
-  importNote(text: string, options: { repo?: string; modified: number }): Promise<Note> {
+  importNote(text: string, options: { repo?: string; modified: number; /** The file's path where it came from: its name titles a note without a heading. */ from?: string }): Promise<Note> {
     return this.editor.import(text, options);
   }
 
