@@ -46,12 +46,42 @@ export function questionTitle(question: string): string {
  * without case): the notes list, the palette and search can then tell them apart.
  */
 export function distinctTitle(title: string, notes: readonly NoteSummary[], noteId: string): string {
+  return numbered(title, takenTitles(notes, noteId, []));
+}
+
+interface Claim {
+  repo: string | undefined;
+  title: string;
+}
+
+/**
+ * Titles given to notes whose write has not reached the notebook's list yet, by notebook: tasks
+ * that finish together would otherwise both see a title as free.
+ */
+const pending = new WeakMap<object, Map<string, Claim>>();
+
+/** distinctTitle, also against titles just given to other notes; `release` once the note is written. */
+export function claimTitle(notebook: { list(): NoteSummary[] }, title: string, noteId: string): { title: string; release: () => void } {
+  const claims = pending.get(notebook) ?? new Map<string, Claim>();
+  pending.set(notebook, claims);
+  const notes = notebook.list();
+  const others = [...claims.entries()].filter(([id]) => id !== noteId).map(([, claim]) => claim);
+  const given = numbered(title, takenTitles(notes, noteId, others));
+  claims.set(noteId, { repo: notes.find((note) => note.id === noteId)?.repo, title: given });
+  return { title: given, release: () => void claims.delete(noteId) };
+}
+
+function takenTitles(notes: readonly NoteSummary[], noteId: string, claims: readonly Claim[]): Set<string> {
   const repo = notes.find((note) => note.id === noteId)?.repo;
-  const taken = new Set(notes.filter((note) => note.id !== noteId && note.repo === repo).map((note) => note.title.toLowerCase()));
+  const others: Claim[] = [...notes.filter((note) => note.id !== noteId).map((note) => ({ repo: note.repo, title: note.title })), ...claims];
+  return new Set(others.filter((other) => other.repo === repo).map((other) => other.title.toLowerCase()));
+}
+
+function numbered(title: string, taken: Set<string>): string {
   if (!taken.has(title.toLowerCase())) return title;
   for (let n = 2; ; n++) {
-    const numbered = `${title} (${n})`;
-    if (!taken.has(numbered.toLowerCase())) return numbered;
+    const candidate = `${title} (${n})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }
 

@@ -3,7 +3,7 @@
 // their blobs, usage, session, model, duration, and for a task that did not succeed, why.
 import type { NoteStatus, Usage } from '../../../shared/model/note';
 import type { Notebook } from '../notebook/notebook';
-import { distinctTitle, titleNote } from './note-title';
+import { claimTitle, titleNote } from './note-title';
 import { MAX_BODY_BYTES, capAnswer, composeBody, megabytes, safeTitle, type AnswerText, type TaskNote } from './task-note';
 import { keepChanges, noteSources, type TaskWorkspace } from './task-workspace';
 
@@ -36,7 +36,8 @@ export async function finishNote(input: Completion): Promise<string> {
   const remarks: string[] = [];
   // The body shows at most MAX_BODY_BYTES: a longer answer is only read that far here.
   const titled = titleNote(input.answer.preview(), question, result.status === 'done');
-  const title = distinctTitle(safeTitle(titled.title, safeTitle(question)), notebook.list(), note.id);
+  const claim = claimTitle(notebook, safeTitle(titled.title, safeTitle(question)), note.id);
+  const title = claim.title;
   const answer = titled.body;
   if (result.status === 'done' && input.answer.preview().trim() === '') remarks.push('The agent finished without writing an answer.');
   const capped = capAnswer(answer, input.answer.length > MAX_BODY_BYTES);
@@ -71,6 +72,6 @@ export async function finishNote(input: Completion): Promise<string> {
       error: result.error ?? null,
     },
     composeBody(capped.text, remarks),
-  );
+  ).finally(claim.release);
   return title;
 }
