@@ -2,7 +2,7 @@
 // and dark, at 1440×900 and 900×600:
 //   FIELDNOTES_SCREENSHOTS=1 npx playwright test --project screenshots   →   test-results/screenshots/
 import { join } from 'node:path';
-import { test } from '../e2e/web/fixtures';
+import { expect, test } from '../e2e/web/fixtures';
 
 const OUT = join('test-results', 'screenshots');
 const SIZES = [{ width: 1440, height: 900 }, { width: 900, height: 600 }];
@@ -29,6 +29,7 @@ test('every view, in light and dark, wide and small', async ({ browser, server }
       await shot('search');
       await page.getByPlaceholder('Search notes').fill('');
       await page.keyboard.press('ControlOrMeta+Shift+P');
+      await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox')).toBeFocused();
       await page.keyboard.type('dark');
       await page.waitForTimeout(300);
       await shot('palette');
