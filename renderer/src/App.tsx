@@ -10,6 +10,7 @@ import { CurrentView } from './features/app/CurrentView';
 import { useAppInfo } from './features/app/use-app-info';
 import { useAppShortcuts } from './features/app/use-app-shortcuts';
 import { useLiveUpdates } from './features/app/use-live-updates';
+import { useSidebar } from './features/app/use-sidebar';
 import { openNote, parseRoute, useRoute, useSelectedNoteId } from './features/app/use-route';
 import { Composer } from './features/ask/Composer';
 import { CopyFallbackDialog } from './features/context/CopyFallbackDialog';
@@ -77,14 +78,15 @@ export function App() {
     setSearchFocus((n) => n + 1);
   }, []);
   const togglePalette = useCallback((open?: boolean) => setPaletteOpen((current) => open ?? !current), []);
-  useAppShortcuts(focusSearch, togglePalette);
+  const sidebar = useSidebar();
+  useAppShortcuts(focusSearch, togglePalette, sidebar.toggle);
 
   const notebookEmpty = notesQuery.isSuccess && allNotes.length === 0;
   const noAgent = agents.isSuccess && !agents.data.some((agent) => agent.available);
   const showAll = (): void => setFilter(ALL_NOTES);
 
   return (
-    <div className={`app${notebookEmpty ? ' is-empty' : ''}`}>
+    <div className={`app${notebookEmpty ? ' is-empty' : ''}${sidebar.collapsed ? ' is-sidebar-collapsed' : ''}`}>
       <Sidebar
         notebook={info?.notebook ?? null}
         notes={allNotes}
@@ -93,6 +95,8 @@ export function App() {
         onFilter={showFilter}
         canChooseFolder={info?.transport === 'ipc'}
         onNotebookSwitched={onNotebookSwitched}
+        collapsed={sidebar.collapsed}
+        onToggle={sidebar.toggle}
         footer={<AppFooter connected={connected} transport={info?.transport} view={route.view} />}
       />
 

@@ -11,7 +11,7 @@ export const AgentEvent = z.discriminatedUnion('type', [
     model: z.string().optional(),
     tools: z.array(z.string()).optional(),
   }),
-  /** A piece of the answer. Consecutive text events concatenate. */
+  /** A piece of the answer. Consecutive text events concatenate; after a tool call, a new block begins (text-blocks.ts). */
   z.object({ ...base, type: z.literal('text'), text: z.string() }),
   z.object({
     ...base,

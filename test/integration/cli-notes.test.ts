@@ -145,6 +145,20 @@ describe('a note with one wrong field', () => {
   });
 });
 
+describe('fieldnotes import of a file without a heading', () => {
+  it('titles the note with the file name, not "imported"', async () => {
+    const source = await tempDir();
+    const target = join(home, 'Imported-plain');
+    await writeNoteFile(source, 'design/cache-ideas_v2.md', 'We talked about caching.\n');
+    const { code, stdout } = await fieldnotes('--json', '--notebook', target, 'import', source, '--repo', 'ideas');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { imported: Array<{ path: string }> };
+    expect(report.imported).toEqual([expect.objectContaining({ path: expect.stringMatching(/^ideas\/\d{4}-\d{2}-\d{2}-cache-ideas-v2\.md$/) })]);
+    expect(await readFile(join(target, report.imported[0]!.path), 'utf8')).toMatch(/^---\nid: \w{26}\ntitle: cache ideas v2\n/);
+    await removeDir(source);
+  });
+});
+
 describe.skipIf(process.platform !== 'linux')('opening files from the browser mode and the CLI', () => {
   it('runs the system opener with the path as one argument, never through a shell', async () => {
     const bin = await tempDir();

@@ -1,6 +1,6 @@
 // The prompt an agent receives, and the title a note gets from the answer.
 import { describe, expect, it } from 'vitest';
-import { buildPrompt, titleFromAnswer } from '../../electron/core/tasks/prompt';
+import { buildPrompt } from '../../electron/core/tasks/prompt';
 
 describe('buildPrompt', () => {
   it('asks the question with instructions for a good note', () => {
@@ -26,33 +26,5 @@ describe('buildPrompt', () => {
     expect(prompt).toContain('<document index="1">');
     expect(prompt).toContain('Routing goes through Ky.');
     expect(prompt.indexOf('</documents>')).toBeLessThan(prompt.indexOf('Question:'));
-  });
-});
-
-describe('titleFromAnswer', () => {
-  it.each([
-    ['Request routing in ky\n\nIt starts in `Ky.ts:1`.', 'Request routing in ky', 'It starts in `Ky.ts:1`.'],
-    ['# Request routing in ky\nBody', 'Request routing in ky', 'Body'],
-    ['Title: Request routing\n\nBody', 'Request routing', 'Body'],
-    ['**Request routing**\nBody', 'Request routing', 'Body'],
-    ['\n\n  How retries work  \nBody', 'How retries work', 'Body'],
-  ])('takes the first line of %j as the title', (answer, title, body) => {
-    expect(titleFromAnswer(answer, 'the question?')).toEqual({ title, body });
-  });
-
-  it.each([
-    ['```ts\ncode\n```'],
-    ['- a list item first\n- second'],
-    [''],
-    ['x'.repeat(300) + '\nrest'],
-  ])('falls back to the question when the first line is no title: %j', (answer) => {
-    expect(titleFromAnswer(answer, 'How does routing work?')).toEqual({ title: 'How does routing work?', body: answer });
-  });
-
-  it('keeps titles to a bounded length, at a word boundary', () => {
-    const long = 'A very long question that goes on and on about the routing layer and its many subtle interactions with hooks';
-    const { title } = titleFromAnswer('', long + ' and retries and timeouts and more');
-    expect(title.length).toBeLessThanOrEqual(120);
-    expect(title.endsWith('…')).toBe(true);
   });
 });

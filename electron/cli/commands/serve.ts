@@ -10,6 +10,7 @@ import { CliError, type GlobalOptions } from '../cli-error';
 interface ServeOptions {
   port: string;
   host: string;
+  open?: boolean;
 }
 
 export function registerServe(program: Command, globals: () => Promise<GlobalOptions>): void {
@@ -18,6 +19,7 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
     .description('Serve the Fieldnotes UI on this machine and print the address to open in a browser')
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '0')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--open', 'open the address in the default browser')
     .action(async (options: ServeOptions) => {
       const { notebook, json } = await globals();
       const port = Number(options.port);
@@ -64,6 +66,10 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
         console.log(`Fieldnotes is serving the notebook ${notebook}`);
         console.log(`Open ${server.url}`);
         console.log('Press Ctrl-C to stop.');
+      }
+      if (options.open) {
+        const { nodePorts } = await import('../../core/ports/node-ports');
+        await nodePorts().openPath(server.url).catch((error: Error) => console.error(`[fieldnotes] Could not open a browser (${error.message}); open the address above.`));
       }
 
       await stopRequested;

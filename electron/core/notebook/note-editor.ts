@@ -76,7 +76,7 @@ export class NoteEditor {
    * byte; other Markdown keeps its frontmatter and gains an id (and a title and date if missing).
    */
   async import(text: string, options: { repo?: string; modified: number; from?: string }): Promise<Note> {
-    const parsed = parseNoteText('imported.md', text, { mtimeMs: options.modified, size: text.length });
+    const parsed = parseNoteText(options.from ?? 'imported.md', text, { mtimeMs: options.modified, size: text.length });
     const { summary } = parsed;
     if (summary.problem) throw new ApiError('BAD_INPUT', summary.problem.message);
     if (parsed.frontmatter) {

@@ -191,7 +191,7 @@ export class Notebook {
    * Refuses broken files, and (as CONFLICT) notes already in the notebook: the same id, or other
    * Markdown imported before from the same file with the same text.
    */
-  async importNote(text: string, options: { repo?: string; modified: number; from?: string }): Promise<Note> {
+  async importNote(text: string, options: { repo?: string; modified: number; /** The file it came from (its real path): it tells a file imported before from a new one, and its name titles a note without a heading. */ from?: string }): Promise<Note> {
     this.requireWritable('import notes into it');
     return this.editor.import(text, options);
   }

@@ -1,10 +1,7 @@
 // What an agent is asked, and how its answer becomes a note: the prompt carries the question,
-// any context notes (as an xml bundle) and short instructions for a good note; the answer's first
-// line becomes the note's title.
+// any context notes (as an xml bundle) and short instructions for a good note.
 import { formatContext, type ContextNote } from '../../../shared/context/context-bundle';
 import type { NoteMode } from '../../../shared/model/note';
-
-const MAX_TITLE = 120;
 
 export interface PromptInput {
   question: string;
@@ -45,38 +42,4 @@ export function buildPrompt({ question, mode, context = [], codebase = true, not
     question.trim(),
   );
   return parts.join('\n') + '\n';
-}
-
-export interface TitledAnswer {
-  title: string;
-  body: string;
-}
-
-/**
- * Splits an answer into its title (the first line, cleaned of Markdown) and the body after it.
- * When the first line is not a usable title, the question becomes the title and the whole
- * answer is the body.
- */
-export function titleFromAnswer(answer: string, question: string): TitledAnswer {
-  const text = answer.replace(/^\uFEFF/, '');
-  const match = /^\s*([^\n]*)\n?/.exec(text);
-  const firstLine = match?.[1] ?? '';
-  const cleaned = firstLine
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/^(title|titre)\s*:\s*/i, '')
-    .replace(/^\*\*(.+)\*\*$/, '$1')
-    .replace(/^__(.+)__$/, '$1')
-    .replace(/^["'“](.+)["'”]$/, '$1')
-    .trim();
-  const usable = cleaned.length > 0 && cleaned.length <= 160 && !/^(```|[-*+] |\d+\. |>|\|)/.test(firstLine.trim());
-  if (!usable) return { title: shorten(question), body: text };
-  return { title: shorten(cleaned), body: text.slice(match![0].length).replace(/^\s*\n/, '') };
-}
-
-function shorten(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= MAX_TITLE) return line;
-  const cut = line.slice(0, MAX_TITLE - 1);
-  const space = cut.lastIndexOf(' ');
-  return (space > 60 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }

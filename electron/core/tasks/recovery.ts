@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isUlid } from '../../../shared/model/ulid';
+import { TextJoiner } from '../../../shared/model/text-blocks';
 import { cleanAgentEvents, cleanAgentText } from '../agents/agent-text';
 import { ProcessTree } from '../agents/process-tree';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -91,7 +92,8 @@ async function readPoisonedNotes(notebook: Notebook, orphaned: (id: string) => P
 /** Sets the note's status, keeping the answer received so far (from the transcript, which has all of it). */
 async function markInterrupted(notebook: Notebook, id: string, error: string): Promise<void> {
   const { events } = await notebook.readTranscript(id);
-  const text = cleanAgentEvents(events).map((event) => (event.type === 'text' ? event.text : '')).join('');
+  const blocks = new TextJoiner();
+  const text = cleanAgentEvents(events).map((event) => blocks.add(event)).join('');
   const body = cleanAgentText((await notebook.get(id)).body);
   const answer = text.length >= body.trim().length ? capAnswer(text).text : body;
   await notebook.update(id, {

@@ -1,10 +1,10 @@
-// What a finished task's note becomes: the title from the answer's first line, the answer as the
-// body (capped, with more of a huge one kept as an artifact), the poc diff, the sources with their
-// blobs, usage, session, model, duration, and for a task that did not succeed, why. A note is never
-// left `running`: a final write that keeps failing is retried, then the note is marked failed.
+// What a finished task's note becomes: its title (note-title.ts), the answer as the body (capped,
+// with more of a huge one kept as an artifact), the poc diff, the sources with their blobs, usage,
+// session, model, duration, and for a task that did not succeed, why. A note is never left
+// `running`: a final write that keeps failing is retried, then the note is marked failed.
 import type { NoteStatus, Usage } from '../../../shared/model/note';
 import type { Notebook } from '../notebook/notebook';
-import { titleFromAnswer } from './prompt';
+import { claimTitle, titleNote } from './note-title';
 import { MAX_BODY_BYTES, capAnswer, composeBody, megabytes, safeTitle, type AnswerText, type TaskNote } from './task-note';
 import { keepChanges, noteSources, type TaskWorkspace } from './task-workspace';
 import type { TranscriptWriter } from './transcript-writer';
@@ -85,15 +85,12 @@ export async function completeNote(input: Completion): Promise<{ title: string; 
 async function finishNote(input: Completion): Promise<string> {
   const { note, notebook, result, question, workspace } = input;
   const remarks: string[] = [];
-  let title = safeTitle(question);
   // The body shows at most MAX_BODY_BYTES: a longer answer is only read that far here.
-  let answer = input.answer.preview();
-  if (result.status === 'done') {
-    const titled = titleFromAnswer(answer, question);
-    title = safeTitle(titled.title, title);
-    answer = titled.body;
-    if (input.answer.preview().trim() === '') remarks.push('The agent finished without writing an answer.');
-  }
+  const titled = titleNote(input.answer.preview(), question, result.status === 'done');
+  const claim = claimTitle(notebook, safeTitle(titled.title, safeTitle(question)), note.id);
+  const title = claim.title;
+  const answer = titled.body;
+  if (result.status === 'done' && input.answer.preview().trim() === '') remarks.push('The agent finished without writing an answer.');
   const capped = capAnswer(answer, input.answer.length > MAX_BODY_BYTES);
   if (capped.cut) remarks.push(await keepAnswer(input, Buffer.byteLength(capped.text)));
   if (workspace?.checkout) {
@@ -123,7 +120,7 @@ async function finishNote(input: Completion): Promise<string> {
       warning: result.warning ?? null,
     },
     composeBody(capped.text, remarks),
-  );
+  ).finally(claim.release);
   return title;
 }
 

@@ -1,6 +1,7 @@
 // One task from its note's creation to its end: prepare where the agent works, run it, follow its
 // events (transcript, live output, progress, sources, partial answer), and complete the note.
 import type { AgentEvent } from '../../../shared/model/agent-event';
+import { TextJoiner } from '../../../shared/model/text-blocks';
 import type { NoteMode, NoteStatus, Usage } from '../../../shared/model/note';
 import type { Task, TaskProgress } from '../../../shared/model/task';
 import type { Env, RunRequest } from '../agents/agent-adapter';
@@ -16,6 +17,8 @@ import { completeNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
 import { AnswerText, TaskNote, safeTitle } from './task-note';
+import { noteAnswer } from './note-answer';
+import { questionTitle } from './note-title';
 import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorkspace } from './task-workspace';
 import { prepareConsult, type FieldnotesCommand, type NotebookConsult } from './notebook-consult';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
@@ -95,6 +98,7 @@ export class TaskRun {
   private readonly text = new AnswerText(MAX_TEXT_CHARS);
   /** The answer as notes and windows show it; the transcript alone keeps the raw text. */
   private readonly cleaner = new AgentTextCleaner();
+  private readonly blocks = new TextJoiner();
   private resultText: string | undefined;
   private session: string | undefined;
   private model: string | undefined;
@@ -106,7 +110,7 @@ export class TaskRun {
     readonly spec: TaskSpec,
     private readonly deps: TaskRunDeps,
   ) {
-    this.title = safeTitle(spec.question);
+    this.title = safeTitle(questionTitle(spec.question));
     this.redactor = createRedactor(deps.env);
     this.transcript = new TranscriptWriter((events) => deps.notebook.appendTranscript(this.id, events), deps.log);
     this.batcher = new OutputBatcher(this.id, deps.output);
@@ -118,7 +122,7 @@ export class TaskRun {
   /** Writes the task's note (status `queued`); the task starts when the engine's queue says so. */
   static async create(spec: TaskSpec, deps: TaskRunDeps): Promise<TaskRun> {
     const note = await TaskNote.create(deps.notebook, {
-      title: safeTitle(spec.question),
+      title: safeTitle(questionTitle(spec.question)),
       question: spec.question,
       mode: spec.mode,
       status: 'queued',
@@ -293,11 +297,12 @@ export class TaskRun {
     this.transcript.push(raw);
     const event = cleanAgentEvent(raw, this.cleaner);
     this.batcher.push(event);
+    const text = this.blocks.add(event);
     this.progress.lastActivity = new Date().toISOString();
     this.readCheck.add(event);
     switch (event.type) {
       case 'text':
-        this.text.push(event.text);
+        this.text.push(text);
         this.progress.textChars += event.text.length;
         this.note.showPartial(this.text.preview());
         break;
@@ -344,8 +349,7 @@ export class TaskRun {
       result: { status: result.status, ...(error ? { error } : {}), ...(warning ? { warning } : {}) },
       question: this.spec.question,
       workspace: this.workspace,
-      // A CLI's own final answer wins; a failed run's result text is its error, not an answer.
-      answer: result.status === 'done' && this.resultText?.trim() ? AnswerText.of(this.resultText) : this.text,
+      answer: noteAnswer(this.text, this.resultText, result.status === 'done'),
       sourcePaths: this.sources.paths(),
       agent: { id: this.spec.agent.adapter.id, version: this.spec.agent.detection.version, model: this.model, session: this.session,
         sandbox: this.confinement?.kind },

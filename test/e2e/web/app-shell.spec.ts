@@ -48,11 +48,23 @@ test.describe('a fixture notebook', () => {
     const palette = app.getByRole('dialog', { name: 'Command palette' });
     await expect(palette).toBeVisible();
     await app.keyboard.type('vite plugin');
-    // The first item searches every note for the text; the notes by title come next.
-    await app.keyboard.press('ArrowDown');
+    // No command matches: the notes by title come first, before searching their text.
     await app.keyboard.press('Enter');
     await expect(palette).toBeHidden();
     await expect(app.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('In what order do Vite plugin hooks run?');
+  });
+
+  test('in the palette a matching command comes first: "dark" and Enter switch the theme', async ({ app }) => {
+    await expect(app.getByRole('listbox', { name: 'All notes' })).toBeVisible();
+    await app.keyboard.press('Control+Shift+P');
+    const palette = app.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette.getByRole('combobox')).toBeFocused();
+    await app.keyboard.type('dark');
+    await expect(palette.getByRole('option').first()).toHaveText('Theme: dark');
+    await expect(palette.getByRole('option').last()).toHaveText(/Search all notes for “dark”/);
+    await app.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   });
 
   test('arrow keys move through the list', async ({ app }) => {

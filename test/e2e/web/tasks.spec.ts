@@ -97,7 +97,8 @@ test('with one task at a time, the second waits its turn; a cancelled task can b
 
   await tasks.release('queue-b');
   await tasks.release('queue-a');
-  await expect(page.getByRole('region', { name: 'Finished', exact: true }).getByRole('listitem', { name: 'Fake answer', exact: true })).toHaveCount(2);
+  // Both answers open with the same title; the second note of the codebase is told apart by a number.
+  await expect(page.getByRole('region', { name: 'Finished', exact: true }).getByRole('listitem', { name: /^Fake answer( \(\d+\))?$/ })).toHaveCount(2);
 });
 
 test('a question for two agents makes two sibling notes; a follow-up says how it continues', async ({ page }) => {
@@ -253,4 +254,18 @@ test('a PoC keeps its diff and its scratch checkout, which can be discarded', as
   await checkouts.getByRole('button', { name: 'Discard Hello PoC' }).click();
   await page.getByRole('alertdialog', { name: 'Discard this scratch checkout?' }).getByRole('button', { name: 'Discard' }).click();
   await expect(checkouts.getByRole('listitem').filter({ hasText: 'Hello PoC' })).toHaveCount(0);
+});
+
+test('the next question keeps the agents chosen, and starts in Explain after a PoC', async ({ page }) => {
+  await openApp(page, tasks.server.url);
+  const dialog = await compose(page, 'Try a wildcard route [title Wildcard tried]', { repo: tasks.repo, agents: ['Codex CLI'] });
+  await dialog.getByRole('radio', { name: /PoC/ }).check();
+  await dialog.getByRole('button', { name: 'Ask 2 agents' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Ask a question' }).click();
+  const next = page.getByRole('dialog', { name: 'Ask agents' });
+  await expect(next.getByRole('radio', { name: /Explain/ })).toBeChecked();
+  await expect(next.getByRole('checkbox', { name: /Codex CLI/ })).toBeChecked();
+  await expect(next.getByRole('checkbox', { name: /Fake agent/ })).toBeChecked();
+  await page.keyboard.press('Escape');
 });

@@ -35,6 +35,17 @@ describe('Claude Code tasks', () => {
       { kind: 'text', text: 'The secret ingredient is probably salt.' },
     ], /^The agent could not read the code: .*Bash/));
 
+  it('the text before a tool call and after it stay apart in the note; a generic heading leaves the question as the title, told apart when asked twice', async () => {
+    const t = tasks.engine;
+    const read: Turn = { kind: 'tool', name: 'Read', input: { file_path: path.join(tasks.workspace.repo, FIXTURE_FILE) }, text: 'Let me look at the router source.' };
+    const answer: Turn = { kind: 'text', text: '## Answer\n\nThe router is one function.' };
+    await tasks.serve([read, answer, read, answer]);
+    const [first] = await t.finished([(await tasks.ask('How does the `router` dispatch?')).id]);
+    const [second] = await t.finished([(await tasks.ask('How does the `router` dispatch?')).id]);
+    expect([first!.title, second!.title]).toEqual(['How does the router dispatch?', 'How does the router dispatch? (2)']);
+    expect((await t.note(first!.id)).body).toMatch(/^Let me look at the router source\.\n\n## Answer\n\nThe router is one function\./);
+  });
+
   it('explain mode: a write the model asks for is denied and the repo stays clean', async () => {
     const t = tasks.engine;
     await tasks.serve([

@@ -70,7 +70,10 @@ describe('the task queue', () => {
     expect(finished.map((task) => task.status)).toEqual(Array(6).fill('done'));
     expect(peak).toBe(3);
     expect(started).toEqual(ids);
-    for (const id of ids) expect((await t.note(id)).frontmatter).toMatchObject({ status: 'done', title: 'Fake answer' });
+    // Six notes of one codebase whose answers open with the same title: each gets its own.
+    const titles = await Promise.all(ids.map(async (id) => (await t.note(id)).frontmatter!.title));
+    for (const id of ids) expect((await t.note(id)).frontmatter).toMatchObject({ status: 'done', title: expect.stringMatching(/^Fake answer( \(\d\))?$/) });
+    expect(new Set(titles).size).toBe(6);
   });
 
   it('takes a new concurrency setting at once: waiting tasks start without a restart', async () => {

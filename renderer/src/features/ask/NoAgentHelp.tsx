@@ -7,6 +7,7 @@ import { openSettings } from '../app/use-route';
 import { useAgents, useRefreshAgents } from '../settings/use-settings';
 import { closeComposer } from './ask-store';
 import { isCommand } from './AgentPicker';
+import './NoAgentHelp.css';
 
 export function NoAgentHelp() {
   const agents = useAgents().data ?? [];

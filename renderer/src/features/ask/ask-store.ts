@@ -46,10 +46,13 @@ export function updateDraft(patch: Partial<AskDraft>): void {
   publish({ ...state, draft: { ...state.draft, ...patch } });
 }
 
-/** The question was sent: the next one starts empty (in the same codebase and mode). */
+/**
+ * The question was sent: the next one starts empty, about the same codebase and of the same agents,
+ * and in Explain: a PoC (where the agent may write) is chosen each time, never carried over.
+ */
 export function clearDraft(): void {
-  const { repoPath, mode } = state.draft;
-  publish({ composer: { kind: 'closed' }, draft: { ...EMPTY_DRAFT, repoPath, mode } });
+  const { repoPath, agents } = state.draft;
+  publish({ composer: { kind: 'closed' }, draft: { ...EMPTY_DRAFT, repoPath, ...(agents ? { agents } : {}) } });
 }
 
 function subscribe(listener: () => void): () => void {

@@ -1,9 +1,10 @@
 // The sidebar: the open notebook, Ask, the tasks, and ways to narrow the list (status, repo, tag).
-import { AlertTriangle, FolderGit2, Hash, Inbox, Loader, MessageSquarePlus, Trash2, XCircle } from 'lucide-react';
+import { AlertTriangle, FolderGit2, Hash, Inbox, Loader, MessageSquarePlus, PanelLeftClose, PanelLeftOpen, Trash2, XCircle } from 'lucide-react';
 import { useMemo, type ReactNode } from 'react';
 import type { NotebookInfo } from '../../../../shared/contract/app';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { Kbd } from '../../components/Kbd';
+import { MOD_LABEL } from '../../lib/platform';
 import type { Route } from '../app/use-route';
 import { openAsk } from '../ask/ask-store';
 import { ASK_SHORTCUT } from '../ask/ask-shortcut';
@@ -25,11 +26,14 @@ interface SidebarProps {
   canChooseFolder: boolean;
   onNotebookSwitched: () => void;
   footer?: ReactNode;
+  /** Folded to a rail of buttons (Ctrl/Cmd-\, or by itself in a narrow window). */
+  collapsed: boolean;
+  onToggle: () => void;
 }
 
 const MAX_LISTED = 12;
 
-export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFolder, onNotebookSwitched, footer }: SidebarProps) {
+export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFolder, onNotebookSwitched, footer, collapsed, onToggle }: SidebarProps) {
   const trashed = useTrash().data?.length ?? 0;
   const repos = useMemo(() => countBy(notes.flatMap((note) => (note.repo ? [note.repo] : []))), [notes]);
   const tags = useMemo(() => countBy(notes.flatMap((note) => note.tags)), [notes]);
@@ -50,11 +54,27 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
     );
   };
 
+  const toggleHint = `${collapsed ? 'Show' : 'Fold'} the sidebar (${MOD_LABEL}-\\)`;
+  if (collapsed) {
+    return (
+      <nav className="sidebar is-collapsed" aria-label="Notebook">
+        <button type="button" className="icon-button" onClick={onToggle} aria-label="Show the sidebar" title={toggleHint}>
+          <PanelLeftOpen aria-hidden />
+        </button>
+        <button type="button" className="icon-button" onClick={() => openAsk()} aria-label="Ask a question" title="Ask agents a question">
+          <MessageSquarePlus aria-hidden />
+        </button>
+      </nav>
+    );
+  }
   return (
     <nav className="sidebar" aria-label="Notebook">
       <div className="sidebar-brand">
         <img src="./favicon.svg" alt="" width={22} height={22} />
         <span>Fieldnotes</span>
+        <button type="button" className="icon-button sidebar-fold" onClick={onToggle} aria-label="Fold the sidebar" title={toggleHint}>
+          <PanelLeftClose aria-hidden />
+        </button>
       </div>
       <NotebookSwitcher notebook={notebook} canChooseFolder={canChooseFolder} onSwitched={onNotebookSwitched} />
       <button type="button" className="sidebar-ask" onClick={() => openAsk()} aria-label="Ask a question" title="Ask agents a question">

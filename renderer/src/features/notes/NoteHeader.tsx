@@ -1,15 +1,13 @@
 // The note's provenance at a glance: where it came from, who answered, when, and at what cost.
-import { AlertTriangle, Bot, Clock, Coins, GitCommitHorizontal, FolderGit2, Trash2 } from 'lucide-react';
+import { AlertTriangle, Bot, Clock, Coins, GitCommitHorizontal, FolderGit2 } from 'lucide-react';
 import type { Note, NoteStatus } from '../../../../shared/model/note';
-import { Button } from '../../components/Button';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDateTime, formatDuration, formatTokens, shortCommit } from '../../lib/format';
-import { CopyContextButton } from '../context/CopyContextButton';
 import { useAgentLabels } from '../settings/use-settings';
 import { StaleBadge, StaleBanner } from '../context/Staleness';
 import { LiveTaskBanner } from '../tasks/LiveTaskBanner';
-import { NoteTaskActions } from '../tasks/NoteTaskActions';
 import { NoteRelations } from './NoteRelations';
+import { NoteToolbar } from './NoteToolbar';
 import { TagEditor } from './TagEditor';
 
 interface NoteHeaderProps {
@@ -34,13 +32,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
   const tokens = (fm?.usage?.input_tokens ?? 0) + (fm?.usage?.output_tokens ?? 0);
   return (
     <header className="note-header">
-      <div className="note-toolbar">
-        <NoteTaskActions note={note} />
-        <CopyContextButton id={summary.id} />
-        <Button variant="ghost" size="sm" icon={<Trash2 />} onClick={onDelete} title="Move this note to the trash">
-          Delete
-        </Button>
-      </div>
+      <NoteToolbar note={note} onDelete={onDelete} />
       <h1 className="note-title">{summary.title}</h1>
       {fm?.question && fm.question.trim() !== summary.title.trim() && <p className="note-question">{fm.question}</p>}
       <dl className="note-facts">

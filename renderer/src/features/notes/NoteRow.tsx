@@ -32,10 +32,9 @@ export function NoteRow({ note, agentLabel, selected, onClick, selection }: Note
       <div className="note-row-top">
         {selection && <NoteCheckbox id={note.id} title={note.title} selection={selection} />}
         {note.status !== 'done' && <StatusBadge status={note.status} compact />}
-        <span className="note-row-title">{note.title}</span>
-        <time className="note-row-when" dateTime={note.created}>
-          {formatWhen(note.created)}
-        </time>
+        <span className="note-row-title" title={note.title}>
+          {note.title}
+        </span>
       </div>
       <div className="note-row-meta">
         {note.problem && (
@@ -55,6 +54,10 @@ export function NoteRow({ note, agentLabel, selected, onClick, selection }: Note
             {tag}
           </span>
         ))}
+        {/* The date sits with the facts, so the title has the row's whole width. */}
+        <time className="note-row-when" dateTime={note.created}>
+          {formatWhen(note.created)}
+        </time>
       </div>
       <div className={`note-row-excerpt${note.problem ? ' is-problem' : ''}`}>
         {note.problem ? note.problem.message : note.excerpt}

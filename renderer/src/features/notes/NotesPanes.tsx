@@ -10,6 +10,7 @@ import { Kbd } from '../../components/Kbd';
 import { SelectionBar } from '../context/SelectionBar';
 import type { NoteSelection } from '../context/use-note-selection';
 import { SearchPane } from '../search/SearchPane';
+import { ListResizer } from './ListResizer';
 import { filterLabel, type NoteFilter } from './note-filter';
 import { NotesList } from './NotesList';
 import { NoteView } from './NoteView';
@@ -44,6 +45,7 @@ export function NotesPanes({ filter, notes, reading, read, selection, selectedId
           {selection.ids.length > 0 && <SelectionBar ids={selection.ids} onClear={selection.clear} />}
           <FilteredNotes filter={filter} notes={notes} reading={reading} selection={selection} selectedId={selectedId} select={select} onShowAll={onShowAll} />
         </SearchPane>
+        <ListResizer />
       </section>
       <main className="detail-pane">
         {selectedId ? (

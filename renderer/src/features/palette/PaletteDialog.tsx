@@ -60,6 +60,40 @@ export function PaletteDialog({ onClose, notes, onOpenNote, onReload, onSearch }
     action();
   };
 
+  const searchGroup = needle && (
+    <Command.Group heading="Search">
+      <Command.Item value="search" onSelect={run(() => onSearch(query.trim()))}>
+        <Search />
+        <span className="palette-item-label">Search all notes for “{query.trim()}”</span>
+        <Kbd keys={['mod', 'K']} />
+      </Command.Item>
+    </Command.Group>
+  );
+  const notesGroup = matchingNotes.length > 0 && (
+    <Command.Group heading={needle ? 'Notes' : 'Recent notes'}>
+      {matchingNotes.map((note) => (
+        <Command.Item key={note.id} value={`note:${note.id}`} onSelect={run(() => onOpenNote(note.id))}>
+          <FileText />
+          <span className="palette-item-label">{note.title}</span>
+          <span className="palette-item-hint">
+            {[note.repo, formatWhen(note.created)].filter(Boolean).join(' · ')}
+          </span>
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+  const commands = matchingActions.length > 0 && (
+    <Command.Group heading="Commands">
+      {matchingActions.map((action) => (
+        <Command.Item key={action.id} value={`action:${action.id}`} onSelect={run(action.run)}>
+          {action.icon}
+          <span className="palette-item-label">{action.label}</span>
+          {action.shortcut && <Kbd keys={action.shortcut} />}
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+
   return (
     <div className="palette-backdrop" onMouseDown={onClose}>
       <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette" onMouseDown={(e) => e.stopPropagation()}>
@@ -79,39 +113,11 @@ export function PaletteDialog({ onClose, notes, onOpenNote, onReload, onSearch }
             <Command.Empty>
               Nothing matches “{query}”. Try fewer letters, or a word from the note’s title.
             </Command.Empty>
-            {needle && (
-              <Command.Group heading="Search">
-                <Command.Item value="search" onSelect={run(() => onSearch(query.trim()))}>
-                  <Search />
-                  <span className="palette-item-label">Search all notes for “{query.trim()}”</span>
-                  <Kbd keys={['mod', 'K']} />
-                </Command.Item>
-              </Command.Group>
-            )}
-            {matchingNotes.length > 0 && (
-              <Command.Group heading={needle ? 'Notes' : 'Recent notes'}>
-                {matchingNotes.map((note) => (
-                  <Command.Item key={note.id} value={`note:${note.id}`} onSelect={run(() => onOpenNote(note.id))}>
-                    <FileText />
-                    <span className="palette-item-label">{note.title}</span>
-                    <span className="palette-item-hint">
-                      {[note.repo, formatWhen(note.created)].filter(Boolean).join(' · ')}
-                    </span>
-                  </Command.Item>
-                ))}
-              </Command.Group>
-            )}
-            {matchingActions.length > 0 && (
-              <Command.Group heading="Commands">
-                {matchingActions.map((action) => (
-                  <Command.Item key={action.id} value={`action:${action.id}`} onSelect={run(action.run)}>
-                    {action.icon}
-                    <span className="palette-item-label">{action.label}</span>
-                    {action.shortcut && <Kbd keys={action.shortcut} />}
-                  </Command.Item>
-                ))}
-              </Command.Group>
-            )}
+            {/* Typed words: a command that matches comes first (Enter on “dark” switches the theme), then
+                notes by title, then searching their text. With nothing typed: recent notes, then commands. */}
+            {needle && commands}
+            {notesGroup}
+            {needle ? searchGroup : commands}
           </Command.List>
           <div className="palette-footer">
             <span><Kbd keys={['↑', '↓']} /> move</span>

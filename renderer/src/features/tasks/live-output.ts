@@ -4,6 +4,7 @@
 // same as a 40 KB one. What is shown (the answer's tail, the activity) is derived from the events.
 import type { AgentEvent } from '../../../../shared/model/agent-event';
 import { latestEvents } from '../../../../shared/model/event-tail';
+import { TextJoiner } from '../../../../shared/model/text-blocks';
 
 /** Answer text kept: the end of it, enough for several screens. */
 export const TAIL_CHARS = 24 * 1024;
@@ -50,14 +51,13 @@ export interface OutputView {
 }
 
 export function viewOf(output: LiveOutput): OutputView {
+  const joiner = new TextJoiner();
   let text = '';
   const activity: OutputView['activity'] = [];
   const files = new Set<string>();
   for (const event of output.events) {
-    if (event.type === 'text') {
-      text += event.text;
-      continue;
-    }
+    text += joiner.add(event);
+    if (event.type === 'text') continue;
     activity.push(event);
     if (event.type === 'tool_call' && !event.writes) for (const path of event.paths) files.add(path);
   }
