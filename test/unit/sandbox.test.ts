@@ -24,6 +24,14 @@ describe('bwrap command line', () => {
     ]);
   });
 
+  it('keeps a program installed under /tmp, and the scripts a command line names there, visible read-only', () => {
+    const args = bwrapArgs(policy, ['/tmp/ci-clone/test/agent-clis/node_modules/.bin/claude', '/tmp/ci-clone/electron/cli/fieldnotes.mjs', '-p', '/usr/bin/node']);
+    const bound = args.flatMap((arg, i) => (arg === '--ro-bind' ? [args[i + 1]] : []));
+    expect(bound).toEqual(['/', '/tmp/scratch/t1', '/tmp/ci-clone']);
+    // Bound before what may be written, so a writable folder inside it still wins.
+    expect(args.indexOf('/tmp/ci-clone')).toBeLessThan(args.indexOf('/home/me/.codex'));
+  });
+
   it('wraps the command without a shell, keeping cwd, stdin and the environment', () => {
     const command = { command: 'codex', args: ['exec', '-'], cwd: '/tmp/scratch/t1', env: { A: '1' }, stdin: 'hi' };
     const wrapped = confine(command, policy, { kind: 'bwrap', executable: '/usr/bin/bwrap' });

@@ -1,6 +1,8 @@
 // Linux: the argv that runs a command inside bubblewrap under a SandboxPolicy, and whether this
 // machine lets bubblewrap run at all (it needs user namespaces, or to be setuid).
 import { execFile } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { isInside, type SandboxPolicy } from './sandbox-policy';
 
@@ -17,9 +19,10 @@ const run = promisify(execFile);
  * where a fully visible proc is mounted, and must write its own uid_map; with `--proc` it fails
  * ("Can't mount proc on /newroot/proc: Operation not permitted").
  */
-export function bwrapArgs(policy: SandboxPolicy): string[] {
+export function bwrapArgs(policy: SandboxPolicy, programs: readonly string[] = []): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--bind', '/proc', '/proc', '--tmpfs', '/tmp'];
-  for (const dir of policy.readable.filter(underTmp)) args.push('--ro-bind', dir, dir);
+  const hidden = [...policy.readable.filter(underTmp), ...programs.flatMap(programFolderInTmp)];
+  for (const dir of [...new Set(hidden)]) args.push('--ro-bind', dir, dir);
   for (const dir of policy.writable) args.push('--bind', dir, dir);
   for (const file of policy.writableFiles) args.push('--bind-try', file, file);
   // A TMPDIR under /tmp keeps its path, as an empty folder of the private /tmp.
@@ -35,6 +38,25 @@ export function bwrapTmpDir(policy: SandboxPolicy): string {
 
 function underTmp(dir: string): boolean {
   return isInside(dir, '/tmp');
+}
+
+/**
+ * The folder of /tmp a program lives in (`/tmp/x` for `/tmp/x/node_modules/.bin/claude`), which
+ * the private /tmp would hide: an agent installed there, or a script a command line names, must
+ * still run. Read-only, like the rest of the disk. Nothing for a program elsewhere.
+ */
+function programFolderInTmp(program: string): string[] {
+  if (!path.isAbsolute(program)) return [];
+  const real = realOrSelf(program);
+  return [program, real].filter(underTmp).map((file) => path.join('/tmp', path.relative('/tmp', file).split(path.sep)[0]!)).filter((dir) => dir !== '/tmp');
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /**

@@ -12,6 +12,8 @@ export interface RunSandboxInput {
   repoRoot?: string;
   /** The task's own folders the run may write (its MCP server's run folder). */
   taskDirs?: string[];
+  /** What the run reads besides the codebase: the notebook and its MCP server's command line. */
+  taskReads?: string[];
   setting: SandboxSetting;
 }
 

@@ -20,6 +20,8 @@ export interface SandboxPolicy {
   writableFiles: string[];
   /** The run's TMPDIR, when it has one: inside it becomes a private, empty folder. */
   tmpDir?: string;
+  /** Programs and files the agent starts besides its own (the notebook's MCP server), kept visible. */
+  programs?: string[];
 }
 
 export interface PolicyInput {
@@ -31,6 +33,8 @@ export interface PolicyInput {
   repoRoot?: string;
   /** The task's own folders besides the scratch checkout (the run folder its MCP server records into). */
   taskDirs?: string[];
+  /** Folders and programs the run reads besides the codebase (the notebook and its MCP server's command line). */
+  taskReads?: string[];
 }
 
 /**
@@ -46,7 +50,8 @@ export async function planPolicy(input: PolicyInput): Promise<SandboxPolicy> {
   // The home folder is read as it is (git's and the agent's settings), never written.
   const readable = [input.cwd, ...(input.repoRoot ? [input.repoRoot] : []), ...(input.env.HOME ? [input.env.HOME] : [])];
   return { mode: input.mode, cwd: input.cwd, readable: unique(readable), writable: unique(writable), writableFiles: unique(state.files),
-    ...(input.env.TMPDIR ? { tmpDir: path.resolve(input.env.TMPDIR) } : {}) };
+    ...(input.env.TMPDIR ? { tmpDir: path.resolve(input.env.TMPDIR) } : {}),
+    ...(input.taskReads?.length ? { programs: input.taskReads } : {}) };
 }
 
 /** The git folders a linked worktree writes to outside itself (none for a plain repository). */

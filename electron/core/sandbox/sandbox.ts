@@ -40,7 +40,8 @@ export function confine(command: AgentCommand, policy: SandboxPolicy, choice: Sa
   if (choice.kind !== 'bwrap' || !choice.executable) return command;
   return {
     command: choice.executable,
-    args: [...bwrapArgs(policy), command.command, ...command.args],
+    // The program, the scripts its command line names, and Node itself stay visible under the private /tmp.
+    args: [...bwrapArgs(policy, [command.command, ...command.args, process.execPath, ...(policy.programs ?? [])]), command.command, ...command.args],
     cwd: command.cwd,
     env: { ...command.env, TMPDIR: bwrapTmpDir(policy) },
     stdin: command.stdin,

@@ -200,7 +200,10 @@ export class TaskRun {
         adapter: this.spec.agent.adapter, mode: this.spec.mode, cwd: this.workspace.cwd, env: this.deps.env,
         setting: this.deps.sandboxSetting(), ...(this.workspace.repo?.root ? { repoRoot: this.workspace.repo.root } : {}),
         // The notebook's MCP server runs inside the agent's sandbox, and records what it served here.
-        ...(this.consult ? { taskDirs: [this.consult.server.runDir] } : {}),
+        ...(this.consult ? {
+          taskDirs: [this.consult.server.runDir],
+          taskReads: [this.deps.notebook.root, this.consult.server.command, ...this.consult.server.args],
+        } : {}),
       });
       if (!sandbox.ok) throw new Error(sandbox.error);
       this.confinement = sandbox;
