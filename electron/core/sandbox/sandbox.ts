@@ -1,5 +1,7 @@
 // Which OS sandbox an agent runs in on this machine, and the wrapping of its command in it: the
 // one place the engine asks. The sandbox knows no agent: what an agent needs comes from its adapter.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { SandboxKind } from '../../../shared/model/task';
 import type { AgentCommand, Env } from '../agents/agent-adapter';
 import { findOnPath } from '../agents/detect';
@@ -33,6 +35,15 @@ export async function findSandbox(env: Env, platform: NodeJS.Platform = process.
 }
 
 /** The command as it runs in the sandbox: same cwd and paths, TMPDIR in the private /tmp. */
+/** Where a bare command name is found on the run's PATH (the sandbox must keep that folder visible). */
+function onPath(command: string, env: Env): string {
+  if (path.isAbsolute(command) || command.includes('/')) return command;
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (dir && existsSync(path.join(dir, command))) return path.join(dir, command);
+  }
+  return command;
+}
+
 export function confine(command: AgentCommand, policy: SandboxPolicy, choice: SandboxChoice): AgentCommand {
   if (choice.kind === 'sandbox-exec' && choice.executable) {
     return { ...command, command: choice.executable, args: [...sandboxExecArgs(policy), command.command, ...command.args] };
@@ -41,7 +52,7 @@ export function confine(command: AgentCommand, policy: SandboxPolicy, choice: Sa
   return {
     command: choice.executable,
     // The program, the scripts its command line names, and Node itself stay visible under the private /tmp.
-    args: [...bwrapArgs(policy, [command.command, ...command.args, process.execPath, ...(policy.programs ?? [])]), command.command, ...command.args],
+    args: [...bwrapArgs(policy, [onPath(command.command, command.env), ...command.args, process.execPath, ...(policy.programs ?? [])]), command.command, ...command.args],
     cwd: command.cwd,
     env: { ...command.env, TMPDIR: bwrapTmpDir(policy) },
     stdin: command.stdin,
