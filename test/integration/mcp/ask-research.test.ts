@@ -20,7 +20,8 @@ beforeAll(async () => {
   release = await tempDir('fieldnotes-research-release-');
   await mkdir(home, { recursive: true });
   await writeFile(join(home, 'settings.json'), JSON.stringify({
-    tasks: { askResearch: true, concurrency: 1, customCommand: fakeAgent(), defaultAgents: ['custom'] },
+    // The fake agent waits on a release file in the machine's /tmp, which the OS sandbox would hide.
+    tasks: { askResearch: true, concurrency: 1, customCommand: fakeAgent(), defaultAgents: ['custom'], sandbox: 'off' },
   }));
   mcp = await startMcp({ notebook, home, env: { FAKE_RELEASE_DIR: release } });
 });

@@ -102,7 +102,8 @@ describe('output', () => {
 
   it('NUL bytes, escape sequences and control characters reach the transcript raw and nothing else', async () => {
     const [task] = await run('Print odd bytes [escapes]');
-    expect(task).toMatchObject({ status: 'done', title: 'Fake answer' });
+    // Earlier tests of this engine wrote "Fake answer" notes too: a repeat title is told apart.
+    expect(task).toMatchObject({ status: 'done', title: expect.stringMatching(/^Fake answer( \(\d+\))?$/) });
     const shown = 'Colors: red and plain\nA link: example here\nTitle set, bell, NUL bytes\nSplit across writes\nTab\tstays, backspace, CR\n';
     const note = await t.note(task!.id);
     expect(note.summary.problem).toBeUndefined();
