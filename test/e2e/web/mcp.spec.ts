@@ -20,7 +20,9 @@ test('the note view shows Consulted links, and Settings offers the switches and 
   await expect(section.getByRole('checkbox', { name: 'Let agents consult the notebook' })).toBeChecked();
   const research = section.getByRole('checkbox', { name: 'Let agents ask for research' });
   await expect(research).not.toBeChecked();
-  await research.check();
+  // The switch shows what the engine saved, so it turns on once the save is back.
+  await research.click();
+  await expect(research).toBeChecked();
   await expect.poll(async () => {
     const response = await app.request.post(`${server.origin}/api/settings.get`, { headers: server.auth, data: {} });
     return ((await response.json()) as { value: { tasks: { askResearch: boolean } } }).value.tasks.askResearch;
