@@ -1,19 +1,11 @@
 // The sandbox of each task's run: the machine's (looked for once), the person's setting, and the
 // policy of that run, turned into the `confine` step before spawn or a refusal in words.
-import type { AgentAdapter, AgentCommand, AgentMode, Env } from '../agents/agent-adapter';
+import type { AgentCommand, AgentMode, Env } from '../agents/agent-adapter';
 import { confine, describeSandbox, findSandbox, type SandboxChoice, type SandboxKind, type SandboxSetting } from './sandbox';
-import { planPolicy } from './sandbox-policy';
+import { planPolicy, type PolicyInput } from './sandbox-policy';
 
-export interface RunSandboxInput {
-  adapter: AgentAdapter;
-  mode: AgentMode;
-  cwd: string;
-  env: Env;
-  repoRoot?: string;
-  /** The task's own folders the run may write (its MCP server's run folder). */
-  taskDirs?: string[];
-  /** What the run reads besides the codebase: the notebook and its MCP server's command line. */
-  taskReads?: string[];
+/** A run's policy input (sandbox-policy.ts) and the person's setting. */
+export interface RunSandboxInput extends PolicyInput {
   setting: SandboxSetting;
 }
 
