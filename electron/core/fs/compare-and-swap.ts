@@ -1,7 +1,7 @@
 // Replacing a file only if it still holds what was read (compare-and-swap), so a save another
 // program made meanwhile is never overwritten blindly. The check and the rename run back to back
 // with synchronous calls, which leaves no event-loop turn between them for anything to slip in.
-import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { syncFolder, writeTempBeside } from './atomic-write';
@@ -44,6 +44,16 @@ export async function replaceIfUnchanged(path: string, data: string | Uint8Array
       unlinkSync(temp);
       return { kind: 'changed', now };
     }
+    // Reading and comparing took a while; a save that renamed a new file over `path` meanwhile
+    // left `held` on the old one. One stat right before the rename sees it, which leaves the
+    // window for such a save at the two back-to-back system calls (no atomic exchange in Node).
+    const current = statSync(path, { throwIfNoEntry: false });
+    const opened = fstatSync(held);
+    if (!current || current.ino !== opened.ino || current.dev !== opened.dev) {
+      unlinkSync(temp);
+      const now = current ? readIfThere(path) : null;
+      return now ? { kind: 'changed', now } : { kind: 'gone' };
+    }
     try {
       renameSync(temp, path);
     } catch (error) {
@@ -57,6 +67,15 @@ export async function replaceIfUnchanged(path: string, data: string | Uint8Array
   } finally {
     closeSync(held);
     await syncFolder(dirname(path));
+  }
+}
+
+function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
 
