@@ -169,7 +169,12 @@ describe.skipIf(process.platform !== 'linux')('opening files from the browser mo
     const tricky = join(bin, 'a file; rm -rf ~ $(whoami).md');
     await ports.openPath(tricky);
     await ports.revealPath(tricky);
-    await expect.poll(async () => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean)).toEqual(['1', tricky, '1', bin]);
+    // Each call is its own detached process, so the two may log in either order.
+    const calls = async (): Promise<string[]> => {
+      const lines = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+      return lines.flatMap((line, i) => (i % 2 === 0 ? [`${line} ${lines[i + 1] ?? ''}`] : [])).sort();
+    };
+    await expect.poll(calls).toEqual([`1 ${bin}`, `1 ${tricky}`].sort());
     const missing = nodePorts({ platform: 'linux', env: { PATH: bin + '/nothing-here' } });
     await expect(missing.openPath(tricky)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/xdg-open is not installed/) });
     await removeDir(bin);
