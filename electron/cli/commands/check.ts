@@ -3,10 +3,9 @@
 // broken citation or is stale, so it can run in a hook or in CI.
 import type { Command } from 'commander';
 import type { NoteCitations } from '../../../shared/contract/citations';
-import type { InProcessApi } from '../../core/api-client';
-import { ApiError } from '../../../shared/contract/errors';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withApi } from '../engine-command';
+import { noteIdsOf } from '../note-refs';
 import { repoName } from '../repo-option';
 
 interface CheckOptions {
@@ -23,7 +22,7 @@ export function registerCheck(program: Command, globals: () => Promise<GlobalOpt
     .action(async (refs: string[], commandOptions: CheckOptions) => {
       const options = await globals();
       const { checked, titles } = await withApi(options, { notebook: 'existing' }, async (api) => {
-        const ids = refs.length > 0 ? await noteIds(api, refs) : undefined;
+        const ids = refs.length > 0 ? await noteIdsOf(api, refs, 'checked') : undefined;
         const { notes } = await api.notes.check({ ...(ids ? { ids } : {}), ...(commandOptions.repo ? { repo: repoName(commandOptions.repo) } : {}) });
         const summaries = new Map((await api.notes.list()).notes.map((note) => [note.id, note]));
         return { checked: notes, titles: new Map(notes.map((note) => [note.id, `${summaries.get(note.id)?.path ?? note.id}  ${summaries.get(note.id)?.title ?? ''}`.trim()])) };
@@ -75,21 +74,4 @@ function report(notes: NoteCitations[], titles: Map<string, string>): string {
     for (const change of note.changed) lines.push(`  ~ ${change.summary}`);
   }
   return lines.join('\n');
-}
-
-/** The ids of the notes named by id or path; any name that matches no note stops the command. */
-async function noteIds(api: InProcessApi, refs: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  let unknown = 0;
-  for (const ref of refs) {
-    try {
-      ids.push((await api.notes.find({ ref, cwd: process.cwd() })).summary.id);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      console.error(`fieldnotes: ${error.message}`);
-      unknown += 1;
-    }
-  }
-  if (unknown > 0) throw new CliError(`${unknown === 1 ? 'A note was' : `${unknown} notes were`} not found (see above), so nothing was checked. \`fieldnotes list\` shows the ids.`);
-  return ids;
 }

@@ -4,10 +4,10 @@
 import { Option, type Command } from 'commander';
 import { CONTEXT_FORMATS, type ContextFormat } from '../../../shared/context/context-bundle';
 import type { SearchRequest } from '../../../shared/contract/search';
-import { ApiError } from '../../../shared/contract/errors';
 import type { InProcessApi } from '../../core/api-client';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withApi } from '../engine-command';
+import { noteIdsOf } from '../note-refs';
 import { requireNotebookFolder, waitForIndex } from '../search-session';
 import { searchRequest, shellWord } from './search';
 
@@ -47,7 +47,7 @@ export function registerContext(program: Command, globals: () => Promise<GlobalO
       if (search) await requireNotebookFolder(options.notebook);
       await withApi(options, { notebook: 'existing' }, async (api) => {
         const matched = search ? await bestMatches(api, search) : null;
-        const ids = matched ? matched.ids : await noteIds(api, refs);
+        const ids = matched ? matched.ids : await noteIdsOf(api, refs, 'printed');
         const bundle = await api.context.build({ ids, format: commandOptions.format });
         if (options.json) {
           console.log(JSON.stringify(bundle, null, 2));
@@ -82,23 +82,4 @@ async function bestMatches(api: InProcessApi, input: SearchRequest): Promise<{ i
     throw new CliError(`No notes match “${input.query}”${repos.length > 0 ? ` in ${repos.join(', ')}` : ''}, so nothing was printed. \`${search}\` shows what the notebook has.`);
   }
   return { ids: results.hits.map((hit) => hit.id), total: results.total };
-}
-
-/** The ids of the notes named by id or path; every name that matches no note is reported. */
-async function noteIds(api: InProcessApi, refs: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  const unknown: string[] = [];
-  for (const ref of refs) {
-    try {
-      ids.push((await api.notes.find({ ref, cwd: process.cwd() })).summary.id);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      console.error(`fieldnotes: ${error.message}`);
-      unknown.push(ref);
-    }
-  }
-  if (unknown.length > 0) {
-    throw new CliError(`${unknown.length === 1 ? 'A note was' : `${unknown.length} notes were`} not found (see above), so nothing was printed. \`fieldnotes list\` shows the ids.`);
-  }
-  return ids;
 }
