@@ -1,6 +1,7 @@
 // settings.*: what a person can change about how Fieldnotes works. For now, how tasks run: how many
 // at once, their timeouts, where the agent CLIs are, the custom command, the default agents.
 import { z } from 'zod';
+import { DEFAULT_CONTAINER_IMAGE } from '../model/container';
 import { method } from './method';
 
 /** An agent's id (`agents.list` gives them); the engine checks it against the agents it knows. */
@@ -24,8 +25,6 @@ export type CustomCommand = z.infer<typeof CustomCommand>;
 export const ContainerEngine = z.enum(['docker', 'podman']);
 export type ContainerEngine = z.infer<typeof ContainerEngine>;
 
-/** The image a container run starts from when the settings name none: it has Node, which the agent CLIs need. */
-export const DEFAULT_CONTAINER_IMAGE = 'node:20';
 
 export const ContainerSetting = z.object({
   engine: ContainerEngine,
