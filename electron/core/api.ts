@@ -64,6 +64,8 @@ export interface ApiDeps {
   fieldnotes?: FieldnotesCommand;
   /** Time between SIGTERM and SIGKILL when a task is stopped (default 5 s). */
   killGraceMs?: number;
+  /** The platform the agents' OS sandbox is looked for on: this one's (tests simulate a machine without a sandbox). */
+  sandboxPlatform?: NodeJS.Platform;
   /** Watch the open notebook for outside changes (default true). */
   watch?: boolean;
   /** How watcher events are batched (tests shorten the wait). */
@@ -116,7 +118,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
   const env = deps.agentEnv ?? process.env;
   const scratchRoot = join(userData, 'scratch');
-  const machineSandbox = new MachineSandbox(() => env);
+  const machineSandbox = new MachineSandbox(() => env, deps.sandboxPlatform ? { platform: deps.sandboxPlatform } : {});
   const agents = new InstalledAgents({
     env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents, machineSandbox,
   });
@@ -138,7 +140,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
     ...citationsHandlers({ session, log }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox }),
     'search.query': async (input) => search.require().query(input),
     'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
     'search.reindex': async ({ wait }) => {

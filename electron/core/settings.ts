@@ -31,6 +31,7 @@ const TaskSettingsOnDisk = z
     consultNotebook: fields.consultNotebook.catch(defaults.consultNotebook),
     askResearch: fields.askResearch.catch(defaults.askResearch),
     sandbox: fields.sandbox.catch(undefined),
+    container: fields.container.catch(undefined),
   })
   .catch(defaults);
 

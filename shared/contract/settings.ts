@@ -1,6 +1,7 @@
 // settings.*: what a person can change about how Fieldnotes works. For now, how tasks run: how many
 // at once, their timeouts, where the agent CLIs are, the custom command, the default agents.
 import { z } from 'zod';
+import { DEFAULT_CONTAINER_IMAGE } from '../model/container';
 import { method } from './method';
 
 /** An agent's id (`agents.list` gives them); the engine checks it against the agents it knows. */
@@ -20,6 +21,16 @@ export const CustomCommand = z.object({
   argv: z.array(z.string().min(1).max(4096)).min(1).max(64),
 });
 export type CustomCommand = z.infer<typeof CustomCommand>;
+
+export const ContainerEngine = z.enum(['docker', 'podman']);
+export type ContainerEngine = z.infer<typeof ContainerEngine>;
+
+
+export const ContainerSetting = z.object({
+  engine: ContainerEngine,
+  image: z.string().trim().min(1).max(256).regex(/^[^\s-][^\s]*$/, 'Give an image name like node:20 (no spaces, not an option).').default(DEFAULT_CONTAINER_IMAGE),
+});
+export type ContainerSetting = z.infer<typeof ContainerSetting>;
 
 export const TaskSettings = z.object({
   /** How many tasks run at once; a change takes effect at once (running tasks are never stopped). */
@@ -44,6 +55,12 @@ export const TaskSettings = z.object({
    * Absent means `auto`.
    */
   sandbox: z.enum(['auto', 'require', 'off']).optional(),
+  /**
+   * Run agents in a container instead of the OS sandbox: Docker or Podman, and the image that
+   * gives them their runtime (Node for the CLIs; the agent's own install is mounted read-only).
+   * Null or absent: the OS sandbox.
+   */
+  container: ContainerSetting.nullable().optional(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 
@@ -58,7 +75,28 @@ export const TASK_SETTINGS_DEFAULTS: TaskSettings = {
   askResearch: false,
 };
 
-export const SettingsInfo = z.object({ tasks: TaskSettings });
+/** One way to confine agents, as this machine has it: whether it runs here, and why not. */
+export const SandboxOffer = z.object({
+  available: z.boolean(),
+  /** Why it cannot be used here, and how to fix that. */
+  reason: z.string().optional(),
+});
+export type SandboxOffer = z.infer<typeof SandboxOffer>;
+
+/** What this machine offers for `sandbox` and `container`. */
+export const MachineSandboxes = z.object({
+  /** The OS sandbox: bwrap on Linux, sandbox-exec on macOS, none elsewhere. */
+  os: SandboxOffer.extend({ kind: z.enum(['bwrap', 'sandbox-exec', 'none']) }),
+  docker: SandboxOffer,
+  podman: SandboxOffer,
+});
+export type MachineSandboxes = z.infer<typeof MachineSandboxes>;
+
+export const SettingsInfo = z.object({
+  tasks: TaskSettings,
+  /** The sandboxes this machine has, for the choice in Settings. */
+  sandboxes: MachineSandboxes.optional(),
+});
 export type SettingsInfo = z.infer<typeof SettingsInfo>;
 
 export const settingsMethods = {

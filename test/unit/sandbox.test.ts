@@ -66,4 +66,25 @@ describe('the sandbox setting', () => {
     const off = await new MachineSandbox(() => ({ PATH: '' })).forRun({ ...input, setting: 'off' });
     expect(off).toMatchObject({ ok: true, kind: 'none', words: expect.stringContaining('turned off in Settings') });
   });
+
+  it('on a platform without a sandbox (Windows), require refuses and says how to fix it; auto relies on the agent’s own flags', async () => {
+    const windows = new MachineSandbox(() => process.env, { platform: 'win32' });
+    const refused = await windows.forRun({ ...input, setting: 'require' });
+    expect(refused).toEqual({ ok: false, error: 'Settings require a sandbox, and this machine has none: Fieldnotes has no sandbox for agents on win32; '
+      + 'the run relies on the agent\'s own flags. To run agents here anyway, set “Sandbox” to Auto or Off in Settings (the run then relies on the '
+      + 'agent’s own flags), or run agents in Docker or Podman there if one is installed.' });
+    expect(await windows.forRun({ ...input, setting: 'auto' })).toMatchObject({ ok: true, kind: 'none', words: expect.stringContaining('relies on the agent\'s own flags') });
+    expect((await windows.offers()).os).toEqual({ kind: 'none', available: false, reason: expect.stringContaining('on win32') });
+  });
+
+  it('a container engine that is not installed refuses the run (never a quiet fallback), saying how to fix it', async () => {
+    const machine = new MachineSandbox(() => ({ PATH: '' }));
+    for (const setting of ['auto', 'require'] as const) {
+      const result = await machine.forRun({ ...input, setting, container: { engine: 'podman', image: 'node:20' } });
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Settings run agents in a container, and Podman is not installed\. Install Podman .*choose the OS sandbox in Settings\.$/) });
+    }
+    // Off is off: no container, no OS sandbox.
+    expect(await machine.forRun({ ...input, setting: 'off', container: { engine: 'docker', image: 'node:20' } })).toMatchObject({ ok: true, kind: 'none' });
+    expect((await machine.offers()).docker).toEqual({ available: false, reason: expect.stringContaining('Docker is not installed') });
+  });
 });

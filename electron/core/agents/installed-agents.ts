@@ -7,7 +7,7 @@ import type { TaskSettings } from '../../../shared/contract/settings';
 import type { AgentAdapter, Detection, Env } from './agent-adapter';
 import { CUSTOM_AGENT_ID } from './custom-command';
 import { createAgentRegistry, type AgentRegistry } from './registry';
-import type { MachineSandbox } from '../sandbox/run-sandbox';
+import { sandboxSettingsOf, type MachineSandbox } from '../sandbox/run-sandbox';
 
 export interface InstalledAgent {
   adapter: AgentAdapter;
@@ -46,8 +46,9 @@ export class InstalledAgents {
   /** Every known agent with its facts and detection; `refresh` looks again instead of using what it found before. */
   async list(refresh = false): Promise<AgentInfo[]> {
     await this.options.envReady;
-    const setting = this.options.settings().sandbox ?? 'auto';
+    const setting = sandboxSettingsOf(this.options.settings());
     const machine = this.options.machineSandbox;
+    if (refresh) machine?.refresh();
     const [explain, poc] = machine ? await Promise.all([machine.describe('explain', setting), machine.describe('poc', setting)]) : [];
     return Promise.all(this.registry().list().map(async (adapter) => {
       const [detection, sandboxed] = await Promise.all([this.detect(adapter, refresh), this.sandboxed(adapter, refresh)]);

@@ -6,6 +6,7 @@ import type { SandboxKind } from '../../../shared/model/task';
 import type { AgentCommand, Env } from '../agents/agent-adapter';
 import { findOnPath } from '../agents/detect';
 import { bwrapArgs, bwrapTmpDir, probeBwrap } from './bwrap';
+import { inContainer } from './container';
 import { sandboxExecArgs } from './sandbox-exec';
 import type { SandboxPolicy } from './sandbox-policy';
 
@@ -20,6 +21,8 @@ export interface SandboxChoice {
   executable?: string;
   /** Why there is none, in words, when kind is `none`. */
   reason?: string;
+  /** The image a container run starts from (docker and podman). */
+  image?: string;
 }
 
 /** The sandbox this machine offers: bwrap on Linux when it really runs, sandbox-exec on macOS, none elsewhere. */
@@ -34,7 +37,6 @@ export async function findSandbox(env: Env, platform: NodeJS.Platform = process.
   return { kind: 'none', reason: `Fieldnotes has no sandbox for agents on ${platform}; the run relies on the agent's own flags.` };
 }
 
-/** The command as it runs in the sandbox: same cwd and paths, TMPDIR in the private /tmp. */
 /** Where a bare command name is found on the run's PATH (the sandbox must keep that folder visible). */
 function onPath(command: string, env: Env): string {
   if (path.isAbsolute(command) || command.includes('/')) return command;
@@ -44,9 +46,15 @@ function onPath(command: string, env: Env): string {
   return command;
 }
 
+/** The command as it runs in the sandbox: same cwd and paths, TMPDIR its own. */
 export function confine(command: AgentCommand, policy: SandboxPolicy, choice: SandboxChoice): AgentCommand {
   if (choice.kind === 'sandbox-exec' && choice.executable) {
-    return { ...command, command: choice.executable, args: [...sandboxExecArgs(policy), command.command, ...command.args] };
+    return { ...command, command: choice.executable, args: [...sandboxExecArgs(policy), command.command, ...command.args],
+      ...(policy.tmpDir ? { env: { ...command.env, TMPDIR: policy.tmpDir } } : {}) };
+  }
+  if ((choice.kind === 'docker' || choice.kind === 'podman') && choice.image) {
+    const confined = inContainer(command, policy, { engine: choice.kind, image: choice.image, user: { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 } });
+    return { ...confined, command: choice.executable ?? confined.command };
   }
   if (choice.kind !== 'bwrap' || !choice.executable) return command;
   return {
@@ -63,5 +71,9 @@ export function confine(command: AgentCommand, policy: SandboxPolicy, choice: Sa
 export function describeSandbox(choice: SandboxChoice, mode: 'explain' | 'poc'): string {
   if (choice.kind === 'none') return `No OS sandbox: ${choice.reason ?? 'the run relies on the agent’s own flags.'}`;
   const writes = mode === 'poc' ? 'only the scratch checkout and the agent’s own state folders' : 'only the agent’s own state folders';
+  if (choice.kind === 'docker' || choice.kind === 'podman') {
+    const engine = choice.kind === 'docker' ? 'Docker' : 'Podman';
+    return `Container (${engine}, image ${choice.image ?? '?'}): the codebase and your home folder are mounted read-only and the agent’s install read-only; it may write ${writes}, and /tmp is its own. Network: on (the host’s, it needs its model).`;
+  }
   return `OS sandbox (${choice.kind}): the whole disk is read-only to the agent; it may write ${writes}, and /tmp is its own. Network: on (it needs its model).`;
 }

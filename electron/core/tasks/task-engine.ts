@@ -26,7 +26,7 @@ import { ChangeThrottle } from './task-events';
 import { TaskLeases } from './task-leases';
 import { TaskQueue } from './task-queue';
 import { TaskRun, type TaskRunDeps } from './task-run';
-import { MachineSandbox } from '../sandbox/run-sandbox';
+import { MachineSandbox, sandboxSettingsOf } from '../sandbox/run-sandbox';
 
 export interface TaskEngineDeps {
   session: NotebookSession;
@@ -287,7 +287,7 @@ export class TaskEngine {
       scratchRoot: this.deps.scratchRoot,
       killGraceMs: this.deps.killGraceMs ?? 5_000,
       sandbox: this.sandbox,
-      sandboxSetting: () => this.deps.settings.get().tasks.sandbox ?? 'auto',
+      sandboxSettings: () => sandboxSettingsOf(this.deps.settings.get().tasks),
       leases: this.leasesOf(notebook),
       changed: (run, urgent) => this.throttle.mark(run.id, urgent),
       output: (batch) => this.emit('tasks.output', batch),

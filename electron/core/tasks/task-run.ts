@@ -11,8 +11,7 @@ import type { InstalledAgent } from '../agents/installed-agents';
 import { createRedactor, type Redactor } from '../agents/secret-redactor';
 import type { Notebook } from '../notebook/notebook';
 import type { RepoFacts } from '../repos/repo-facts';
-import type { MachineSandbox, RunSandbox } from '../sandbox/run-sandbox';
-import type { SandboxSetting } from '../sandbox/sandbox';
+import type { MachineSandbox, RunSandbox, SandboxSettings } from '../sandbox/run-sandbox';
 import { completeNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
@@ -56,7 +55,7 @@ export interface TaskRunDeps {
   killGraceMs: number;
   /** The OS sandbox agents run in, and whether the settings want it (`auto` when absent). */
   sandbox: MachineSandbox;
-  sandboxSetting: () => SandboxSetting;
+  sandboxSettings: () => SandboxSettings;
   leases: TaskLeases;
   /** The task's state, queue position or progress changed (`urgent` for state). */
   changed: (run: TaskRun, urgent: boolean) => void;
@@ -198,7 +197,7 @@ export class TaskRun {
       }
       const sandbox = await this.deps.sandbox.forRun({
         adapter: this.spec.agent.adapter, mode: this.spec.mode, cwd: this.workspace.cwd, env: this.deps.env,
-        setting: this.deps.sandboxSetting(), ...(this.workspace.repo?.root ? { repoRoot: this.workspace.repo.root } : {}),
+        ...this.deps.sandboxSettings(), ...(this.workspace.repo?.root ? { repoRoot: this.workspace.repo.root } : {}),
         // The notebook's MCP server runs inside the agent's sandbox, and records what it served here.
         ...(this.consult ? {
           taskDirs: [this.consult.server.runDir],

@@ -7,6 +7,7 @@ import { isUlid } from '../../../shared/model/ulid';
 import type { InstalledAgents } from '../agents/installed-agents';
 import type { NativePorts } from '../ports/native-ports';
 import { repoInfo, type RepoRegistry } from '../repos/repo-registry';
+import type { MachineSandbox } from '../sandbox/run-sandbox';
 import type { SettingsStore } from '../settings';
 import { discardScratchCheckout, listScratchCheckouts } from './scratch-checkout';
 import type { TaskEngine } from './task-engine';
@@ -23,9 +24,11 @@ export interface TasksApiDeps {
   scratchRoot: string;
   /** Shows a scratch checkout in the file manager. */
   ports: Pick<NativePorts, 'openPath'>;
+  /** The sandboxes this machine has, beside the settings that choose among them. */
+  machineSandbox: MachineSandbox;
 }
 
-export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports }: TasksApiDeps): HandlersIn<Namespace> {
+export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports, machineSandbox }: TasksApiDeps): HandlersIn<Namespace> {
   const checkoutDir = (name: string): string => {
     if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) {
       throw new ApiError('BAD_INPUT', `“${name}” is not the name of a scratch checkout; scratch.list gives their names.`);
@@ -67,12 +70,12 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
       return { path: dir };
     },
 
-    'settings.get': async () => ({ tasks: settings.get().tasks }),
+    'settings.get': async () => ({ tasks: settings.get().tasks, sandboxes: await machineSandbox.offers() }),
     'settings.update': async ({ tasks }) => {
       checkAgentIds(tasks, agents);
       const saved = await settings.updateTasks(tasks);
       engine.applySettings();
-      return { tasks: saved.tasks };
+      return { tasks: saved.tasks, sandboxes: await machineSandbox.offers() };
     },
   };
 }

@@ -49,6 +49,8 @@ export interface EngineOptions {
   watch?: boolean;
   /** How to run `fieldnotes`, so that tasks give their agents its MCP server. */
   fieldnotes?: FieldnotesCommand;
+  /** The platform the OS sandbox is looked for on (a machine without one: `win32`). */
+  sandboxPlatform?: NodeJS.Platform;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -83,6 +85,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     killGraceMs: options.killGraceMs ?? 2_000,
     ...(options.agents ? { extraAgents: options.agents } : {}),
     ...(options.fieldnotes ? { fieldnotes: options.fieldnotes } : {}),
+    ...(options.sandboxPlatform ? { sandboxPlatform: options.sandboxPlatform } : {}),
     watch: options.watch ?? false,
     log: () => undefined,
   });

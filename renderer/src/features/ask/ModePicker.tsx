@@ -1,9 +1,10 @@
-// Explain or PoC, with a plain statement of what the chosen agents may do in that mode.
+// Explain or PoC, with a plain statement of what the chosen agents may do in that mode, and the
+// sandbox every run is held in.
 import { BookOpenText, FlaskConical, ShieldCheck } from 'lucide-react';
 import type { AgentInfo } from '../../../../shared/contract/tasks';
 import type { NoteMode } from '../../../../shared/model/note';
 import { SegmentedOption } from '../../components/SegmentedOption';
-import { modeSummary } from './permission-summary';
+import { modeSummary, sandboxSummary } from './permission-summary';
 
 interface ModePickerProps {
   mode: NoteMode;
@@ -45,6 +46,7 @@ export function ModePicker({ mode, onChange, codebase, agents }: ModePickerProps
         <ShieldCheck aria-hidden />
         <div>
           <p>{modeSummary(mode, codebase)}</p>
+          {sandboxSummary(agents, mode) && <p className="permission-sandbox">{sandboxSummary(agents, mode)}</p>}
           {agents.length > 0 && (
             <ul>
               {agents.map((agent) => (

@@ -1,4 +1,4 @@
-// Settings: how many tasks run at once and for how long, the agents and the custom command, the
+// Settings: how many tasks run at once and for how long, the sandbox, the agents and the custom command, the
 // agents asked by default, the theme, and the scratch checkouts PoCs left behind. Each field
 // saves on its own and shows the engine's message when a value is refused.
 import { formatDuration } from '../../lib/format';
@@ -7,6 +7,7 @@ import { CustomCommandSection } from './CustomCommandSection';
 import { DefaultAgentsSetting } from './DefaultAgentsSetting';
 import { NotebookForAgentsSection } from './NotebookForAgentsSection';
 import { NumberSetting } from './NumberSetting';
+import { SandboxSection } from './SandboxSection';
 import { ScratchCheckouts } from './ScratchCheckouts';
 import { ThemePicker } from './ThemePicker';
 import { useSettings } from './use-settings';
@@ -46,6 +47,7 @@ export function SettingsView() {
               />
               <DefaultAgentsSetting settings={tasks} />
             </section>
+            <SandboxSection settings={tasks} sandboxes={settings.data?.sandboxes} />
             <AgentsSection settings={tasks} />
             <CustomCommandSection settings={tasks} />
             <NotebookForAgentsSection settings={tasks} />

@@ -25,7 +25,10 @@ export function useUpdateSettings() {
     onSuccess: (settings, tasks) => {
       queryClient.setQueryData(settingsKeys.settings, settings);
       // A new executable path or command line is a different agent to look for.
-      if (tasks.agentPaths !== undefined || tasks.customCommand !== undefined) void queryClient.invalidateQueries({ queryKey: settingsKeys.agents });
+      // The sandbox's settings change what every agent's run is held to, in words.
+      if (tasks.agentPaths !== undefined || tasks.customCommand !== undefined || tasks.sandbox !== undefined || tasks.container !== undefined) {
+        void queryClient.invalidateQueries({ queryKey: settingsKeys.agents });
+      }
     },
   });
 }
