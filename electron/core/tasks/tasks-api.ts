@@ -23,9 +23,11 @@ export interface TasksApiDeps {
   scratchRoot: string;
   /** Shows a scratch checkout in the file manager. */
   ports: Pick<NativePorts, 'openPath'>;
+  /** Told after the settings changed, for the parts that follow them outside the tasks (session capture). */
+  onSettingsChanged?: () => Promise<void> | undefined;
 }
 
-export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports }: TasksApiDeps): HandlersIn<Namespace> {
+export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports, onSettingsChanged }: TasksApiDeps): HandlersIn<Namespace> {
   const checkoutDir = (name: string): string => {
     if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) {
       throw new ApiError('BAD_INPUT', `“${name}” is not the name of a scratch checkout; scratch.list gives their names.`);
@@ -72,6 +74,7 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
       checkAgentIds(tasks, agents);
       const saved = await settings.updateTasks(tasks);
       engine.applySettings();
+      await onSettingsChanged?.();
       return { tasks: saved.tasks };
     },
   };

@@ -49,6 +49,8 @@ export interface EngineOptions {
   watch?: boolean;
   /** How to run `fieldnotes`, so that tasks give their agents its MCP server. */
   fieldnotes?: FieldnotesCommand;
+  /** Run "Capture new sessions" as the app does (with short waits). */
+  captureSessions?: boolean;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -84,6 +86,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     ...(options.agents ? { extraAgents: options.agents } : {}),
     ...(options.fieldnotes ? { fieldnotes: options.fieldnotes } : {}),
     watch: options.watch ?? false,
+    ...(options.captureSessions ? { captureSessions: { debounceMs: 150, recheckMs: 200 } } : {}),
     log: () => undefined,
   });
   const record = <E extends EventName>(name: E) =>
@@ -97,7 +100,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
         for (const wake of waiters.splice(0)) wake();
       }
     });
-  for (const name of ['tasks.changed', 'tasks.output', 'tasks.finished', 'notes.changed'] as const) record(name);
+  for (const name of ['tasks.changed', 'tasks.output', 'tasks.finished', 'notes.changed', 'sessions.progress', 'sessions.captured'] as const) record(name);
 
   const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const result = await dispatch(engine.handlers, method, input, { validateOutput: true });
