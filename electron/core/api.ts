@@ -20,6 +20,7 @@ import { citationsHandlers } from './repos/citations-api';
 import { RepoRegistry } from './repos/repo-registry';
 import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
+import { SessionCapture, type CaptureOptions } from './sessions/session-capture';
 import { sessionsHandlers } from './sessions/sessions-api';
 import type { FieldnotesCommand } from './tasks/notebook-consult';
 import { TaskEngine } from './tasks/task-engine';
@@ -86,6 +87,11 @@ export interface ApiDeps {
    * that only read (`fieldnotes list`, `search`) skip it; switching notebooks still recovers.
    */
   recoverTasks?: boolean;
+  /**
+   * Run "Capture new sessions of these codebases" when the setting names codebases (the app and
+   * `serve` do; one-shot commands never watch). Options shorten its waits in tests.
+   */
+  captureSessions?: boolean | CaptureOptions;
 }
 
 export interface Engine {
@@ -127,6 +133,13 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
   if (deps.recoverTasks ?? true) await tasks.recover();
   const search = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });
+  const capture = deps.captureSessions
+    ? new SessionCapture({
+      session, env: () => env, folders: () => settings.get().tasks.captureSessions ?? [], events, log,
+      ...(typeof deps.captureSessions === 'object' ? deps.captureSessions : {}),
+    })
+    : undefined;
+  await capture?.apply();
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -140,7 +153,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
     ...citationsHandlers({ session, log }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: () => capture?.apply() }),
     'search.query': async (input) => search.require().query(input),
     'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
     'search.reindex': async ({ wait }) => {
@@ -150,7 +163,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       const done = await service.whenIdle();
       return { ...done, indexBytes: (await service.stats()).cacheBytes };
     },
-    ...sessionsHandlers({ session, env: () => env }),
+    ...sessionsHandlers({ session, env: () => env, events }),
   };
 
   let closing: Promise<void> | undefined;
@@ -161,6 +174,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     tasks,
     close() {
       closing ??= (async () => {
+        await capture?.close();
         await tasks.close();
         await search.close();
         await session.close();

@@ -30,6 +30,7 @@ const TaskSettingsOnDisk = z
     defaultAgents: fields.defaultAgents.catch(defaults.defaultAgents),
     consultNotebook: fields.consultNotebook.catch(defaults.consultNotebook),
     askResearch: fields.askResearch.catch(defaults.askResearch),
+    captureSessions: fields.captureSessions.catch(undefined),
     sandbox: fields.sandbox.catch(undefined),
     container: fields.container.catch(undefined),
   })

@@ -56,6 +56,7 @@ async function start(): Promise<void> {
     warmTokenizer: true,
     agentEnvReady: loginPath,
     fieldnotes: FIELDNOTES_COMMAND,
+    captureSessions: true,
   });
   registerIpc({
     engine,

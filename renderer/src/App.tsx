@@ -25,6 +25,7 @@ import { useNoteActions } from './features/notes/use-note-actions';
 import { useNoteList } from './features/notes/use-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { useTaskEvents } from './features/tasks/use-task-events';
+import { useSessionCapture } from './features/sessions/use-session-capture';
 import './styles/layout.css';
 
 export function App() {
@@ -36,6 +37,7 @@ export function App() {
   const [selectedId, select] = useSelectedNoteId();
   const agents = useAgents();
   useTaskEvents();
+  useSessionCapture();
   const [filter, setFilter] = useState<NoteFilter>(ALL_NOTES);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [searchFocus, setSearchFocus] = useState(0);

@@ -11,7 +11,7 @@ import { notesEvents, notesMethods } from './notes';
 import { settingsMethods } from './settings';
 import { tasksEvents, tasksMethods } from './tasks';
 import { searchEvents, searchMethods } from './search';
-import { sessionsMethods } from './sessions';
+import { sessionsEvents, sessionsMethods } from './sessions';
 
 export const methods = {
   ...appMethods,
@@ -30,6 +30,7 @@ export const events = {
   ...notesEvents,
   ...tasksEvents,
   ...searchEvents,
+  ...sessionsEvents,
 } satisfies Record<EventName, z.ZodType>;
 
 // The name lists and the schema maps must hold exactly the same names.

@@ -53,7 +53,7 @@ export const METHOD_NAMES = [
   'sessions.import',
 ] as const;
 
-export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished', 'search.progress'] as const;
+export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished', 'search.progress', 'sessions.progress', 'sessions.captured'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -44,6 +44,23 @@ export const SessionImportResult = z.object({
 });
 export type SessionImportResult = z.infer<typeof SessionImportResult>;
 
+/** How far the import of one session file has read it. */
+export const SessionImportProgress = z.object({
+  agent: SessionAgent,
+  session: z.string(),
+  file: z.string(),
+  bytesRead: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+export type SessionImportProgress = z.infer<typeof SessionImportProgress>;
+
+export const sessionsEvents = {
+  /** An import is reading a session file (a big one takes a while): bytes read of its size. */
+  'sessions.progress': SessionImportProgress,
+  /** "Capture new sessions" imported sessions that appeared or grew: the UI raises a toast. */
+  'sessions.captured': z.object({ results: z.array(SessionImportResult) }),
+};
+
 const Unreadable = z.object({ agent: SessionAgent, file: z.string(), message: z.string() });
 
 export const sessionsMethods = {

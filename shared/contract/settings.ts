@@ -50,6 +50,11 @@ export const TaskSettings = z.object({
   /** Let agents connected to `fieldnotes mcp` ask research of their own (the ask_research tool). */
   askResearch: z.boolean(),
   /**
+   * "Capture new sessions of these codebases": their folders. Sessions the agents write in one of
+   * them (or below it) are imported as they appear and grow. Absent or empty captures nothing.
+   */
+  captureSessions: z.array(AbsolutePath).max(100).optional(),
+  /**
    * The OS sandbox around every agent: `auto` uses it where this machine has one (bubblewrap on
    * Linux), `require` refuses to run an agent without one, `off` runs agents on their own flags only.
    * Absent means `auto`.

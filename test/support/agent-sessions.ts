@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { AgentAdapter, AgentMode, Env } from '../../electron/core/agents/agent-adapter';
 import type { Turn } from '../fixtures/model-servers/script-server';
 import { ofType, runToEnd, type Finished, type Workspace } from '../integration/agents/harness';
-import { startEngine, type TestEngine } from '../integration/tasks/task-harness';
+import { startEngine, type EngineOptions, type TestEngine } from '../integration/tasks/task-harness';
 import { ScriptedCliStage, type ScriptedCli } from './scripted-cli-stage';
 
 export class AgentSessions {
@@ -15,7 +15,7 @@ export class AgentSessions {
   readonly env: Env = {};
   #engine: TestEngine | undefined;
 
-  constructor(cli: ScriptedCli, readonly adapter: AgentAdapter) {
+  constructor(cli: ScriptedCli, readonly adapter: AgentAdapter, private readonly engineOptions: Pick<EngineOptions, 'captureSessions'> = {}) {
     this.stage = new ScriptedCliStage(cli);
   }
 
@@ -30,7 +30,7 @@ export class AgentSessions {
 
   async setUp(): Promise<void> {
     await this.stage.setUp();
-    this.#engine = await startEngine({ home: path.join(this.workspace.root, 'fieldnotes'), env: this.env });
+    this.#engine = await startEngine({ ...this.engineOptions, home: path.join(this.workspace.root, 'fieldnotes'), env: this.env });
   }
 
   /** Starts the model server playing `script` for the next runs. */
@@ -41,10 +41,10 @@ export class AgentSessions {
     Object.assign(this.env, env);
   }
 
-  /** Runs the CLI in the repo as a person would, leaving its session on disk; resolves with its session id. */
-  async run(prompt: string, options: { mode?: AgentMode; resume?: string } = {}): Promise<{ session: string; finished: Finished }> {
+  /** Runs the CLI in the repo (or `cwd`) as a person would, leaving its session on disk; resolves with its session id. */
+  async run(prompt: string, options: { mode?: AgentMode; resume?: string; cwd?: string } = {}): Promise<{ session: string; finished: Finished }> {
     const finished = await runToEnd({
-      adapter: this.adapter, cwd: this.workspace.repo, env: this.env, prompt, mode: options.mode ?? 'explain',
+      adapter: this.adapter, cwd: options.cwd ?? this.workspace.repo, env: this.env, prompt, mode: options.mode ?? 'explain',
       ...(options.resume ? { resumeSession: options.resume } : {}),
     });
     if (finished.outcome.status !== 'done') throw new Error(`the ${this.adapter.id} run failed: ${finished.outcome.error ?? finished.outcome.status}`);
@@ -59,8 +59,8 @@ export class AgentSessions {
   }
 }
 
-export function useAgentSessions(cli: ScriptedCli, adapter: AgentAdapter): AgentSessions {
-  const sessions = new AgentSessions(cli, adapter);
+export function useAgentSessions(cli: ScriptedCli, adapter: AgentAdapter, engineOptions: Pick<EngineOptions, 'captureSessions'> = {}): AgentSessions {
+  const sessions = new AgentSessions(cli, adapter, engineOptions);
   beforeAll(() => sessions.setUp());
   afterEach(() => sessions.stage.stopServer());
   afterAll(() => sessions.tearDown());

@@ -36,6 +36,7 @@ export function registerServe(program: Command, globals: () => Promise<GlobalOpt
         log: (message) => console.error(`[fieldnotes] ${message}`),
         warmTokenizer: true,
         fieldnotes: FIELDNOTES_COMMAND,
+        captureSessions: true,
       });
       const server = await startServer({
         engine,

@@ -22,23 +22,48 @@ export interface SessionImportResult {
   problems: string[];
 }
 
-/** The notes of imported sessions, found by `imported_from`; built once per import or listing. */
+/**
+ * The notes of imported sessions, found by their `imported_from` (the session's id, or its file),
+ * built once per import or listing. The note created at the session's start time is looked at
+ * first; when it is not there (the cache is gone and the note's `created` was edited, or the
+ * session's start reads differently now), every note marked imported is.
+ */
 export class ImportedNotes {
-  private byKey: Map<string, NoteSummary[]> | null = null;
+  private byStart: Map<string, NoteSummary[]> | null = null;
+  private bySession: Map<string, Note> | null = null;
 
   constructor(private readonly notebook: Notebook) {}
 
   /** The note holding this session, if any. */
-  async find(session: Pick<AgentSession, 'agent' | 'id' | 'started'>): Promise<Note | undefined> {
-    this.byKey ??= group(this.notebook.list());
-    const candidates = this.byKey.get(key(session.agent, session.started)) ?? [];
-    for (const summary of candidates) {
+  async find(session: Pick<AgentSession, 'agent' | 'id' | 'started' | 'file'>): Promise<Note | undefined> {
+    this.byStart ??= group(this.notebook.list());
+    for (const summary of this.byStart.get(key(session.agent, session.started)) ?? []) {
+      const note = await this.notebook.get(summary.id).catch(() => undefined);
+      if (note && holds(note, session)) return note;
+    }
+    this.bySession ??= await this.allImported();
+    return this.bySession.get(`${session.agent}|${session.id}`) ?? this.bySession.get(`file|${session.file}`);
+  }
+
+  /** Every note with an `imported_from`, by agent and session id and by session file; read once. */
+  private async allImported(): Promise<Map<string, Note>> {
+    const found = new Map<string, Note>();
+    for (const summary of this.notebook.list()) {
+      // Fieldnotes tags what it imports; the frontmatter is read only for those notes and notes without tags.
+      if (!summary.tags.includes('imported') && summary.tags.length > 0) continue;
       const note = await this.notebook.get(summary.id).catch(() => undefined);
       const from = note?.frontmatter?.imported_from;
-      if (from && from.agent === session.agent && from.session === session.id) return note;
+      if (!note || !from) continue;
+      if (from.agent && from.session) found.set(`${from.agent}|${from.session}`, note);
+      if (from.path) found.set(`file|${from.path}`, note);
     }
-    return undefined;
+    return found;
   }
+}
+
+function holds(note: Note, session: Pick<AgentSession, 'agent' | 'id' | 'file'>): boolean {
+  const from = note.frontmatter?.imported_from;
+  return !!from && from.agent === session.agent && (from.session === session.id || from.path === session.file);
 }
 
 export async function importSession(notebook: Notebook, imported: ImportedNotes, session: AgentSession, redact: Redactor, repos?: SessionRepos): Promise<SessionImportResult> {

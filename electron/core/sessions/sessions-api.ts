@@ -4,18 +4,22 @@ import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import type { SessionListing } from '../../../shared/contract/sessions';
 import type { Env } from '../agents/agent-adapter';
-import { createRedactor, type Redactor } from '../agents/secret-redactor';
+import type { EventBus } from '../../../shared/event-bus';
+import { createRedactor } from '../agents/secret-redactor';
+import type { EngineEvents } from '../engine-events';
 import type { Notebook } from '../notebook/notebook';
 import type { NotebookSession } from '../notebook/notebook-session';
 import { SessionCache, type ImportMark, type SessionHeader } from './session-cache';
-import { scanSessions, sourceOf, type SessionFilter } from './session-catalog';
-import { ImportedNotes, importSession, type SessionImportResult } from './session-import';
-import { SessionRepos } from './session-repos';
+import { scanSessions, type SessionFilter } from './session-catalog';
+import { ImportedNotes } from './session-import';
+import { importSessions } from './session-imports';
 
 export interface SessionsDeps {
   session: NotebookSession;
   /** The environment the agents read their folders from (CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, HOME). */
   env: () => Env;
+  /** Where import progress is told (`sessions.progress`). */
+  events?: EventBus<EngineEvents>;
 }
 
 export function sessionsHandlers(deps: SessionsDeps): Pick<ApiHandlers, 'sessions.list' | 'sessions.import'> {
@@ -38,49 +42,15 @@ export function sessionsHandlers(deps: SessionsDeps): Pick<ApiHandlers, 'session
       if (input.ids.length === 0 && !input.all) {
         throw new ApiError('BAD_INPUT', 'Name the sessions to import (their ids), or ask for all of them.');
       }
-      const notebook = deps.session.require();
-      const env = deps.env();
-      const redact = createRedactor(env);
-      const cache = await SessionCache.load(notebook.root);
-      const scan = await scanSessions({ env, redact, cache, filter: filterOf(input) });
-      const wanted = input.all ? scan.sessions : pick(scan.sessions, input.ids);
-      const imported = new ImportedNotes(notebook);
-      const repos = new SessionRepos();
-      const results: SessionImportResult[] = [];
-      for (const header of wanted) {
-        const mark = cache.imported(header.file);
-        const path = mark ? notebook.pathOf(mark.noteId) : undefined;
-        if (mark && path && mark.bytes === header.bytes) {
-          // Nothing new since it was imported: not even the session file is read again.
-          results.push({ agent: header.agent, session: header.id, status: 'unchanged', noteId: mark.noteId, path, problems: header.problems });
-          continue;
-        }
-        const result = await importOne({ notebook, imported, redact, repos }, header);
-        if (result.noteId && result.result.status !== 'failed') cache.markImported(header.file, { noteId: result.noteId, bytes: result.bytes ?? header.bytes });
-        results.push(result.result);
-      }
-      await cache.save();
-      return { results, unreadable: scan.unreadable };
+      return importSessions({
+        notebook: deps.session.require(),
+        env: deps.env(),
+        filter: filterOf(input),
+        ...(input.all ? {} : { choose: (found: SessionHeader[]) => pick(found, input.ids) }),
+        onProgress: (progress) => deps.events?.emit('sessions.progress', progress),
+      });
     },
   };
-}
-
-interface ImportRun {
-  notebook: Notebook;
-  imported: ImportedNotes;
-  redact: Redactor;
-  repos: SessionRepos;
-}
-
-async function importOne({ notebook, imported, redact, repos }: ImportRun, header: SessionHeader): Promise<{ result: SessionImportResult; noteId?: string; bytes?: number }> {
-  try {
-    const session = await sourceOf(header.agent).read(header.file);
-    if (!session) return { result: { agent: header.agent, session: header.id, status: 'failed', message: 'No conversation could be read from it.', problems: header.problems } };
-    const result = await importSession(notebook, imported, session, redact, repos);
-    return { result, ...(result.noteId ? { noteId: result.noteId } : {}), bytes: session.bytes };
-  } catch (error) {
-    return { result: { agent: header.agent, session: header.id, status: 'failed', problems: header.problems, message: error instanceof Error ? error.message : String(error) } };
-  }
 }
 
 /** The note a session went into: the cache's word when that note still exists, else found by its `imported_from`. */
@@ -95,7 +65,7 @@ async function importMark(notebook: Notebook, cache: SessionCache, imported: Imp
   return found;
 }
 
-function filterOf(input: SessionFilter): SessionFilter {
+export function filterOf(input: SessionFilter): SessionFilter {
   return { ...(input.agent ? { agent: input.agent } : {}), ...(input.repo ? { repo: input.repo } : {}), ...(input.since ? { since: input.since } : {}) };
 }
 

@@ -26,9 +26,11 @@ export interface TasksApiDeps {
   ports: Pick<NativePorts, 'openPath'>;
   /** The sandboxes this machine has, beside the settings that choose among them. */
   machineSandbox: MachineSandbox;
+  /** Told after the settings changed, for the parts that follow them outside the tasks (session capture). */
+  onSettingsChanged?: () => Promise<void> | undefined;
 }
 
-export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports, machineSandbox }: TasksApiDeps): HandlersIn<Namespace> {
+export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged }: TasksApiDeps): HandlersIn<Namespace> {
   const checkoutDir = (name: string): string => {
     if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) {
       throw new ApiError('BAD_INPUT', `“${name}” is not the name of a scratch checkout; scratch.list gives their names.`);
@@ -75,6 +77,7 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
       checkAgentIds(tasks, agents);
       const saved = await settings.updateTasks(tasks);
       engine.applySettings();
+      await onSettingsChanged?.();
       return { tasks: saved.tasks, sandboxes: await machineSandbox.offers() };
     },
   };

@@ -1,6 +1,7 @@
 // The Sessions view in the browser: sessions the real Codex CLI wrote (against a scripted model
 // server) are listed by codebase with a preview, imported with one click, then marked as in the
-// notebook and opened from there.
+// notebook and opened from there. With "Capture new sessions" turned on for the codebase, the next
+// session run there becomes a note by itself, with a toast.
 import { join } from 'node:path';
 import { codex } from '../../../electron/core/agents/codex';
 import { startResponsesServer } from '../../fixtures/model-servers/openai-responses';
@@ -57,4 +58,27 @@ test('a Codex session is listed under its codebase, imported with one click, the
   await group.getByRole('button', { name: /In the notebook/ }).click();
   await expect(page.getByRole('heading', { name: 'Which spice does the recipe use?' })).toBeVisible();
   await expect(page.getByRole('article', { name: 'Which spice does the recipe use?' }).getByText('The recipe uses cardamom.')).toBeVisible();
+});
+
+test('with Capture new sessions on for the codebase, a new session there becomes a note by itself, with a toast', async ({ page }) => {
+  await openApp(page, server.url);
+  await page.getByRole('navigation', { name: 'Notebook' }).getByRole('button', { name: 'Sessions' }).click();
+  const group = page.getByRole('region', { name: 'Sessions in repo' });
+  const capture = group.getByRole('checkbox', { name: 'Capture new sessions of repo' });
+  await expect(capture).not.toBeChecked();
+  await capture.click();
+  await expect(capture).toBeChecked();
+
+  // The person runs Codex in a terminal in that codebase.
+  const model = await startResponsesServer([{ kind: 'text', text: 'The recipe also uses basil.' }]);
+  const env = await codexEnv(workspace, tripwire, model.url);
+  const run = await runToEnd({ adapter: codex, cwd: workspace.repo, env, prompt: 'Which herb does the recipe use?' });
+  await model.close();
+  expect(run.outcome.status).toBe('done');
+
+  const toast = page.getByText('Captured 1 session from your terminals: 1 new.');
+  await expect(toast).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Open note' }).click();
+  await expect(page.getByRole('heading', { name: 'Which herb does the recipe use?' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Which herb does the recipe use?' }).getByText('The recipe also uses basil.')).toBeVisible();
 });

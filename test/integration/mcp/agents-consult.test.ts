@@ -1,7 +1,8 @@
 // "Let agents consult the notebook" with the real agent CLIs: Claude Code against a scripted model
 // server calls search_notes through Fieldnotes' own MCP server during an explain task, the tool
 // result carries a word only one note holds, the answer quotes it, and the note records the note
-// as consulted. Codex is checked to accept the per-run server exactly as its adapter passes it.
+// as consulted. Codex hides MCP tools behind its tool_search: its model searches for them first,
+// then calls search_notes from the `mcp__fieldnotes` namespace it was given.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -16,10 +17,11 @@ import type { Turn } from '../../fixtures/model-servers/script-server';
 import type { Task } from '../../../shared/model/task';
 import { startAnthropicServer } from '../../fixtures/model-servers/anthropic';
 import { startGeminiServer } from '../../fixtures/model-servers/gemini';
+import { startResponsesServer } from '../../fixtures/model-servers/openai-responses';
 import { CLI } from '../../support/paths';
 import { ScriptedCliStage, type ScriptedCli } from '../../support/scripted-cli-stage';
 import { tempDir } from '../../support/temp';
-import { claudeCodeEnv, geminiEnv } from '../agents/cli-envs';
+import { claudeCodeEnv, codexEnv, geminiEnv } from '../agents/cli-envs';
 import { bodiesText, cliPath } from '../agents/harness';
 import { startEngine, type TestEngine } from '../tasks/task-harness';
 
@@ -49,20 +51,31 @@ afterEach(async () => {
 interface Case {
   agent: string;
   cli: ScriptedCli;
-  /** The model's call of the notebook, reading `wanted`. */
-  call: (wanted: Note) => Turn;
-  /** A tool the model is offered only when the server is registered. */
+  /** The model's calls that end in reading the notebook (`wanted` among the rest). */
+  calls: (wanted: Note) => Turn[];
+  /** A tool the model is offered (before its last call) only when the server is registered. */
   offered: string;
 }
 
 const cases: Case[] = [
-  { agent: 'claude-code', cli: { bin: 'claude', startServer: startAnthropicServer, env: claudeCodeEnv }, call: () => ({ kind: 'tool', name: 'mcp__fieldnotes__search_notes', input: { query: WORD } }), offered: 'mcp__fieldnotes__search_notes' },
+  { agent: 'claude-code', cli: { bin: 'claude', startServer: startAnthropicServer, env: claudeCodeEnv }, calls: () => [{ kind: 'tool', name: 'mcp__fieldnotes__search_notes', input: { query: WORD } }], offered: 'mcp__fieldnotes__search_notes' },
+  {
+    agent: 'codex',
+    cli: { bin: 'codex', startServer: startResponsesServer, env: codexEnv },
+    // Codex offers MCP tools only through tool_search ("deferred" tools): a search for them, then
+    // the call, named in the namespace tool_search answered with.
+    calls: () => [
+      { kind: 'tool', name: 'tool_search', input: { query: 'search_notes' } },
+      { kind: 'tool', name: 'mcp__fieldnotes/search_notes', input: { query: WORD } },
+    ],
+    offered: 'mcp__fieldnotes',
+  },
   {
     agent: 'gemini',
     // A pinned model: with "auto", Gemini CLI retries and falls back to Flash, with backoff.
     cli: { bin: 'gemini', startServer: startGeminiServer, env: (workspace, tripwire, url) => geminiEnv(workspace, tripwire, url, { model: 'gemini-scripted' }) },
     // In plan mode (explain) Gemini CLI offers no MCP tools, but it reads MCP resources: the note's.
-    call: (wanted) => ({ kind: 'tool', name: 'read_mcp_resource', input: { uri: `fieldnotes://note/${wanted.summary.id}` } }),
+    calls: (wanted) => [{ kind: 'tool', name: 'read_mcp_resource', input: { uri: `fieldnotes://note/${wanted.summary.id}` } }],
     offered: 'read_mcp_resource',
   },
 ];
@@ -89,18 +102,20 @@ async function ask(c: Case, script: Parameters<ScriptedCliStage['serve']>[0]): P
 describe.each(cases)('$agent consults the notebook through Fieldnotes\' MCP server', (c) => {
   it('reads the notes, quotes the word only one note holds, and the note records that note as consulted', async () => {
     const wanted = await agentWithNotes(c, true);
+    const calls = c.calls(wanted);
     const { task, note } = await ask(c, [
-      c.call(wanted),
+      ...calls,
       { kind: 'text', text: `Cached by its ${WORD} hash\n\nAn earlier note says the cache key is the ${WORD} hash.` },
     ]);
     expect(task.status, task.error).toBe('done');
     const requests = stage!.server.turnRequests();
     // The model was offered the notebook's tools and told the notes may be stale.
-    expect(bodiesText(requests.slice(0, 1))).toContain(c.offered);
+    expect(bodiesText(requests.slice(0, calls.length))).toContain(`"${c.offered}"`);
     expect(bodiesText(requests.slice(0, 1))).toContain('a note may be stale');
     // The tool result it received came from the notebook: the word and the note's id.
-    expect(bodiesText(requests.slice(1, 2))).toContain(`The cache key is the ${WORD} hash`);
-    expect(bodiesText(requests.slice(1, 2))).toContain(wanted.summary.id);
+    const answered = bodiesText(requests.slice(calls.length, calls.length + 1));
+    expect(answered).toContain(`The cache key is the ${WORD} hash`);
+    expect(answered).toContain(wanted.summary.id);
     expect(note.body).toContain(WORD);
     expect(note.frontmatter!.consulted).toEqual([wanted.summary.id]);
   });
@@ -124,7 +139,7 @@ describe('Claude Code consults the notebook from inside the OS sandbox', () => {
     const c = cases[0]!;
     const wanted = await agentWithNotes(c, true, 'auto');
     const { task, note } = await ask(c, [
-      c.call(wanted),
+      ...c.calls(wanted),
       { kind: 'text', text: `Cached by its ${WORD} hash\n\nAn earlier note says the cache key is the ${WORD} hash.` },
     ]);
     expect(task.status, task.error).toBe('done');

@@ -1,6 +1,7 @@
 // Claude Code's own sessions, written by the real CLI, become notes: read, write (poc), several
 // turns, a resumed session that grew, a note the user edited, and a follow-up that resumes it.
 import { execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionImportResult, SessionListing } from '../../../shared/contract/sessions';
@@ -85,6 +86,27 @@ describe('Claude Code sessions become notes', () => {
     expect(updated).toMatchObject({ status: 'updated', noteId: created!.noteId, message: expect.stringMatching(/edits were kept and 1 new turn was added/) });
     const note = await sessions.engine.note(created!.noteId!);
     expect(note.body).toMatch(/^My own summary: routing starts in router\.ts\.\n\n## 2\. Where are handlers registered\?[\s\S]*Handlers are registered in app\.ts\./);
+  }, 120_000);
+
+  it('without the sessions cache, a note whose created time was changed is still found by its imported_from: updated, never doubled', async () => {
+    await sessions.serve([{ kind: 'text', text: 'Cloves, first.' }, { kind: 'text', text: 'Then allspice.' }]);
+    const { session } = await sessions.run('Which spice comes first?');
+    const [created] = await importIds([session]);
+    // The user dates the note otherwise, and the cache (derived data, safe to delete) is gone.
+    await sessions.engine.call('notes.update', { id: created!.noteId, frontmatter: { created: '2020-01-02T03:04:05.000Z' } });
+    await rm(path.join(sessions.engine.notebook, '.fieldnotes', 'cache', 'sessions.json'), { force: true });
+
+    const { sessions: listed } = await sessions.engine.call<{ sessions: SessionListing[] }>('sessions.list', { agent: 'claude-code' });
+    expect(listed.find((row) => row.id === session)?.imported).toMatchObject({ noteId: created!.noteId, current: true });
+    await rm(path.join(sessions.engine.notebook, '.fieldnotes', 'cache', 'sessions.json'), { force: true });
+    await sessions.run('And which one after it?', { resume: session });
+    const [updated] = await importIds([session]);
+    expect(updated).toMatchObject({ status: 'updated', noteId: created!.noteId });
+    const { notes } = await sessions.engine.call<{ notes: Array<{ id: string }> }>('notes.list', {});
+    expect(notes.filter((row) => (row.id === created!.noteId))).toHaveLength(1);
+    const holding = [];
+    for (const row of notes) if ((await sessions.engine.note(row.id)).frontmatter?.imported_from?.session === session) holding.push(row.id);
+    expect(holding).toEqual([created!.noteId]);
   }, 120_000);
 
   it('Ask follow-up on an imported session resumes that very session', async () => {

@@ -51,6 +51,8 @@ export interface EngineOptions {
   fieldnotes?: FieldnotesCommand;
   /** The platform the OS sandbox is looked for on (a machine without one: `win32`). */
   sandboxPlatform?: NodeJS.Platform;
+  /** Run "Capture new sessions" as the app does (with short waits). */
+  captureSessions?: boolean;
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -87,6 +89,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     ...(options.fieldnotes ? { fieldnotes: options.fieldnotes } : {}),
     ...(options.sandboxPlatform ? { sandboxPlatform: options.sandboxPlatform } : {}),
     watch: options.watch ?? false,
+    ...(options.captureSessions ? { captureSessions: { debounceMs: 150, recheckMs: 200 } } : {}),
     log: () => undefined,
   });
   const record = <E extends EventName>(name: E) =>
@@ -100,7 +103,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
         for (const wake of waiters.splice(0)) wake();
       }
     });
-  for (const name of ['tasks.changed', 'tasks.output', 'tasks.finished', 'notes.changed'] as const) record(name);
+  for (const name of ['tasks.changed', 'tasks.output', 'tasks.finished', 'notes.changed', 'sessions.progress', 'sessions.captured'] as const) record(name);
 
   const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const result = await dispatch(engine.handlers, method, input, { validateOutput: true });

@@ -9,7 +9,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { showError, showToast } from '../../components/toast-store';
 import { formatWhen } from '../../lib/format';
 import { openNote } from '../app/use-route';
-import { groupByCodebase, useSessionImport, useSessions, type SessionGroup } from './use-sessions';
+import { useSettings, useUpdateSettings } from '../settings/use-settings';
+import { groupByCodebase, useSessionImport, useSessions, type ImportProgress, type SessionGroup } from './use-sessions';
 import './Sessions.css';
 
 const AGENT_LABELS: Record<SessionListing['agent'], string> = { 'claude-code': 'Claude Code', codex: 'Codex', gemini: 'Gemini CLI' };
@@ -44,12 +45,7 @@ export function SessionsView() {
         <h2>Sessions</h2>
         <span className="pane-count">{sessions.isSuccess ? listed.length : ''}</span>
         <span className="sessions-actions">
-          {progress && (
-            <span className="sessions-progress" role="status">
-              Importing {progress.done} of {progress.total}…
-              <progress value={progress.done} max={progress.total} />
-            </span>
-          )}
+          {progress && <ImportStatus progress={progress} />}
           {chosen.size > 0 && (
             <Button size="sm" variant="primary" icon={<Download />} disabled={progress !== null}
               onClick={() => void run(listed.filter((session) => chosen.has(keyOf(session))))}>
@@ -96,6 +92,7 @@ function CodebaseGroup({ group, chosen, busy, onToggle, onImport }: GroupProps) 
       <header className="sessions-group-header">
         <h3 title={group.project}>{group.repo}</h3>
         <span className="pane-count">{group.sessions.length}</span>
+        {group.project && <CaptureToggle folder={group.project} repo={group.repo} />}
         {pending.length > 0 && (
           <Button size="sm" icon={<Download />} disabled={busy} onClick={() => onImport(pending)} aria-label={`Import all of ${group.repo}`}>
             Import all ({pending.length})
@@ -131,6 +128,49 @@ function CodebaseGroup({ group, chosen, busy, onToggle, onImport }: GroupProps) 
         ))}
       </ul>
     </section>
+  );
+}
+
+/** "Importing 2 of 5… Which spice? 34 MB of 100 MB", with a bar over the bytes of the file being read. */
+function ImportStatus({ progress }: { progress: ImportProgress }) {
+  const { reading } = progress;
+  return (
+    <span className="sessions-progress" role="status" aria-label="Import progress">
+      Importing {Math.min(progress.done + 1, progress.total)} of {progress.total}…
+      {reading ? (
+        <>
+          <span className="sessions-progress-file" title={reading.file}>{sizeText(reading.bytesRead)} of {sizeText(reading.bytes)}</span>
+          <progress value={reading.bytesRead} max={Math.max(reading.bytes, 1)} aria-label={`Read ${sizeText(reading.bytesRead)} of ${sizeText(reading.bytes)}`} />
+        </>
+      ) : (
+        <progress value={progress.done} max={progress.total} />
+      )}
+    </span>
+  );
+}
+
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`;
+}
+
+/** "Capture new sessions" for one codebase: its folder in the setting, or not. */
+function CaptureToggle({ folder, repo }: { folder: string; repo: string }) {
+  const settings = useSettings();
+  const save = useUpdateSettings();
+  const captured = settings.data?.tasks.captureSessions ?? [];
+  const on = captured.includes(folder);
+  return (
+    <label className="sessions-capture" title="Import this codebase’s new and grown sessions as they happen">
+      <input
+        type="checkbox"
+        checked={on}
+        disabled={!settings.isSuccess || save.isPending}
+        aria-label={`Capture new sessions of ${repo}`}
+        onChange={() => save.mutate({ captureSessions: on ? captured.filter((path) => path !== folder) : [...captured, folder] }, { onError: showError })}
+      />
+      Capture new sessions
+    </label>
   );
 }
 

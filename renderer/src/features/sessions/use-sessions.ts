@@ -1,7 +1,7 @@
 // The agents' sessions on this machine, and importing them one at a time so progress shows.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SessionImportResult, SessionListing } from '../../../../shared/contract/sessions';
+import type { SessionImportProgress, SessionImportResult, SessionListing } from '../../../../shared/contract/sessions';
 import { api } from '../../api';
 import { noteKeys } from '../notes/use-notes';
 
@@ -33,6 +33,9 @@ export function groupByCodebase(sessions: readonly SessionListing[]): SessionGro
 export interface ImportProgress {
   done: number;
   total: number;
+  /** The session being imported, and how much of its file the engine has read (from `sessions.progress`). */
+  current?: SessionListing;
+  reading?: SessionImportProgress;
 }
 
 /** Imports sessions one by one, reporting progress; resolves with every result. */
@@ -42,14 +45,23 @@ export function useSessionImport() {
 
   async function importSessions(sessions: readonly SessionListing[]): Promise<SessionImportResult[]> {
     const results: SessionImportResult[] = [];
+    let current: SessionListing | undefined;
     setProgress({ done: 0, total: sessions.length });
+    const off = api.on('sessions.progress', (reading) => {
+      if (current && reading.agent === current.agent && reading.session === current.id) {
+        setProgress({ done: results.length, total: sessions.length, current, reading });
+      }
+    });
     try {
       for (const session of sessions) {
+        current = session;
+        setProgress({ done: results.length, total: sessions.length, current });
         const { results: one } = await api.sessions.import({ ids: [session.id], agent: session.agent });
         results.push(...one);
         setProgress({ done: results.length, total: sessions.length });
       }
     } finally {
+      off();
       setProgress(null);
       await Promise.all([queryClient.invalidateQueries({ queryKey: sessionKeys.all }), queryClient.invalidateQueries({ queryKey: noteKeys.all })]);
     }

@@ -3,6 +3,7 @@
 // saves on its own and shows the engine's message when a value is refused.
 import { formatDuration } from '../../lib/format';
 import { AgentsSection } from './AgentsSection';
+import { CaptureSessionsSection } from './CaptureSessionsSection';
 import { CustomCommandSection } from './CustomCommandSection';
 import { DefaultAgentsSetting } from './DefaultAgentsSetting';
 import { NotebookForAgentsSection } from './NotebookForAgentsSection';
@@ -51,6 +52,7 @@ export function SettingsView() {
             <AgentsSection settings={tasks} />
             <CustomCommandSection settings={tasks} />
             <NotebookForAgentsSection settings={tasks} />
+            <CaptureSessionsSection settings={tasks} />
           </>
         )}
         <section className="settings-section" aria-labelledby="settings-appearance">
