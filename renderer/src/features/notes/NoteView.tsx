@@ -4,6 +4,8 @@ import { useMemo, useRef, type MouseEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { CitationHover } from './CitationHover';
 import { CitationsBar } from './CitationsBar';
+import { NoteActivity } from './NoteActivity';
+import { NoteChanges } from '../diff/NoteChanges';
 import { renderMarkdown } from './markdown';
 import { NoteHeader } from './NoteHeader';
 import { useNoteActions } from './use-note-actions';
@@ -38,6 +40,12 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
       {/* The HTML comes from renderMarkdown, which sanitizes it with DOMPurify. */}
       <div className="markdown" ref={bodyRef} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
       <CitationHover id={note.summary.id} bodyRef={bodyRef} html={html} />
+      {note.frontmatter && (
+        <>
+          <NoteChanges noteId={note.summary.id} />
+          <NoteActivity noteId={note.summary.id} />
+        </>
+      )}
     </article>
   );
 }

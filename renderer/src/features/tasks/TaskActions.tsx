@@ -1,30 +1,21 @@
 // The buttons for a task: Cancel while it runs or waits; once it ended, Open note, Retry, Ask
 // another agent, and for a poc Show diff. `compact` keeps a card's row to the essentials.
-import { useQuery } from '@tanstack/react-query';
 import { CircleStop, FileDiff, FileText, RotateCcw, Users } from 'lucide-react';
 import { useState } from 'react';
 import type { Task } from '../../../../shared/model/task';
-import { api } from '../../api';
 import { Button } from '../../components/Button';
 import { openNote } from '../app/use-route';
 import { useAgents } from '../settings/use-settings';
-import { DiffDialog } from './DiffDialog';
+import { DiffDialog } from '../diff/DiffDialog';
+import { usePatchArtifact } from '../diff/use-patch';
 import { askAnotherAgent, useTaskActions } from './use-task-actions';
 import { isFinished } from './use-tasks';
 
-/** The poc diff kept with a task's note, when there is one. */
-function usePatch(task: Task, enabled: boolean) {
-  return useQuery({
-    queryKey: ['notes', 'artifacts', task.id],
-    queryFn: async () => (await api.notes.artifacts({ id: task.id })).artifacts.find((artifact) => artifact.name.endsWith('.patch')) ?? null,
-    enabled: enabled && task.mode === 'poc' && isFinished(task),
-  });
-}
 
 export function TaskActions({ task, compact = false }: { task: Task; compact?: boolean }) {
   const { cancel, retry } = useTaskActions();
   const agents = useAgents().data ?? [];
-  const patch = usePatch(task, !compact);
+  const patch = usePatchArtifact(task.id, !compact && task.mode === 'poc' && isFinished(task));
   const [showDiff, setShowDiff] = useState(false);
   const others = agents.filter((agent) => agent.available && agent.id !== task.agent).map((agent) => agent.id);
   const size = 'sm';

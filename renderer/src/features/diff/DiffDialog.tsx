@@ -1,13 +1,11 @@
 // A poc's diff (the patch kept with its note), highlighted by the notes' own sanitizing renderer.
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../api';
 import { CopyText } from '../../components/CopyText';
 import { Modal } from '../../components/Modal';
 import { useAppInfo } from '../app/use-app-info';
 import { renderMarkdown } from '../notes/markdown';
-
-const MAX_BYTES = 1024 * 1024;
+import { usePatchText } from './use-patch';
+import './Diff.css';
 
 /** A fenced block longer than any run of backticks in the text, so the patch cannot close it. */
 function fenced(text: string, language: string): string {
@@ -17,10 +15,7 @@ function fenced(text: string, language: string): string {
 }
 
 export function DiffDialog({ noteId, artifact, onClose }: { noteId: string; artifact: string; onClose: () => void }) {
-  const patch = useQuery({
-    queryKey: ['notes', 'artifact', noteId, artifact],
-    queryFn: () => api.notes.readArtifact({ id: noteId, name: artifact, maxBytes: MAX_BYTES }),
-  });
+  const patch = usePatchText(noteId, artifact);
   const notebook = useAppInfo().data?.notebook?.path;
   const file = notebook ? `${notebook}/.fieldnotes/artifacts/${noteId}/${artifact}` : artifact;
   const html = useMemo(() => (patch.data ? renderMarkdown(fenced(patch.data.text, 'diff')) : ''), [patch.data]);
