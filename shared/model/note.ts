@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FINISHED_STATUSES, NOTE_STATUSES } from './note-status';
 import { describeOddCharacter, findOddCharacter } from './safe-text';
 import { Ulid } from './ulid';
+import { NoteConflict } from './note-conflict';
 
 export const NoteMode = z.enum(['explain', 'poc']);
 export type NoteMode = z.infer<typeof NoteMode>;
@@ -139,6 +140,8 @@ export const Frontmatter = z.looseObject({
   /** Why the answer may not rest on the code: the agent could not read it (every tool call failed, or it read no file). */
   warning: z.string().optional(),
   imported_from: ImportedFrom.optional(),
+  /** Set while the body holds two sides of a sync conflict (see note-conflict.ts). */
+  conflict: NoteConflict.optional(),
 });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
@@ -221,6 +224,7 @@ export const FrontmatterPatch = z.strictObject({
   error: writableFields.error.nullable().optional(),
   warning: writableFields.warning.nullable().optional(),
   imported_from: writableFields.imported_from.nullable().optional(),
+  conflict: NoteConflict.nullable().optional(),
 });
 export type FrontmatterPatch = z.input<typeof FrontmatterPatch>;
 
