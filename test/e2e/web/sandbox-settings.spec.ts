@@ -35,11 +35,11 @@ test('Settings switch the sandbox, warn while it is off, and the composer says w
   const section = page.getByRole('region', { name: 'Sandbox' });
   const modes = section.getByRole('radiogroup', { name: 'Sandbox' });
   await expect(modes.getByRole('radio', { name: /^Off/ })).toBeChecked();
-  await expect(section.getByRole('alert')).toContainText('The sandbox is off');
+  await expect(section.getByRole('note')).toContainText('The sandbox is off');
 
   await modes.getByRole('radio', { name: /^Use it where this machine has one/ }).click();
   await expect(modes.getByRole('radio', { name: /^Use it where this machine has one/ })).toBeChecked();
-  await expect(section.getByRole('alert')).toBeHidden();
+  await expect(section.getByRole('note')).toBeHidden();
   await expect.poll(async () => (await settingsGet(page)).tasks.sandbox).toBe('auto');
 
   const { sandboxes } = await settingsGet(page);

@@ -49,7 +49,7 @@ export function SandboxSection({ settings, sandboxes }: { settings: TaskSettings
           </label>
         ))}
         {setting === 'off' && (
-          <p className="sandbox-warning" role="alert">
+          <p className="sandbox-warning" role="note">
             The sandbox is off: agents are held only by their own flags. A custom command runs with your full permissions and can change any file you can.
           </p>
         )}
