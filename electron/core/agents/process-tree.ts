@@ -5,6 +5,7 @@
 // signals it and lets it run again to handle the signal.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { processExists, processGroupExists } from '../process-alive';
 
 /** The environment variable whose value marks every process of one agent run. */
 export const RUN_MARKER_VAR = 'FIELDNOTES_AGENT_RUN';
@@ -76,7 +77,7 @@ export class ProcessTree {
   }
 
   alive(): boolean {
-    if (this.pgid !== null && groupAlive(this.pgid)) return true;
+    if (this.pgid !== null && processGroupExists(this.pgid)) return true;
     for (const pid of this.seen) {
       if (running(pid)) return true;
       this.seen.delete(pid);
@@ -115,23 +116,9 @@ export class ProcessTree {
   }
 }
 
-/** True while any process of the group exists (kill(-pgid, 0) has not yet failed with ESRCH). */
-export function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** True while the process exists and is not a zombie waiting to be reaped. */
 function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  if (!processExists(pid)) return false;
   if (process.platform !== 'linux') return true;
   try {
     return statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'))[0] !== 'Z';

@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import type { Segment } from './segment';
 import { SEGMENT_FILE_VERSION, SegmentFileError, readSegmentFile, writeSegmentFile } from './segment-file';
+import { processExists } from '../process-alive';
 
 /**
  * Bump when what is indexed changes (tokenizer, fields, note facts): an index built by an older
@@ -62,7 +63,7 @@ export class IndexCache {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-    if (holder !== process.pid && isAlive(holder)) return;
+    if (holder !== process.pid && processExists(holder)) return;
     // A crashed process's lock, or this process's previous worker: take it over.
     await writeFile(lock, String(process.pid));
     this.writer = true;
@@ -170,15 +171,5 @@ export class IndexCache {
       if (name === MANIFEST || name === LOCK || this.listed.has(name)) continue;
       await rm(join(this.dir, name), { force: true, recursive: true });
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

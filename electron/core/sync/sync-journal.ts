@@ -6,6 +6,7 @@ import { readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SyncError } from './sync-errors';
 import { syncGit, syncGitOk } from './sync-git';
+import { processExists } from '../process-alive';
 
 export interface Journal {
   pid: number;
@@ -34,7 +35,7 @@ export class SyncJournal {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const held = await readJournal(file);
-      if (held && held.host === hostname() && held.pid !== process.pid && alive(held.pid)) {
+      if (held && held.host === hostname() && held.pid !== process.pid && processExists(held.pid)) {
         throw new SyncError('busy', `Another sync of this notebook is running (process ${held.pid}); wait for it to finish.`);
       }
       if (held && held.host !== hostname()) throw new SyncError('busy', `A sync from ${held.host} holds ${file}; remove the file if no sync runs there.`);
@@ -60,15 +61,6 @@ async function readJournal(file: string): Promise<Journal | null> {
     return JSON.parse(await readFile(file, 'utf8')) as Journal;
   } catch {
     return null;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isUlid } from '../../../shared/model/ulid';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { LAYOUT } from '../notebook/notebook-layout';
+import { processExists } from '../process-alive';
 
 export interface Lease {
   /** The engine's process. */
@@ -65,7 +66,7 @@ export class TaskLeases {
  * runs and, where the lease says when it started, it is the process that started then.
  */
 export async function heldByLiveEngine(lease: Lease): Promise<boolean> {
-  if (lease.host !== hostname() || lease.pid === process.pid || !alive(lease.pid)) return false;
+  if (lease.host !== hostname() || lease.pid === process.pid || !processExists(lease.pid)) return false;
   return lease.started === undefined || (await processStart(lease.pid)) === lease.started;
 }
 
@@ -79,7 +80,7 @@ export function heldElsewhere(lease: Lease): boolean {
  * the recorded command), not an unrelated process that got the same pid later.
  */
 export async function agentStillRunning(lease: Lease): Promise<boolean> {
-  if (lease.agentPid === undefined || !lease.agentCommand || lease.host !== hostname() || !alive(lease.agentPid)) return false;
+  if (lease.agentPid === undefined || !lease.agentCommand || lease.host !== hostname() || !processExists(lease.agentPid)) return false;
   const args = await new Promise<string>((resolve) => {
     execFile('ps', ['-o', 'args=', '-p', String(lease.agentPid)], { timeout: 5_000 }, (error, stdout) => resolve(error ? '' : stdout));
   });
@@ -110,13 +111,4 @@ async function readStart(pid: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile('ps', ['-o', 'lstart=', '-p', String(pid)], { timeout: 5_000 }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
   });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
