@@ -7,17 +7,25 @@ export interface GitResult {
   code: number;
 }
 
+export interface GitOptions {
+  input?: string;
+  timeoutMs?: number;
+  /** Variables of our own on top of the user's environment (a temporary index, merge settings). */
+  env?: NodeJS.ProcessEnv;
+  maxBuffer?: number;
+}
+
 /** Runs `git -C cwd ...args` and resolves with its output, whatever the exit code. */
-export function git(cwd: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<GitResult> {
+export function git(cwd: string, args: string[], options: GitOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       ['-C', cwd, ...args],
       {
         encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
+        maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
         timeout: options.timeoutMs ?? 30_000,
-        env: gitEnv(),
+        env: { ...gitEnv(), ...options.env },
       },
       (error, stdout, stderr) => {
         if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
@@ -33,15 +41,15 @@ export function git(cwd: string, args: string[], options: { input?: string; time
       // fails with EPIPE, which must not crash the process; the exit code tells what happened.
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(options.input);
-    }
+    } else child.stdin?.end();
   });
 }
 
 /** Like `git`, but a non-zero exit becomes an error carrying git's own message. */
-export async function gitOk(cwd: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<string> {
+export async function gitOk(cwd: string, args: string[], options: GitOptions = {}): Promise<string> {
   const result = await git(cwd, args, options);
   if (result.code !== 0) {
-    const message = result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`;
+    const message = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' ') || `exit ${result.code}`;
     throw new Error(`git ${args[0]} failed: ${message}`);
   }
   return result.stdout;
