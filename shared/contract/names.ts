@@ -40,6 +40,7 @@ export const METHOD_NAMES = [
   'tasks.cancel',
   'tasks.retry',
   'tasks.followUp',
+  'tasks.refresh',
   'tasks.planFollowUp',
   'scratch.list',
   'scratch.discard',
