@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'notes.import',
   'notes.citations',
   'notes.check',
+  'notes.stale',
   'context.build',
   'context.estimate',
   'context.copy',

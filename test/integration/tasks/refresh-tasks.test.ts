@@ -32,6 +32,7 @@ describe('Refresh', () => {
     gitIn(repo, '-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'commit', '-qam', 'saffron now');
     const head = gitIn(repo, 'rev-parse', 'HEAD').trim();
     expect((await t.call<NoteCitations>('notes.citations', { id: old!.id })).stale).toBe(true);
+    expect((await t.call<{ ids: string[] }>('notes.stale')).ids).toContain(old!.id);
 
     await tasks.serve([read, { kind: 'text', text: 'Saffron is the secret now\n\nThe recipe says saffron in `docs/recipe.md:3`.' }]);
     const refreshed = await t.call<Task>('tasks.refresh', { noteId: old!.id });
@@ -62,6 +63,10 @@ describe('Refresh', () => {
     expect(before.summary.supersededBy).toBe(refreshed.id);
     expect(before.body).toContain('My own remark: check the spice rack.');
     expect(before.body).toContain('The recipe says cardamom');
+    // Refreshed, the old note leaves the Stale filter; the new one is not stale.
+    const { ids: stale } = await t.call<{ ids: string[] }>('notes.stale');
+    expect(stale).not.toContain(old!.id);
+    expect(stale).not.toContain(refreshed.id);
 
     // The old note is the older of a chain now: refreshing it again points at the newer one.
     await expect(t.call('tasks.refresh', { noteId: old!.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(refreshed.id) });

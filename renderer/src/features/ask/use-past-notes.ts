@@ -47,14 +47,18 @@ export function usePastNotes(question: string, repoName: string | null): PastNot
 }
 
 /**
- * The hits that share enough of the question's words to be about the same thing, best first.
+ * The hits that share enough of the question's words to be about the same thing, best first, with
+ * the older notes of a chain of refreshes left out.
  * Search ranks any note with one shared word; "asked before" wants most of the question in the
  * title or the best passage, judged by what the engine highlighted there.
  */
 export function pastNotesAmong(hits: readonly SearchHit[], words: readonly string[]): PastNote[] {
   const needed = Math.max(MIN_WORDS, Math.ceil(words.length * 0.5));
-  return hits
-    .filter((hit) => sharedWords(hit, words) >= Math.min(needed, words.length))
+  const matching = hits.filter((hit) => sharedWords(hit, words) >= Math.min(needed, words.length));
+  // A note that was refreshed is shown as its newer answer, when that one matches too.
+  const shown = new Set(matching.map((hit) => hit.id));
+  return matching
+    .filter((hit) => hit.supersededBy === undefined || !shown.has(hit.supersededBy))
     .slice(0, PAST_NOTES)
     .map((hit) => ({
       id: hit.id,
