@@ -1,10 +1,8 @@
 // A stale note in the browser: the Stale filter and its count in the sidebar (also scoping search),
 // Refresh from the stale banner, the new note that supersedes the old one with the diff of the two
 // answers, and the old note pointing forward. The agent is the scriptable fake (tasks-fixtures.ts).
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { gitIn } from '../../support/git-repo';
 import { expect, openApp, test } from './fixtures';
+import { NEW_LINE, OLD_LINE, writeStaleNotes } from './stale-notes';
 import { startTasksServer, type TasksServer } from './tasks-fixtures';
 
 test.describe.configure({ timeout: 60_000 });
@@ -17,26 +15,8 @@ test.afterAll(async () => {
   await tasks?.stop();
 });
 
-const OLD_LINE = "src/router.ts begins with: export const routes = ['/', '/about'];";
-const NEW_LINE = "src/router.ts begins with: export const routes = ['/', '/about', '/contact'];";
-
 test('a stale note is counted and filtered, refreshed in one click, and the new answer shows what changed', async ({ page }) => {
-  const { repo, notebook } = tasks;
-  const commit = gitIn(repo, 'rev-parse', 'HEAD').trim();
-  await mkdir(join(notebook, 'router-app'), { recursive: true });
-  await writeFile(
-    join(notebook, 'router-app', '2026-11-29-routes-then.md'),
-    '---\nid: 01JF0000000000000000000R3F\ntitle: Routes then\nquestion: Which routes are there? [read src/router.ts] [title Routes now]\n'
-      + `status: done\nagent: { id: custom }\ncreated: 2026-11-29T09:00:00.000Z\nrepo: { name: router-app, path: ${repo}, commit: ${commit} }\n---\n`
-      + `${OLD_LINE}\n\nSee \`src/router.ts:1\`.\n`,
-  );
-  // Not stale (no commit to compare with), though it talks of routes too.
-  await writeFile(
-    join(notebook, 'router-app', '2026-11-28-routes-elsewhere.md'),
-    '---\nid: 01JF0000000000000000000R3E\ntitle: Routes elsewhere\ncreated: 2026-11-28T09:00:00.000Z\n---\nThe routes of another app.\n',
-  );
-  await writeFile(join(repo, 'src', 'router.ts'), "export const routes = ['/', '/about', '/contact'];\n");
-  gitIn(repo, 'commit', '-qam', 'a contact page');
+  await writeStaleNotes(tasks);
 
   await openApp(page, tasks.server.url);
   const sidebar = page.getByRole('navigation', { name: 'Notebook' });

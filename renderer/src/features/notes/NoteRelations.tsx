@@ -13,8 +13,10 @@ import { useNoteList } from './use-notes';
 export function NoteRelations({ note }: { note: Note }) {
   const fm = note.frontmatter;
   const { data: notes } = useNoteList();
+  // A refresh's old note goes to the agent as context: it is listed once, as the note superseded.
+  const context = fm?.context?.filter((id) => id !== fm.supersedes) ?? [];
   const labelOf = useAgentLabels();
-  if (!fm || (!fm.siblings?.length && !fm.parent && !fm.context?.length && !fm.consulted?.length && !fm.supersedes && !fm.superseded_by)) return null;
+  if (!fm || (!fm.siblings?.length && !fm.parent && context.length === 0 && !fm.consulted?.length && !fm.supersedes && !fm.superseded_by)) return null;
   const byId = new Map((notes ?? []).map((each) => [each.id, each]));
   const link = (id: string, describe: (title: string, agent?: string) => string) => {
     const other = byId.get(id);
@@ -49,9 +51,9 @@ export function NoteRelations({ note }: { note: Note }) {
           {link(fm.parent, (title) => title)}
         </Relation>
       )}
-      {fm.context && fm.context.length > 0 && (
-        <Relation icon={<Paperclip />} label={fm.context.length === 1 ? 'Context: 1 note' : `Context: ${fm.context.length} notes`}>
-          {fm.context.map((id) => link(id, (title) => title))}
+      {context.length > 0 && (
+        <Relation icon={<Paperclip />} label={context.length === 1 ? 'Context: 1 note' : `Context: ${context.length} notes`}>
+          {context.map((id) => link(id, (title) => title))}
         </Relation>
       )}
       {fm.consulted && fm.consulted.length > 0 && (
