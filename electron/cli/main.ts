@@ -11,6 +11,7 @@ import { registerCheck } from './commands/check';
 import { registerImport } from './commands/import';
 import { registerMcp } from './commands/mcp';
 import { registerNotes } from './commands/notes';
+import { registerRefresh } from './commands/refresh';
 import { registerReindex } from './commands/reindex';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     return { notebook: resolve(startNotebookDir({ flag: options.notebook, remembered })), json: options.json };
   };
   registerAsk(program, globals);
+  registerRefresh(program, globals);
   registerAgents(program, globals);
   registerNotes(program, globals);
   registerContext(program, globals);

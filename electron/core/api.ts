@@ -23,6 +23,7 @@ import { SettingsStore } from './settings';
 import { SessionCapture, type CaptureOptions } from './sessions/session-capture';
 import { sessionsHandlers } from './sessions/sessions-api';
 import type { FieldnotesCommand } from './tasks/notebook-consult';
+import { newestFirst } from './search/newest-first';
 import { TaskEngine } from './tasks/task-engine';
 import { tasksHandlers } from './tasks/tasks-api';
 
@@ -154,7 +155,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...contextHandlers({ bundler, ports }),
     ...citationsHandlers({ session, log }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: () => capture?.apply() }),
-    'search.query': async (input) => search.require().query(input),
+    'search.query': async (input) => newestFirst(await search.require().query(input), session.notebook),
     'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
     'search.reindex': async ({ wait }) => {
       const service = search.require();

@@ -23,6 +23,7 @@ import { ALL_NOTES, matchesFilter, type NoteFilter } from './features/notes/note
 import { NotesPanes } from './features/notes/NotesPanes';
 import { useNoteActions } from './features/notes/use-note-actions';
 import { useNoteList } from './features/notes/use-notes';
+import { useStaleNotes } from './features/notes/use-stale-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { useTaskEvents } from './features/tasks/use-task-events';
 import { useSessionCapture } from './features/sessions/use-session-capture';
@@ -44,7 +45,8 @@ export function App() {
   const [searchText, setSearchText] = useState('');
 
   const allNotes = useMemo(() => notesQuery.data ?? [], [notesQuery.data]);
-  const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter)), [allNotes, filter]);
+  const stale = useStaleNotes();
+  const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter, stale)), [allNotes, filter, stale]);
   const noteIds = useMemo(() => notes.map((note) => note.id), [notes]);
   const selection = useNoteSelection(noteIds);
   const reload = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);

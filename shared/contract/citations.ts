@@ -41,6 +41,8 @@ export const NoteCitations = z.object({
   id: z.string(),
   /** The commit the citations were checked against (full hash); null when they could not be checked. */
   commit: z.string().nullable(),
+  /** The repo's HEAD when checked (full hash), when the repo could be read. */
+  head: z.string().optional(),
   /** 'note': its own commit; 'head': the repo's HEAD (the note records no commit); 'none': not checked. */
   against: z.enum(['note', 'head', 'none']),
   /** Why the citations could not be checked, when `against` is 'none'. */
@@ -64,5 +66,10 @@ export const citationsMethods = {
     description: 'Checks the citations and staleness of many notes at once (all of them, or the ids given, or one repo’s), without the cited lines.',
     input: z.object({ ids: z.array(NoteId).max(100_000).optional(), repo: z.string().min(1).max(200).optional() }).default({}),
     output: z.object({ notes: z.array(NoteCitations) }),
+  }),
+  'notes.stale': method({
+    description: 'The notes that may be stale: files they read or cite changed between their commit and their repo’s HEAD (the Stale filter). A note already refreshed (superseded_by) is left out.',
+    input: z.object({}).default({}),
+    output: z.object({ ids: z.array(z.string()) }),
   }),
 };

@@ -21,6 +21,8 @@ export const SearchFilters = z.object({
   from: DateBound.optional(),
   /** Notes created on or before this date (a bare date includes that whole day). */
   to: DateBound.optional(),
+  /** Only these notes (the Stale filter passes the ids `notes.stale` gives). */
+  ids: z.array(z.string().min(1).max(200)).max(100_000).optional(),
 });
 export type SearchFilters = z.infer<typeof SearchFilters>;
 
@@ -74,6 +76,8 @@ export const SearchHit = z.object({
   status: NoteStatus,
   created: z.string(),
   tags: z.array(z.string()),
+  /** The newer note that refreshed this one; hits of one chain come newest first. */
+  supersededBy: z.string().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -143,6 +143,16 @@ export const tasksMethods = {
     }),
     output: Task,
   }),
+  'tasks.refresh': method({
+    description: 'Refresh a note: ask its question again of the same agent at the repo’s HEAD, with the old note as context. '
+      + 'The new note says `supersedes`; the old one gains `superseded_by` once the new task is done.',
+    input: z.object({
+      noteId: z.string().min(1).max(200),
+      /** Another agent to ask; the note's own agent when absent. */
+      agent: z.string().min(1).optional(),
+    }),
+    output: Task,
+  }),
   'tasks.planFollowUp': method({
     description: 'What a follow-up on a note would do: which agent, and whether it resumes the agent’s session or sends the note as context.',
     input: z.object({

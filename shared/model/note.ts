@@ -136,6 +136,10 @@ export const Frontmatter = z.looseObject({
   consulted: z.array(z.string().min(1)).optional(),
   parent: Ulid.optional(),
   siblings: z.array(Ulid).optional(),
+  /** The older note this one refreshes: the same question asked again at a later commit. */
+  supersedes: Ulid.optional(),
+  /** The newer note that refreshed this one (written once that refresh is done). */
+  superseded_by: Ulid.optional(),
   error: z.string().optional(),
   /** Why the answer may not rest on the code: the agent could not read it (every tool call failed, or it read no file). */
   warning: z.string().optional(),
@@ -148,8 +152,8 @@ export type Frontmatter = z.infer<typeof Frontmatter>;
 /** The known frontmatter fields in the order Fieldnotes writes them for a new note. */
 export const FRONTMATTER_ORDER = [
   'id', 'title', 'question', 'mode', 'status', 'repo', 'agent', 'created', 'finished', 'duration_ms',
-  'usage', 'sources', 'tags', 'context', 'consulted', 'parent', 'siblings', 'error', 'warning',
-  'imported_from',
+  'usage', 'sources', 'tags', 'context', 'consulted', 'parent', 'siblings', 'supersedes',
+  'superseded_by', 'error', 'warning', 'imported_from',
 ] as const;
 
 /** Fields a new note may be given; everything but the title is optional. */
@@ -169,6 +173,8 @@ const writableFields = {
   consulted: z.array(z.string().min(1).max(200)),
   parent: Ulid,
   siblings: z.array(Ulid),
+  supersedes: Ulid,
+  superseded_by: Ulid,
   error: z.string(),
   warning: z.string(),
   imported_from: ImportedFrom,
@@ -192,6 +198,8 @@ export const NewNote = z.strictObject({
   consulted: writableFields.consulted.optional(),
   parent: writableFields.parent.optional(),
   siblings: writableFields.siblings.optional(),
+  supersedes: writableFields.supersedes.optional(),
+  superseded_by: writableFields.superseded_by.optional(),
   error: writableFields.error.optional(),
   warning: writableFields.warning.optional(),
   imported_from: writableFields.imported_from.optional(),
@@ -221,6 +229,8 @@ export const FrontmatterPatch = z.strictObject({
   consulted: writableFields.consulted.nullable().optional(),
   parent: writableFields.parent.nullable().optional(),
   siblings: writableFields.siblings.nullable().optional(),
+  supersedes: writableFields.supersedes.nullable().optional(),
+  superseded_by: writableFields.superseded_by.nullable().optional(),
   error: writableFields.error.nullable().optional(),
   warning: writableFields.warning.nullable().optional(),
   imported_from: writableFields.imported_from.nullable().optional(),
@@ -255,6 +265,10 @@ export const NoteSummary = z.object({
   problem: NoteProblem.optional(),
   /** True when the file is not a Fieldnotes note (no id): plain Markdown brought in from elsewhere. */
   imported: z.boolean().optional(),
+  /** The older note this one refreshes (frontmatter `supersedes`). */
+  supersedes: z.string().optional(),
+  /** The newer note that refreshed this one (frontmatter `superseded_by`). */
+  supersededBy: z.string().optional(),
 });
 export type NoteSummary = z.infer<typeof NoteSummary>;
 

@@ -53,6 +53,8 @@ export const Task = z.object({
   siblings: z.array(Ulid),
   /** The note this task follows up. */
   parent: Ulid.optional(),
+  /** The note this task refreshes (its note says `supersedes`). */
+  supersedes: Ulid.optional(),
   /** Notes given to the agent as context. */
   context: z.array(Ulid),
   progress: TaskProgress,

@@ -9,6 +9,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { NoteStaleness } from '../../../shared/contract/notes';
 import type { Note } from '../../../shared/model/note';
 import type { Notebook } from '../notebook/notebook';
+import { CitationCache } from '../repos/citation-cache';
 import { noteStaleness } from '../repos/note-staleness';
 import { toContextNote } from './context-note';
 import type { TokenCounter } from './token-counter';
@@ -59,8 +60,9 @@ export class ContextBundler {
 
   /** Whether one note may be stale (see note-staleness.ts). */
   async staleness(id: string): Promise<NoteStaleness> {
-    const note = await this.options.notebook().get(id);
-    return (await noteStaleness([note])).get(note.summary.id) ?? { stale: false, changed: [] };
+    const notebook = this.options.notebook();
+    const note = await notebook.get(id);
+    return (await noteStaleness([note], CitationCache.of(notebook))).get(note.summary.id) ?? { stale: false, changed: [] };
   }
 
   /**
@@ -85,7 +87,7 @@ export class ContextBundler {
 
   private async gather(ids: readonly string[], format: ContextFormat): Promise<Gathered> {
     const notes = await this.read(ids);
-    const staleness = await noteStaleness(notes);
+    const staleness = await noteStaleness(notes, CitationCache.of(this.options.notebook()));
     const contextNotes = notes.map((note) => toContextNote(note, staleness.get(note.summary.id)));
     return {
       contextNotes,

@@ -173,6 +173,12 @@ export class Notebook {
     return this.getByPath(relPath);
   }
 
+  /** The summary of the note with this id, from memory; undefined when there is none. */
+  summaryOf(id: string): NoteSummary | undefined {
+    const path = this.index.pathOf(id);
+    return path === undefined ? undefined : this.index.get(path)?.summary;
+  }
+
   /** The path of the note with this id, if there is one. */
   pathOf(id: string): string | undefined {
     return this.index.pathOf(id);

@@ -58,7 +58,7 @@ export function notebookHandlers({ session, settings, ports, defaultNotebook }: 
 }
 
 /** The notes.* methods but staleness and citations, which need git (context-api.ts, repos/citations-api.ts). */
-export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness' | 'notes.citations' | 'notes.check'> {
+export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness' | 'notes.citations' | 'notes.check' | 'notes.stale'> {
   const notebook = () => session.require();
   return {
     'notes.list': async () => ({ notes: notebook().list() }),

@@ -21,6 +21,11 @@ export class CitationCache {
     private readonly log: (message: string) => void = () => undefined,
   ) {}
 
+  /** The cache of a notebook, in its cache folder. */
+  static of(notebook: { cacheDir: string }, log?: (message: string) => void): CitationCache {
+    return new CitationCache(join(notebook.cacheDir, 'citations'), log);
+  }
+
   async read(commit: string, body: string): Promise<CitationCheck[] | null> {
     const text = await readFile(this.file(commit, body), 'utf8').catch(() => null);
     if (text === null) return null;

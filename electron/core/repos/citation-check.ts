@@ -84,6 +84,7 @@ async function checkRepo(repoPath: string, notes: Note[], cache: CitationCache |
     done.push({
       id: entry.note.summary.id,
       commit: entry.commit,
+      head,
       against: entry.against,
       total: citations.length,
       ok: citations.filter((citation) => citation.ok).length,

@@ -1,13 +1,12 @@
 // notes.citations and notes.check over the open notebook (see citation-check.ts).
-import { join } from 'node:path';
 import type { ApiHandlers } from '../../../shared/contract';
 import type { Note } from '../../../shared/model/note';
 import type { NotebookSession } from '../notebook/notebook-session';
 import { CitationCache } from './citation-cache';
 import { checkNotes } from './citation-check';
 
-export function citationsHandlers({ session, log }: { session: NotebookSession; log: (message: string) => void }): Pick<ApiHandlers, 'notes.citations' | 'notes.check'> {
-  const cache = () => new CitationCache(join(session.require().cacheDir, 'citations'), log);
+export function citationsHandlers({ session, log }: { session: NotebookSession; log: (message: string) => void }): Pick<ApiHandlers, 'notes.citations' | 'notes.check' | 'notes.stale'> {
+  const cache = () => CitationCache.of(session.require(), log);
   return {
     'notes.citations': async ({ id }) => {
       const note = await session.require().get(id);
@@ -21,6 +20,14 @@ export function citationsHandlers({ session, log }: { session: NotebookSession; 
       const checked = await checkNotes(chosen, cache());
       // Many notes at once: the cited lines stay out (notes.citations gives them for one note).
       return { notes: checked.map((result) => ({ ...result, citations: result.citations.map(({ excerpt: _excerpt, ...citation }) => citation) })) };
+    },
+    'notes.stale': async () => {
+      const notebook = session.require();
+      // Only notes pinned to a repo and a commit can be stale (the others are not even read), and a
+      // note that was refreshed already has its newer answer.
+      const pinned = notebook.list().filter((summary) => summary.repo !== undefined && summary.commit !== undefined && summary.supersededBy === undefined);
+      const notes = (await Promise.all(pinned.map((summary) => notebook.get(summary.id).catch(() => null)))).filter((note): note is Note => note !== null);
+      return { ids: (await checkNotes(notes, cache())).filter((result) => result.stale).map((result) => result.id) };
     },
   };
 }

@@ -1,73 +1,32 @@
-// Whether a note may be stale: its repo moved past the commit the note describes, and files the
-// agent read have different content at HEAD now (compared by git blob hash, one git call per repo).
-// A repo that is gone, not a git repository, or a note without recorded sources gives no verdict:
-// the note is simply not called stale.
-import { stat } from 'node:fs/promises';
+// Whether a note may be stale, in the words "Copy as context" and the MCP tools use. It is what
+// the citation check finds (citation-check.ts): files the note's agent read, or that the note
+// cites, changed between its commit and HEAD. One definition, so the note view, the Stale filter,
+// `fieldnotes check` and a copied bundle never disagree. A repo that is gone, not a git
+// repository, or a note without a commit gives no verdict: the note is simply not called stale.
+import type { NoteCitations } from '../../../shared/contract/citations';
 import type { NoteStaleness } from '../../../shared/contract/notes';
 import type { Note } from '../../../shared/model/note';
-import { blobHashesAtHead } from './blob-hashes';
+import type { CitationCache } from './citation-cache';
+import { checkNotes } from './citation-check';
 
 const NOT_STALE: NoteStaleness = { stale: false, changed: [] };
 
-/** What a note records that staleness needs: repo folder, commit, and sources with their blobs. */
-interface Pinned {
-  repoPath: string;
-  commit: string;
-  sources: Array<{ path: string; blob: string }>;
+/** Staleness of each note, by note id (notes of one repo are checked together). */
+export async function noteStaleness(notes: readonly Note[], cache: CitationCache | null): Promise<Map<string, NoteStaleness>> {
+  const checked = await checkNotes(notes, cache);
+  return new Map(checked.map((result, i) => [result.id, stalenessOf(result, notes[i]!)]));
 }
 
-function pinned(note: Note): Pinned | null {
-  const repo = note.frontmatter?.repo;
-  if (!repo?.path || !repo.commit) return null;
-  const sources = (note.frontmatter?.sources ?? []).filter((source): source is { path: string; blob: string } => typeof source.blob === 'string' && source.blob.length > 0);
-  return sources.length > 0 ? { repoPath: repo.path, commit: repo.commit, sources } : null;
-}
-
-/**
- * Staleness of each note, by note id. Notes of the same repo share one git call, whatever their
- * number; repos are asked in parallel.
- */
-export async function noteStaleness(notes: readonly Note[]): Promise<Map<string, NoteStaleness>> {
-  const verdicts = new Map<string, NoteStaleness>();
-  const byRepo = new Map<string, Array<{ id: string; pin: Pinned }>>();
-  for (const note of notes) {
-    const pin = pinned(note);
-    verdicts.set(note.summary.id, NOT_STALE);
-    if (!pin) continue;
-    const group = byRepo.get(pin.repoPath) ?? [];
-    group.push({ id: note.summary.id, pin });
-    byRepo.set(pin.repoPath, group);
-  }
-  await Promise.all(
-    [...byRepo].map(async ([repoPath, group]) => {
-      // Notes often outlive the checkout they describe (another machine, a deleted clone).
-      if (!(await stat(repoPath).catch(() => null))?.isDirectory()) return;
-      const head = await blobHashesAtHead(repoPath, group.flatMap(({ pin }) => pin.sources.map((source) => source.path)));
-      if (!head) return;
-      for (const { id, pin } of group) verdicts.set(id, judge(pin, head));
-    }),
-  );
-  return verdicts;
-}
-
-function judge(pin: Pinned, head: { commit: string; blobs: Map<string, string> }): NoteStaleness {
-  if (sameHash(pin.commit, head.commit)) return NOT_STALE;
-  const changed = pin.sources.filter((source) => !sameHash(source.blob, head.blobs.get(source.path))).map((source) => source.path);
-  if (changed.length === 0) return NOT_STALE;
-  const files = pin.sources.length === 1 ? 'source file' : 'source files';
-  return {
-    stale: true,
-    reason: `${changed.length} of ${pin.sources.length} ${files} changed since ${short(pin.commit)} (now ${short(head.commit)})`,
-    changed,
-  };
-}
-
-/** Git hashes are equal; one written short (by hand, at least 7 digits) matches its full form. */
-function sameHash(recorded: string, now: string | undefined): boolean {
-  if (now === undefined) return false;
-  const a = recorded.toLowerCase();
-  const b = now.toLowerCase();
-  return a.length >= 7 && (a.startsWith(b) || b.startsWith(a));
+/** A check's verdict as staleness: which files changed, and why in one line. */
+export function stalenessOf(check: NoteCitations, note: Note): NoteStaleness {
+  if (!check.stale || !check.commit) return NOT_STALE;
+  const changed = check.changed.map((change) => change.path);
+  const sources = new Set((note.frontmatter?.sources ?? []).map((source) => source.path));
+  const since = `since ${short(check.commit)}${check.head ? ` (now ${short(check.head)})` : ''}`;
+  const reason = changed.every((path) => sources.has(path))
+    ? `${changed.length} of ${sources.size} ${sources.size === 1 ? 'source file' : 'source files'} changed ${since}`
+    : `${changed.length} ${changed.length === 1 ? 'file' : 'files'} the note read or cites changed ${since}`;
+  return { stale: true, reason, changed };
 }
 
 function short(commit: string): string {

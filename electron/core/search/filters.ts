@@ -13,6 +13,8 @@ export interface NoteFilter {
   values: Partial<Record<FacetKind, Set<string>>>;
   fromMs: number;
   toMs: number;
+  /** Only notes with these ids, when set. */
+  ids?: Set<string>;
 }
 
 /** Combines the request's filters with those written in the query (`repo:ky`). */
@@ -26,6 +28,7 @@ export function compileFilter(filters: SearchFilters, fromQuery: Partial<Record<
     values,
     fromMs: filters.from ? Date.parse(filters.from) : -Infinity,
     toMs: filters.to ? endOf(filters.to) : Infinity,
+    ...(filters.ids ? { ids: new Set(filters.ids) } : {}),
   };
 }
 
@@ -35,7 +38,7 @@ function endOf(bound: string): number {
 }
 
 export function isUnfiltered(filter: NoteFilter): boolean {
-  return Object.keys(filter.values).length === 0 && filter.fromMs === -Infinity && filter.toMs === Infinity;
+  return Object.keys(filter.values).length === 0 && filter.fromMs === -Infinity && filter.toMs === Infinity && filter.ids === undefined;
 }
 
 /** Filters notes and counts their facets, segment by segment; `facets()` adds the segments up. */
@@ -73,6 +76,7 @@ export class FacetCounter {
       for (let t = columns.tagStart[note]!; t < columns.tagStart[note + 1]!; t++) counts.tag[columns.tagIds[t]!]!++;
       return true;
     }
+    if (this.filter.ids && !this.filter.ids.has(segment.notes[note]!.id)) return false;
     const created = segment.createdMs[note]!;
     if (created < this.filter.fromMs || created > this.filter.toMs) return false;
     let failed: FacetKind | null = null;

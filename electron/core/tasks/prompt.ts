@@ -12,13 +12,18 @@ export interface PromptInput {
   codebase?: boolean;
   /** The agent has Fieldnotes' MCP tools over the notebook for this run. */
   notebookTools?: boolean;
+  /** The question was answered before at an older commit: the first context note is that answer. */
+  refresh?: boolean;
 }
 
-export function buildPrompt({ question, mode, context = [], codebase = true, notebookTools = false }: PromptInput): string {
+export function buildPrompt({ question, mode, context = [], codebase = true, notebookTools = false, refresh = false }: PromptInput): string {
   const parts: string[] = [];
   if (context.length > 0) {
     parts.push(
-      'Earlier research notes about this codebase, for context. They may be out of date; check them against the code.',
+      refresh
+        ? 'This question was answered before, at an older commit; that answer is the first note below. The code has changed since: '
+          + 'answer again from the code as it is now, keep what still holds, and correct what no longer does.'
+        : 'Earlier research notes about this codebase, for context. They may be out of date; check them against the code.',
       formatContext(context, 'xml').trimEnd(),
       '',
     );

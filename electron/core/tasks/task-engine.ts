@@ -21,6 +21,7 @@ import { describePermissions } from './permissions';
 import { buildPrompt } from './prompt';
 import type { FieldnotesCommand } from './notebook-consult';
 import { recoverInterruptedTasks } from './recovery';
+import { planRefresh } from './refresh';
 import { latestEvents } from '../../../shared/model/event-tail';
 import { ChangeThrottle } from './task-events';
 import { TaskLeases } from './task-leases';
@@ -57,6 +58,7 @@ interface TaskRequest {
   agents?: string[];
   context: string[];
   parent?: string;
+  supersedes?: string;
   resumeSession?: string;
   reuseCheckout?: string;
   idleTimeoutSec?: number;
@@ -145,6 +147,18 @@ export class TaskEngine {
       context: fm.context ?? [],
       ...(fm.parent ? { parent: fm.parent } : {}),
     });
+    return this.snapshot(run!);
+  }
+
+  /** Asks a note's question again at its repo's HEAD, of the same agent, with the old note as context. */
+  async refresh(noteId: string, agent?: string): Promise<Task> {
+    const live = this.runs.get(noteId);
+    if (live && !live.isOver) throw new ApiError('CONFLICT', 'That task is still running; refresh its note once it has finished.');
+    const notebook = this.deps.session.require();
+    const plan = planRefresh(notebook, await notebook.get(noteId), { ...(agent ? { agent } : {}), defaultAgent: this.deps.settings.get().tasks.defaultAgents[0]! });
+    const pending = [...this.runs.values()].find((run) => !run.isOver && run.spec.supersedes === plan.supersedes);
+    if (pending) throw new ApiError('CONFLICT', 'That note is being refreshed already; wait for that task to end.');
+    const [run] = await this.createTasks({ ...plan, agents: [plan.agent] });
     return this.snapshot(run!);
   }
 
@@ -253,6 +267,7 @@ export class TaskEngine {
           repo,
           context: request.context,
           ...(request.parent ? { parent: request.parent } : {}),
+          ...(request.supersedes ? { supersedes: request.supersedes } : {}),
           ...(request.resumeSession ? { resumeSession: request.resumeSession } : {}),
           ...(request.reuseCheckout ? { reuseCheckout: request.reuseCheckout } : {}),
           prompt: async () => buildPrompt({
@@ -260,6 +275,7 @@ export class TaskEngine {
             mode: request.mode,
             context: await contextNotes(notebook, request.context, this.deps.log),
             codebase: repo !== null,
+            refresh: request.supersedes !== undefined,
             notebookTools: fieldnotes !== undefined,
           }),
           ...(fieldnotes ? { consult: { fieldnotes, userDataDir: this.deps.userDataDir ?? this.deps.scratchRoot } } : {}),

@@ -22,6 +22,7 @@ import { discardUnused, prepareWorkspace, repoRef, scratchDirOf, type TaskWorksp
 import { prepareConsult, type FieldnotesCommand, type NotebookConsult } from './notebook-consult';
 import { INTERRUPTED_QUEUED, INTERRUPTED_RUNNING } from './recovery';
 import { ReadCheck } from './read-check';
+import { linkSuccessor } from './refresh';
 import { SourceCollector } from './sources';
 import { TranscriptWriter } from './transcript-writer';
 
@@ -35,6 +36,8 @@ export interface TaskSpec {
   /** Notes given to the agent as context. */
   context: string[];
   parent?: string;
+  /** The note this task refreshes: it gains `superseded_by` once this task is done. */
+  supersedes?: string;
   /** Continue this session of the same agent (a follow-up where the CLI can resume). */
   resumeSession?: string;
   /** poc: continue in an earlier task's scratch checkout (a follow-up). */
@@ -129,6 +132,7 @@ export class TaskRun {
       agent: { id: spec.agent.adapter.id, ...(spec.agent.detection.version ? { version: spec.agent.detection.version } : {}) },
       ...(spec.context.length > 0 ? { context: spec.context } : {}),
       ...(spec.parent ? { parent: spec.parent } : {}),
+      ...(spec.supersedes ? { supersedes: spec.supersedes } : {}),
       body: '',
     }, deps.log);
     // At once, so that another Fieldnotes on this notebook does not take the queued note for an orphan.
@@ -173,6 +177,7 @@ export class TaskRun {
       ...(this.spec.mode === 'poc' && this.plannedDir ? { scratchDir: this.workspace?.cwd ?? this.plannedDir } : {}),
       siblings: this.siblings,
       ...(this.spec.parent ? { parent: this.spec.parent } : {}),
+      ...(this.spec.supersedes ? { supersedes: this.spec.supersedes } : {}),
       context: this.spec.context,
       progress: { ...this.progress },
     };
@@ -365,6 +370,7 @@ export class TaskRun {
     this.status = completed.result.status;
     this.error = completed.result.error;
     this.warning = completed.result.warning;
+    if (this.status === 'done' && this.spec.supersedes) await linkSuccessor(this.deps.notebook, this.spec.supersedes, this.id, this.deps.log);
     this.finished = new Date().toISOString();
     this.deps.finished(this);
     this.markOver();

@@ -50,6 +50,7 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
     'tasks.cancel': ({ id }) => engine.cancel(id),
     'tasks.retry': ({ id, agent }) => engine.retry(id, agent),
     'tasks.followUp': ({ noteId, question, agent }) => engine.followUp(noteId, question, agent),
+    'tasks.refresh': ({ noteId, agent }) => engine.refresh(noteId, agent),
     'tasks.planFollowUp': ({ noteId, agent }) => engine.planFollowUp(noteId, agent),
 
     'scratch.list': async () => ({

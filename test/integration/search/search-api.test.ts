@@ -2,6 +2,7 @@
 // dispatch gate, the index following the open notebook and the change feed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResults, SearchStatus } from '../../../shared/contract/search';
+import type { Note } from '../../../shared/model/note';
 import { createApi, type Engine } from '../../../electron/core/api';
 import { dispatch } from '../../../electron/core/dispatch';
 import { writeNote } from '../../support/search-notes';
@@ -76,5 +77,25 @@ describe('search.query', () => {
     expect((await call<SearchResults>('search.query', { query: 'retries' })).total).toBe(1);
     await idle();
     expect((await call<SearchResults>('search.query', { query: 'retries' })).total).toBe(1);
+  });
+
+  it('narrows to the ids given (the Stale filter), and ranks a refreshed note below the note that refreshed it', async () => {
+    const created = async (title: string, body: string) => (await call<Note>('notes.create', { title, body, repo: { name: 'ky' } })).summary.id;
+    const old = await created('Retries and backoff in depth', 'Retries retries retries back off after a 413, says the old answer.');
+    const newer = await created('How retries back off', 'Retries back off exponentially, says the new answer.');
+    await call('notes.update', { id: old, frontmatter: { superseded_by: newer } });
+    await call('notes.update', { id: newer, frontmatter: { supersedes: old } });
+    await idle();
+    await expect.poll(async () => (await call<SearchResults>('search.query', { query: 'retries' })).total, { timeout: 2_000 }).toBe(3);
+
+    const ranked = await call<SearchResults>('search.query', { query: 'retries' });
+    const order = ranked.hits.map((hit) => hit.id);
+    expect(order.indexOf(newer)).toBe(order.indexOf(old) - 1);
+    expect(ranked.hits.find((hit) => hit.id === old)).toMatchObject({ supersededBy: newer });
+
+    const only = await call<SearchResults>('search.query', { query: 'retries', filters: { ids: [old] } });
+    expect(only.hits.map((hit) => hit.id)).toEqual([old]);
+    expect(only.total).toBe(1);
+    expect((await call<SearchResults>('search.query', { query: '', filters: { ids: [] } })).total).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { History, Paperclip } from 'lucide-react';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatWhen } from '../../lib/format';
 import { useAgentLabels } from '../settings/use-settings';
-import type { PastNote } from './use-past-notes';
+import type { PastNote } from './past-notes';
 
 interface PastNotesProps {
   notes: PastNote[];

@@ -1,14 +1,16 @@
-// A note that may be stale — its repo moved on and files the agent read have changed — says so:
-// a badge beside its commit, and a banner naming the files.
+// A note that may be stale — its repo moved on and files the agent read or the note cites have
+// changed — says so: a badge beside its commit, and a banner naming the files, with Refresh.
 import { History } from 'lucide-react';
 import type { Note } from '../../../../shared/model/note';
+import { RefreshButton, useRefreshable } from '../tasks/NoteTaskActions';
 import { useNoteStaleness } from './use-context-estimate';
 
 const SHOWN_FILES = 5;
 
 function useStaleness(note: Note) {
   const fm = note.frontmatter;
-  const pinned = Boolean(fm?.repo?.path && fm.repo.commit && fm.sources.some((source) => source.blob));
+  // Files it read or cites may have changed: only a note pinned to a repo and a commit can tell.
+  const pinned = Boolean(fm?.repo?.path && fm.repo.commit);
   return useNoteStaleness(note.summary.id, pinned).data;
 }
 
@@ -25,6 +27,7 @@ export function StaleBadge({ note }: { note: Note }) {
 
 export function StaleBanner({ note }: { note: Note }) {
   const staleness = useStaleness(note);
+  const refreshable = useRefreshable(note);
   if (!staleness?.stale) return null;
   const files = staleness.changed.slice(0, SHOWN_FILES);
   const more = staleness.changed.length - files.length;
@@ -41,6 +44,7 @@ export function StaleBanner({ note }: { note: Note }) {
         ))}
         {more > 0 && ` and ${more} more`}. Copies of it as context carry this warning.
       </div>
+      {refreshable && <RefreshButton note={note} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// The sidebar: the open notebook, Ask, the tasks, and ways to narrow the list (status, repo, tag).
-import { AlertTriangle, FolderGit2, Hash, Inbox, Loader, MessageSquarePlus, PanelLeftClose, PanelLeftOpen, Trash2, XCircle } from 'lucide-react';
+// The sidebar: the open notebook, Ask, the tasks, and ways to narrow the list (status, stale, repo, tag).
+import { AlertTriangle, FolderGit2, Hash, History, Inbox, Loader, MessageSquarePlus, PanelLeftClose, PanelLeftOpen, Trash2, XCircle } from 'lucide-react';
 import { useMemo, type ReactNode } from 'react';
 import type { NotebookInfo } from '../../../../shared/contract/app';
 import type { NoteSummary } from '../../../../shared/model/note';
@@ -9,6 +9,7 @@ import type { Route } from '../app/use-route';
 import { openAsk } from '../ask/ask-store';
 import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
+import { useStaleNotes } from '../notes/use-stale-notes';
 import { SessionsNavItem } from '../sessions/SessionsNavItem';
 import { TasksNavItem } from '../tasks/TasksNavItem';
 import { useTrash } from '../trash/use-trash';
@@ -40,6 +41,8 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
   const running = notes.filter((note) => note.status === 'running' || note.status === 'queued').length;
   const failed = notes.filter((note) => note.status === 'failed').length;
   const problems = notes.filter((note) => note.problem).length;
+  const staleIds = useStaleNotes();
+  const stale = useMemo(() => notes.filter((note) => staleIds.has(note.id)).length, [notes, staleIds]);
 
   const item = (target: NoteFilter, icon: ReactNode, label: string, count: number) => {
     const active = view === 'notes' && sameFilter(filter, target);
@@ -92,6 +95,7 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
         {item({ kind: 'all' }, <Inbox />, 'All notes', notes.length)}
         {running > 0 && item({ kind: 'status', status: 'running' }, <Loader />, 'Running', running)}
         {failed > 0 && item({ kind: 'status', status: 'failed' }, <XCircle />, 'Failed', failed)}
+        {stale > 0 && item({ kind: 'stale' }, <History />, 'Stale', stale)}
         {problems > 0 && item({ kind: 'problems' }, <AlertTriangle />, 'Problems', problems)}
         {item({ kind: 'trash' }, <Trash2 />, 'Trash', trashed)}
       </ul>

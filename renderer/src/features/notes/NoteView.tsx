@@ -2,6 +2,7 @@
 import { FileWarning } from 'lucide-react';
 import { useMemo, useRef, type MouseEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
+import { AnswerDiff } from './AnswerDiff';
 import { CitationHover } from './CitationHover';
 import { CitationsBar } from './CitationsBar';
 import { NoteActivity } from './NoteActivity';
@@ -42,6 +43,7 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
       <CitationHover id={note.summary.id} bodyRef={bodyRef} html={html} />
       {note.frontmatter && (
         <>
+          <AnswerDiff note={note} />
           <NoteChanges noteId={note.summary.id} />
           <NoteActivity noteId={note.summary.id} />
         </>

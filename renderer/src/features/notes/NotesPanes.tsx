@@ -14,6 +14,7 @@ import { ListResizer } from './ListResizer';
 import { filterLabel, type NoteFilter } from './note-filter';
 import { NotesList } from './NotesList';
 import { NoteView } from './NoteView';
+import { useStaleNotes } from './use-stale-notes';
 
 interface NotesPanesProps {
   filter: NoteFilter;
@@ -33,7 +34,8 @@ interface NotesPanesProps {
 }
 
 export function NotesPanes({ filter, notes, reading, read, selection, selectedId, select, searchText, onSearchText, searchFocus, onShowAll }: NotesPanesProps) {
-  const scope = useMemo(() => searchScope(filter), [filter]);
+  const stale = useStaleNotes();
+  const scope = useMemo(() => searchScope(filter, stale), [filter, stale]);
   return (
     <>
       <section className="list-pane" aria-label="Notes">
@@ -78,8 +80,8 @@ function FilteredNotes({ filter, notes, reading, selection, selectedId, select, 
   return <NotesList notes={notes} selectedId={selectedId} onSelect={select} label={filterLabel(filter)} selection={selection} />;
 }
 
-/** The sidebar's choice, as search filters: searching within a repo, a tag or a status. */
-function searchScope(filter: NoteFilter): SearchFilters {
+/** The sidebar's choice, as search filters: searching within a repo, a tag, a status or the stale notes. */
+function searchScope(filter: NoteFilter, stale: ReadonlySet<string>): SearchFilters {
   switch (filter.kind) {
     case 'repo':
       return { repo: [filter.repo] };
@@ -87,6 +89,8 @@ function searchScope(filter: NoteFilter): SearchFilters {
       return { tag: [filter.tag] };
     case 'status':
       return { status: [filter.status] };
+    case 'stale':
+      return { ids: [...stale] };
     default:
       return {};
   }

@@ -1,10 +1,12 @@
-// Which notes the list shows: all, one status, one repo or one tag, chosen in the sidebar.
+// Which notes the list shows: all, one status, the stale ones, one repo or one tag, chosen in the sidebar.
 import type { NoteStatus, NoteSummary } from '../../../../shared/model/note';
 
 export type NoteFilter =
   | { kind: 'all' }
   | { kind: 'status'; status: NoteStatus }
   | { kind: 'problems' }
+  /** Notes whose code changed since their commit (the engine says which: `notes.stale`). */
+  | { kind: 'stale' }
   | { kind: 'repo'; repo: string }
   | { kind: 'tag'; tag: string }
   /** Not a filter of the notes list: the trash, shown in its place. */
@@ -12,7 +14,7 @@ export type NoteFilter =
 
 export const ALL_NOTES: NoteFilter = { kind: 'all' };
 
-export function matchesFilter(note: NoteSummary, filter: NoteFilter): boolean {
+export function matchesFilter(note: NoteSummary, filter: NoteFilter, stale: ReadonlySet<string>): boolean {
   switch (filter.kind) {
     case 'all':
       return true;
@@ -20,6 +22,8 @@ export function matchesFilter(note: NoteSummary, filter: NoteFilter): boolean {
       return note.status === filter.status;
     case 'problems':
       return note.problem !== undefined;
+    case 'stale':
+      return stale.has(note.id);
     case 'repo':
       return note.repo === filter.repo;
     case 'tag':
@@ -41,6 +45,8 @@ export function filterLabel(filter: NoteFilter): string {
       return filter.status[0]!.toUpperCase() + filter.status.slice(1);
     case 'problems':
       return 'Notes with problems';
+    case 'stale':
+      return 'Stale notes';
     case 'repo':
       return filter.repo;
     case 'tag':

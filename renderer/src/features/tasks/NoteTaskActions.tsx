@@ -1,16 +1,21 @@
-// A note's own ways to ask more: a follow-up on a finished note, and for one whose task failed,
-// was cancelled or interrupted, asking again (the same agent) or asking another agent.
-import { CornerDownRight, RotateCcw, Users } from 'lucide-react';
+// A note's own ways to ask more: a follow-up on a finished note, a refresh of its answer at the
+// repo's HEAD, and for one whose task failed, was cancelled or interrupted, asking again (the same
+// agent) or asking another agent.
+import { CornerDownRight, RefreshCw, RotateCcw, Users } from 'lucide-react';
 import type { Note } from '../../../../shared/model/note';
 import { FINISHED_STATUSES } from '../../../../shared/model/note-status';
 import { Button } from '../../components/Button';
 import { openFollowUp } from '../ask/ask-store';
+import { useStaleNotes } from '../notes/use-stale-notes';
+import { useNoteList } from '../notes/use-notes';
 import { useAgents } from '../settings/use-settings';
 import { askAnotherAgent, useTaskActions } from './use-task-actions';
 
 export function NoteTaskActions({ note }: { note: Note }) {
   const { retry } = useTaskActions();
   const agents = useAgents().data ?? [];
+  const stale = useStaleNotes().has(note.summary.id);
+  const refreshable = useRefreshable(note);
   const fm = note.frontmatter;
   if (!fm || !FINISHED_STATUSES.includes(fm.status)) return null;
   const failed = fm.status !== 'done';
@@ -43,6 +48,32 @@ export function NoteTaskActions({ note }: { note: Note }) {
           Ask follow-up
         </Button>
       )}
+      {!failed && refreshable && <RefreshButton note={note} variant={stale ? 'secondary' : 'ghost'} />}
     </>
   );
+}
+
+/** Asks the note's question again at HEAD, of the same agent, with the note as context. */
+export function RefreshButton({ note, variant = 'secondary' }: { note: Note; variant?: 'secondary' | 'ghost' }) {
+  const { refresh } = useTaskActions();
+  return (
+    <Button
+      variant={variant}
+      size="sm"
+      icon={<RefreshCw />}
+      onClick={() => refresh.mutate({ noteId: note.summary.id })}
+      disabled={refresh.isPending}
+      title="Ask the same question again at the repo’s HEAD, of the same agent, with this note as context"
+    >
+      Refresh
+    </Button>
+  );
+}
+
+/** A finished note with a question about a codebase, not refreshed yet by a note still in the notebook. */
+export function useRefreshable(note: Note): boolean {
+  const { data: notes } = useNoteList();
+  const fm = note.frontmatter;
+  if (!fm?.question || !fm.repo?.path || fm.status !== 'done') return false;
+  return !fm.superseded_by || !(notes ?? []).some((other) => other.id === fm.superseded_by);
 }

@@ -1,10 +1,10 @@
-// What can be done to a task: cancel it, ask its question again (same agent), or open the
-// composer to ask it of another agent. Outcomes land in the task list; failures in a toast.
+// What can be done to a task: cancel it, ask its question again (same agent), refresh its note at
+// HEAD, or open the composer to ask it of another agent. Outcomes land in the task list; failures in a toast.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Task } from '../../../../shared/model/task';
 import { api } from '../../api';
 import { showError } from '../../components/toast-store';
-import { openTasks } from '../app/use-route';
+import { openNote, openTasks } from '../app/use-route';
 import { askAgain } from '../ask/ask-store';
 import { upsertTasks } from './use-task-events';
 
@@ -23,7 +23,16 @@ export function useTaskActions() {
     },
     onError: showError,
   });
-  return { cancel, retry };
+  // A refresh's note exists at once (queued, then live): it opens, to watch the new answer come.
+  const refresh = useMutation({
+    mutationFn: (input: { noteId: string; agent?: string }) => api.tasks.refresh(input),
+    onSuccess: (task) => {
+      upsertTasks(queryClient, [task]);
+      openNote(task.id);
+    },
+    onError: showError,
+  });
+  return { cancel, retry, refresh };
 }
 
 /** Opens the composer with a task's question, codebase, mode and context, for other agents. */
