@@ -69,20 +69,11 @@ export const TaskSettings = z.object({
   /**
    * The context window of the prompt notes are copied into, in tokens, by agent id or model name
    * (`claude-code`, `gpt-5`). "Copy as context" weighs a bundle against it; absent means
-   * DEFAULT_CONTEXT_WINDOW.
+   * DEFAULT_CONTEXT_WINDOW (shared/context/context-window.ts).
    */
-  contextWindows: z.record(z.string().trim().min(1).max(128), z.number().int().min(1000).max(100_000_000)).optional(),
+  contextWindows: z.record(z.string().trim().min(1).max(128), z.number().int().min(100).max(100_000_000)).optional(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
-
-/** The window a bundle is weighed against when none is set for the target: 200k tokens. */
-export const DEFAULT_CONTEXT_WINDOW = 200_000;
-
-/** The window of this agent (or its model), from the settings; the default when none is set. */
-export function contextWindowOf(settings: Pick<TaskSettings, 'contextWindows'>, agent: string, model?: string): number {
-  const windows = settings.contextWindows ?? {};
-  return (model !== undefined ? windows[model] : undefined) ?? windows[agent] ?? DEFAULT_CONTEXT_WINDOW;
-}
 
 export const TASK_SETTINGS_DEFAULTS: TaskSettings = {
   concurrency: 3,
