@@ -153,7 +153,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
     ...citationsHandlers({ session, log }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: () => capture?.apply() }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, notebook: () => session.notebook, log, onSettingsChanged: () => capture?.apply() }),
     'search.query': async (input) => search.require().query(input),
     'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
     'search.reindex': async ({ wait }) => {

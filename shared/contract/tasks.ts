@@ -78,9 +78,13 @@ export const tasksMethods = {
     output: z.object({ agents: z.array(AgentInfo) }),
   }),
   'repos.recent': method({
-    description: 'Codebases asked about recently, most recent first, with their current git facts.',
+    description: 'Codebases asked about recently, most recent first, and the other codebases the open notebook’s notes are about whose folders exist here (most notes first), with their current git facts.',
     input: z.object({}).default({}),
-    output: z.object({ repos: z.array(RepoInfo) }),
+    output: z.object({
+      repos: z.array(RepoInfo),
+      /** Codebases named by notes (their `repo.path`), not among the recent ones, with how many notes name them. */
+      inNotebook: z.array(RepoInfo.extend({ notes: z.number().int().nonnegative() })).default([]),
+    }),
   }),
   'repos.add': method({
     description: 'Register a codebase by its folder and read its git facts.',
