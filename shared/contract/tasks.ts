@@ -39,6 +39,8 @@ export const AgentInfo = z.object({
   sandbox: z.object({ needs: z.string(), available: z.boolean() }).optional(),
   /** The agent's own command that registers `fieldnotes mcp` with it by hand (`claude mcp add … -- fieldnotes mcp`). */
   mcpAdd: z.string().optional(),
+  /** When it keeps retrying its model endpoint: what to check, and its own command that tests the connection. */
+  reach: z.object({ check: z.string(), test: z.string() }).optional(),
 });
 export type AgentInfo = z.infer<typeof AgentInfo>;
 

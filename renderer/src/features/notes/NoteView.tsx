@@ -43,7 +43,7 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
       {note.frontmatter && (
         <>
           <NoteChanges noteId={note.summary.id} />
-          <NoteActivity noteId={note.summary.id} />
+          <NoteActivity noteId={note.summary.id} agent={note.summary.agent} />
         </>
       )}
     </article>
