@@ -154,7 +154,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
     ...citationsHandlers({ session, log }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: () => capture?.apply() }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, notebook: () => session.notebook, log, onSettingsChanged: () => capture?.apply() }),
     'search.query': async (input) => newestFirst(await search.require().query(input), session.notebook),
     'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
     'search.reindex': async ({ wait }) => {

@@ -1,8 +1,7 @@
 // build_context: notes as one bundle in the xml format "copy as context" uses, trimmed to a token
-// budget, saying which notes were left out. Built from context.estimate and context.build.
+// budget, saying which notes were left out. Built on context.build's budget (core/context/context-budget.ts).
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { BundledNote } from '../../shared/contract/context';
 import type { McpContext } from './mcp-context';
 import { guarded, toolResult, ToolMistake } from './tool-result';
 
@@ -37,42 +36,18 @@ export function registerContextTool(server: McpServer, context: McpContext): voi
         const chosen = ids?.length ? ids : query?.trim() ? await idsFor(context, query, repo) : null;
         if (!chosen) throw new ToolMistake('Give ids (from search_notes or recent_notes) or a query to choose the notes.');
         if (chosen.length === 0) throw new ToolMistake(`No notes match “${query}”. Try other words, or search_notes to look around.`);
-        const estimate = await call('context.estimate', { ids: chosen, format: 'xml' });
-        let fitting = fit(estimate.notes, budget);
-        for (;;) {
-          if (fitting.length === 0) {
-            const smallest = Math.min(...estimate.notes.map((note) => note.tokens));
-            throw new ToolMistake(`None of the notes fits in ${budget} tokens: the smallest takes ${smallest}. Raise max_tokens to at least ${smallest + 50}, or choose other notes.`);
-          }
-          const bundle = await call('context.build', { ids: fitting.map((note) => note.id), format: 'xml' });
-          if (bundle.tokens <= budget) {
-            const inside = new Set(fitting.map((note) => note.id));
-            const leftOut = estimate.notes.filter((note) => !inside.has(note.id)).map(({ id, title, tokens }) => ({ id, title, tokens }));
-            context.served([...inside]);
-            const footer = leftOut.length ? `\n\nLeft out to stay within ${budget} tokens: ${leftOut.map((note) => `${note.title} (id ${note.id}, ${note.tokens} tokens)`).join('; ')}.` : '';
-            return toolResult(`${bundle.text}${footer}`, {
-              text: bundle.text,
-              tokens: bundle.tokens,
-              included: bundle.notes.map(({ id, title, tokens, stale }) => ({ id, title, tokens, stale })),
-              left_out: leftOut,
-            });
-          }
-          fitting = fitting.slice(0, -1);
-        }
+        const bundle = await call('context.build', { ids: chosen, format: 'xml', budget: { maxTokens: budget, trim: 'leave-out' } });
+        const leftOut = bundle.trimmed?.leftOut ?? [];
+        context.served(bundle.notes.map((note) => note.id));
+        const footer = leftOut.length ? `\n\nLeft out to stay within ${budget} tokens: ${leftOut.map((note) => `${note.title} (id ${note.id}, ${note.tokens} tokens)`).join('; ')}.` : '';
+        return toolResult(`${bundle.text}${footer}`, {
+          text: bundle.text,
+          tokens: bundle.tokens,
+          included: bundle.notes.map(({ id, title, tokens, stale }) => ({ id, title, tokens, stale })),
+          left_out: leftOut,
+        });
       }),
   );
-}
-
-/** The notes, in order, that fit in the budget by their own counts (a note too big is skipped, later smaller ones still fit). */
-function fit(notes: BundledNote[], budget: number): BundledNote[] {
-  const chosen: BundledNote[] = [];
-  let used = 0;
-  for (const note of notes) {
-    if (used + note.tokens > budget) continue;
-    chosen.push(note);
-    used += note.tokens;
-  }
-  return chosen;
 }
 
 async function idsFor(context: McpContext, query: string, repo: string | undefined): Promise<string[]> {

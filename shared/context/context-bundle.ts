@@ -48,7 +48,9 @@ const WARN_STATUSES: Record<string, string> = {
 export function noteWarnings(note: ContextNote): string[] {
   const warnings: string[] = [];
   const status = WARN_STATUSES[note.status];
-  if (status) warnings.push(`Warning: ${status}.${note.error ? ` Error: ${oneLine(note.error)}` : ''}`);
+  // An error that only restates the status ("Cancelled while it was running.") is not said twice.
+  const error = note.error && !note.error.toLowerCase().startsWith(note.status) ? ` Error: ${oneLine(note.error)}` : '';
+  if (status) warnings.push(`Warning: ${status}.${error}`);
   if (note.warning) warnings.push(`Warning: this answer may not rest on the code. ${oneLine(note.warning)}`);
   if (note.stale) warnings.push(`Warning: this note may be stale: ${oneLine(note.stale.reason)}`);
   if (note.problem) warnings.push(`Warning: this file could not be read as a note, so its details may be missing: ${oneLine(note.problem)}`);

@@ -15,6 +15,39 @@ const BundleInput = z.object({
   format: ContextFormat.default('xml'),
 });
 
+/**
+ * How a bundle over its budget is trimmed: `leave-out` drops notes from the end of the order until
+ * it fits (a note too big is skipped, smaller ones after it still go in); `summaries` first keeps
+ * only the summary and citations of notes, from the end, and leaves notes out only if that is not
+ * enough.
+ */
+export const CONTEXT_TRIMS = ['leave-out', 'summaries'] as const;
+export const ContextTrim = z.enum(CONTEXT_TRIMS);
+export type ContextTrim = z.infer<typeof ContextTrim>;
+
+export const ContextBudget = z.object({
+  /** The most tokens the whole bundle may take. */
+  maxTokens: z.number().int().min(100, 'A budget under 100 tokens cannot hold even one note’s header.').max(100_000_000),
+  trim: ContextTrim.default('leave-out'),
+});
+export type ContextBudget = z.infer<typeof ContextBudget>;
+
+/** A bundle input with an optional budget: the notes are trimmed (see ContextTrim) to fit it. */
+const BudgetedInput = BundleInput.extend({ budget: ContextBudget.optional() });
+
+const LeftOutNote = z.object({ id: z.string(), title: z.string(), tokens: z.number().int().nonnegative() });
+
+/** What trimming to a budget did; absent when no budget was given. */
+export const TrimReport = z.object({
+  maxTokens: z.number().int(),
+  trim: ContextTrim,
+  /** Notes left out, in the order they were given, with their full size. */
+  leftOut: z.array(LeftOutNote),
+  /** Ids of notes that went in as their summary and citations only. */
+  summarized: z.array(z.string()),
+});
+export type TrimReport = z.infer<typeof TrimReport>;
+
 export const BundledNote = z.object({
   id: z.string(),
   title: z.string(),
@@ -36,8 +69,9 @@ const BundleFacts = z.object({
   tokens: z.number().int().nonnegative(),
   /** The tokenizer that counted them, for the user: `claude`. */
   tokenizer: z.string(),
-  /** In bundle order; duplicate ids appear once. */
+  /** In bundle order; duplicate ids appear once. With a budget: the notes that went in. */
   notes: z.array(BundledNote),
+  trimmed: TrimReport.optional(),
 });
 export type ContextEstimate = z.infer<typeof BundleFacts>;
 
@@ -49,8 +83,8 @@ export type ContextBundle = z.infer<typeof ContextBundle>;
 
 export const contextMethods = {
   'context.build': method({
-    description: 'Format notes as context for a prompt (xml or markdown), counted with a real tokenizer.',
-    input: BundleInput,
+    description: 'Format notes as context for a prompt (xml or markdown), counted with a real tokenizer; with a budget, trimmed to fit it (notes left out, or kept as summary and citations).',
+    input: BudgetedInput,
     output: ContextBundle,
   }),
   'context.estimate': method({
@@ -59,8 +93,8 @@ export const contextMethods = {
     output: BundleFacts,
   }),
   'context.copy': method({
-    description: 'Build the bundle and put it on the system clipboard (desktop app only; a browser copies `context.build`’s text itself).',
-    input: BundleInput,
+    description: 'Build the bundle (trimmed to a budget when one is given) and put it on the system clipboard (desktop app only; a browser copies `context.build`’s text itself).',
+    input: BudgetedInput,
     output: BundleFacts,
   }),
 };

@@ -66,6 +66,12 @@ export const TaskSettings = z.object({
    * Null or absent: the OS sandbox.
    */
   container: ContainerSetting.nullable().optional(),
+  /**
+   * The context window of the prompt notes are copied into, in tokens, by agent id or model name
+   * (`claude-code`, `gpt-5`). "Copy as context" weighs a bundle against it; absent means
+   * DEFAULT_CONTEXT_WINDOW (shared/context/context-window.ts).
+   */
+  contextWindows: z.record(z.string().trim().min(1).max(128), z.number().int().min(100).max(100_000_000)).optional(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 

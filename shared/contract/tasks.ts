@@ -39,6 +39,8 @@ export const AgentInfo = z.object({
   sandbox: z.object({ needs: z.string(), available: z.boolean() }).optional(),
   /** The agent's own command that registers `fieldnotes mcp` with it by hand (`claude mcp add … -- fieldnotes mcp`). */
   mcpAdd: z.string().optional(),
+  /** When it keeps retrying its model endpoint: what to check, and its own command that tests the connection. */
+  reach: z.object({ check: z.string(), test: z.string() }).optional(),
 });
 export type AgentInfo = z.infer<typeof AgentInfo>;
 
@@ -78,9 +80,13 @@ export const tasksMethods = {
     output: z.object({ agents: z.array(AgentInfo) }),
   }),
   'repos.recent': method({
-    description: 'Codebases asked about recently, most recent first, with their current git facts.',
+    description: 'Codebases asked about recently, most recent first, and the other codebases the open notebook’s notes are about whose folders exist here (most notes first), with their current git facts.',
     input: z.object({}).default({}),
-    output: z.object({ repos: z.array(RepoInfo) }),
+    output: z.object({
+      repos: z.array(RepoInfo),
+      /** Codebases named by notes (their `repo.path`), not among the recent ones, with how many notes name them. */
+      inNotebook: z.array(RepoInfo.extend({ notes: z.number().int().nonnegative() })).default([]),
+    }),
   }),
   'repos.add': method({
     description: 'Register a codebase by its folder and read its git facts.',

@@ -49,6 +49,31 @@ describe('fieldnotes context', () => {
     expect(json.stderr).toBe('');
   });
 
+  it('trims to --max-tokens, leaving notes out or keeping their summaries, and says so on stderr', async () => {
+    const whole = JSON.parse((await fieldnotes('--json', 'context', ROUTING, RETRIES_PATH)).stdout) as ContextBundle;
+    const [routing, retries] = whole.notes.map((note) => note.tokens) as [number, number];
+    const budget = String(Math.max(routing, retries) + 20);
+    const { code, stdout, stderr } = await fieldnotes('context', '--max-tokens', budget, ROUTING, RETRIES_PATH);
+    expect(code).toBe(0);
+    const tokenizer = claudeTokenCounter({ thread: 'inline' });
+    const [tokens] = await tokenizer.count([stdout]);
+    expect(tokens).toBeLessThanOrEqual(Number(budget));
+    expect(stderr).toMatch(new RegExp(`fieldnotes: left out .* tokens\\), to stay within ${Number(budget).toLocaleString('en-US')} tokens`));
+
+    const summaries = await fieldnotes('--json', 'context', '--max-tokens', budget, '--trim', 'summaries', ROUTING, RETRIES_PATH);
+    expect(summaries.code).toBe(0);
+    const trimmed = JSON.parse(summaries.stdout) as ContextBundle;
+    expect(trimmed.notes).toHaveLength(2);
+    expect(trimmed.trimmed!.summarized.length).toBeGreaterThan(0);
+    expect(trimmed.text).toContain('Summary and citations only');
+
+    const bad = await fieldnotes('context', '--max-tokens', 'lots', ROUTING);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--max-tokens wants a whole number of tokens');
+    const alone = await fieldnotes('context', '--trim', 'summaries', ROUTING);
+    expect(alone.stderr).toContain('--trim goes with --max-tokens');
+  });
+
   it('names every note it cannot find, prints nothing on stdout, and exits non-zero', async () => {
     const { code, stdout, stderr } = await fieldnotes('context', ROUTING, '01JNOTANOTE000000000000000', 'ky/missing.md');
     expect(code).toBe(1);

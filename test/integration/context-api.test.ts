@@ -115,6 +115,77 @@ describe('context.build', () => {
   });
 });
 
+describe('context.build with a budget', () => {
+  /** A long note with a summary section and citations, and a short one. */
+  async function notes() {
+    const long = await create({
+      title: 'How does routing work?',
+      body: `## Summary\n\nRoutes are matched in \`src/router.ts:40-52\`, longest prefix first.\n\n## Details\n\n${'The matcher walks every segment of the path and compares it. '.repeat(300)}\n\nSee \`src/match.ts:10\` too.\n`,
+    });
+    const medium = await create({ title: 'Why do retries stop?', body: `Retries stop after \`limit\` attempts, see \`source/core/Ky.ts:120\`.\n\n${'Backoff doubles each time and is capped at the retry limit. '.repeat(200)}\n` });
+    const short = await create({ title: 'Where are hooks?', body: 'Hooks live in `source/core/hooks.ts`.\n' });
+    return [long, medium, short].map((note) => note.summary.id);
+  }
+
+  it('leaves notes out, last first and skipping one too big, until the exact count fits, and says which', async () => {
+    const ids = await notes();
+    const whole = await call<ContextEstimate>('context.estimate', { ids });
+    const [longTokens, mediumTokens, shortTokens] = whole.notes.map((note) => note.tokens) as [number, number, number];
+    // Room for the medium and short notes but not the long one, which comes first.
+    const bundle = await call<ContextBundle>('context.build', { ids, budget: { maxTokens: mediumTokens + shortTokens + 5 } });
+    expect(bundle.tokens).toBeLessThanOrEqual(mediumTokens + shortTokens + 5);
+    expect(bundle.tokens).toBe((await tokenizer.count([bundle.text]))[0]);
+    expect(bundle.notes.map((note) => note.id)).toEqual([ids[1], ids[2]]);
+    expect(bundle.trimmed).toEqual({ maxTokens: mediumTokens + shortTokens + 5, trim: 'leave-out', leftOut: [{ id: ids[0], title: 'How does routing work?', tokens: longTokens }], summarized: [] });
+    expect(documents(bundle.text)).toHaveLength(2);
+
+    const roomy = await call<ContextBundle>('context.build', { ids, budget: { maxTokens: 200_000 } });
+    expect(roomy.trimmed).toMatchObject({ leftOut: [], summarized: [] });
+    expect(roomy.text).toBe((await call<ContextBundle>('context.build', { ids })).text);
+  });
+
+  it('keeps only the summary and citations of notes, last first, before leaving any out', async () => {
+    const ids = await notes();
+    const whole = await call<ContextEstimate>('context.estimate', { ids });
+    const [longTokens, mediumTokens] = whole.notes.map((note) => note.tokens) as [number, number, number];
+    const maxTokens = longTokens + 300;
+    const bundle = await call<ContextBundle>('context.build', { ids, budget: { maxTokens, trim: 'summaries' } });
+    expect(bundle.tokens).toBeLessThanOrEqual(maxTokens);
+    expect(bundle.notes.map((note) => note.id)).toEqual(ids);
+    expect(bundle.trimmed).toMatchObject({ trim: 'summaries', leftOut: [], summarized: [ids[1]] });
+    expect(bundle.notes[1]!.tokens).toBeLessThan(mediumTokens / 10);
+    const [, medium] = documents(bundle.text);
+    expect(medium!.content).toContain('Summary and citations only');
+    expect(medium!.content).toContain('Retries stop after `limit` attempts');
+    expect(medium!.content).toContain('- `source/core/Ky.ts:120`');
+    expect(medium!.content).not.toContain('Backoff doubles');
+
+    const tight = await call<ContextBundle>('context.build', { ids, budget: { maxTokens: 400, trim: 'summaries' } });
+    expect(tight.trimmed!.summarized).toContain(ids[0]);
+    const [long] = documents(tight.text);
+    expect(long!.content).toContain('Routes are matched in `src/router.ts:40-52`');
+    expect(long!.content).toContain('- `src/match.ts:10`');
+    expect(tight.tokens).toBeLessThanOrEqual(400);
+  });
+
+  it('says how big the budget must be when no note fits, and refuses a budget under 100', async () => {
+    const ids = await notes();
+    await expect(call('context.build', { ids: [ids[0]], budget: { maxTokens: 150 } })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/^None of the notes fits in 150 tokens: the smallest takes [\d,]+\. Raise the budget to at least [\d,]+, keep only summaries, or choose other notes\.$/),
+    });
+    await expect(call('context.build', { ids, budget: { maxTokens: 10 } })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/under 100 tokens/) });
+  });
+
+  it('copies the trimmed bundle and reports what was left out', async () => {
+    const ids = await notes();
+    const facts = await call<ContextEstimate>('context.copy', { ids, budget: { maxTokens: 500 } });
+    expect(facts.trimmed!.leftOut.map((note) => note.id)).toEqual([ids[0], ids[1]]);
+    expect(clipboard).toHaveLength(1);
+    expect(documents(clipboard[0]!)).toHaveLength(1);
+  });
+});
+
 describe('context.estimate', () => {
   it('matches the exact count for one note, and is within a token per note for a bundle', async () => {
     const notes = await Promise.all(['One', 'Two', 'Three'].map((title, i) => create({ title, body: `${title} says ${'something '.repeat(20 * (i + 1))}\n` })));

@@ -146,6 +146,14 @@ export interface McpRegistration {
   remove(name: string, scope: McpScope): string[];
 }
 
+/** When an agent keeps retrying its model endpoint: what to check, in words, and a command to try. */
+export interface EndpointHelp {
+  /** "the network, a proxy (HTTPS_PROXY), the base URL (ANTHROPIC_BASE_URL) and the sign-in (claude /login)". */
+  check: string;
+  /** The agent's own command that reaches the endpoint once, to try in a terminal. */
+  test: string;
+}
+
 /**
  * The one home of an agent: what it is (id, label, command, install hint), what it can do, and how
  * to run it (detect, argv, stream parser, verdict). Engine, CLI and UI learn all of it from the registry.
@@ -166,6 +174,8 @@ export interface AgentAdapter {
   readonly reportsToolCalls?: boolean;
   /** Registering Fieldnotes' MCP server with the user's own agent (`fieldnotes mcp install`). */
   readonly mcpRegistration?: McpRegistration;
+  /** What to check when it cannot reach its model endpoint, and its own command that tests the connection. */
+  readonly reach?: EndpointHelp;
   detect(input: DetectInput): Promise<Detection>;
   buildRun(request: RunRequest): AgentCommand;
   createParser(context: ParserContext): StreamParser;

@@ -23,6 +23,11 @@ const POC_SETTINGS = JSON.stringify({
 const WRITE_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
 
 const FACTS = { label: 'Claude Code', command: 'claude', installHint: 'npm install -g @anthropic-ai/claude-code' };
+/** Claude Code reaches api.anthropic.com, or ANTHROPIC_BASE_URL, through HTTPS_PROXY when set. */
+const REACH = {
+  check: 'the network, a proxy (HTTPS_PROXY), the base URL (ANTHROPIC_BASE_URL, when set) and the sign-in (claude /login, or ANTHROPIC_API_KEY)',
+  test: 'claude -p "Reply with OK"',
+};
 
 /** Claude Code sandboxes commands with Seatbelt on macOS, and with bubblewrap and socat on Linux. */
 const SANDBOX: AgentSandbox = {
@@ -38,6 +43,7 @@ const SANDBOX: AgentSandbox = {
 export const claudeCode: AgentAdapter = {
   id: 'claude-code',
   ...FACTS,
+  reach: REACH,
   capabilities: {
     // `--resume <session>`, from the directory the session ran in.
     resume: true,

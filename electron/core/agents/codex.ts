@@ -10,10 +10,16 @@ import { relativeTo, shellCommandPaths, unwrapShell } from './tool-paths';
 import { verdictFromResult } from './verdict';
 
 const FACTS = { label: 'Codex CLI', command: 'codex', installHint: 'npm install -g @openai/codex' };
+/** Codex reaches api.openai.com, or its provider's base_url in $CODEX_HOME/config.toml. */
+const REACH = {
+  check: 'the network, a proxy (HTTPS_PROXY), the provider\'s base_url in ~/.codex/config.toml (or $CODEX_HOME) and the sign-in (codex login status)',
+  test: 'codex exec --skip-git-repo-check "Reply with OK"',
+};
 
 export const codex: AgentAdapter = {
   id: 'codex',
   ...FACTS,
+  reach: REACH,
   capabilities: {
     // `codex exec resume <thread>`, from the directory the thread ran in.
     resume: true,

@@ -12,10 +12,16 @@ import { verdictFromResult } from './verdict';
 const WRITE_TOOLS = new Set(['write_file', 'replace', 'edit']);
 
 const FACTS = { label: 'Gemini CLI', command: 'gemini', installHint: 'npm install -g @google/gemini-cli' };
+/** Gemini CLI reaches Google's API, or GOOGLE_GEMINI_BASE_URL. */
+const REACH = {
+  check: 'the network, a proxy (HTTPS_PROXY), the base URL (GOOGLE_GEMINI_BASE_URL, when set) and the sign-in (GEMINI_API_KEY, or the auth chosen in ~/.gemini/settings.json)',
+  test: 'gemini -p "Reply with OK"',
+};
 
 export const gemini: AgentAdapter = {
   id: 'gemini',
   ...FACTS,
+  reach: REACH,
   capabilities: {
     // `--resume <session>`, from the directory the session ran in.
     resume: true,

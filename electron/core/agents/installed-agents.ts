@@ -127,6 +127,7 @@ function agentInfo(adapter: AgentAdapter, detection: Detection, sandboxed: boole
       poc: { permissions: capabilities.modes.poc.summary },
     },
     ...(capabilities.sandbox ? { sandbox: { needs: capabilities.sandbox.needs, available: sandboxed } } : {}),
+    ...(adapter.reach ? { reach: { ...adapter.reach } } : {}),
     ...(adapter.mcpRegistration && adapter.command
       ? { mcpAdd: [adapter.command, ...adapter.mcpRegistration.add({ name: 'fieldnotes', command: 'fieldnotes', args: ['mcp'] }, adapter.mcpRegistration.scopes[0]!)].join(' ') }
       : {}),

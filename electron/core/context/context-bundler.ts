@@ -4,14 +4,16 @@
 // that changed (or went stale, or is asked for in another format) is counted again by itself.
 import { createHash } from 'node:crypto';
 import { formatContext, noteWarnings, type ContextFormat, type ContextNote } from '../../../shared/context/context-bundle';
-import type { BundledNote, ContextBundle, ContextEstimate } from '../../../shared/contract/context';
+import type { BundledNote, ContextBudget, ContextBundle, ContextEstimate } from '../../../shared/contract/context';
 import { ApiError } from '../../../shared/contract/errors';
 import type { NoteStaleness } from '../../../shared/contract/notes';
 import type { Note } from '../../../shared/model/note';
 import type { Notebook } from '../notebook/notebook';
 import { CitationCache } from '../repos/citation-cache';
 import { noteStaleness } from '../repos/note-staleness';
+import { fitBudget, type NoteFit } from './context-budget';
 import { toContextNote } from './context-note';
+import { summaryBody } from './note-summary';
 import type { TokenCounter } from './token-counter';
 
 export interface ContextBundlerOptions {
@@ -27,6 +29,8 @@ interface Gathered {
   notes: Array<{ document: string; facts: BundledNote }>;
   /** The formatter's input, in bundle order. */
   contextNotes: ContextNote[];
+  /** The files each note's agent read (for a summary's citations). */
+  sources: string[][];
 }
 
 export class ContextBundler {
@@ -37,9 +41,13 @@ export class ContextBundler {
     this.cacheSize = options.cacheSize ?? 5000;
   }
 
-  /** The bundle of these notes (in this order; repeated ids once), counted exactly. */
-  async build(ids: readonly string[], format: ContextFormat): Promise<ContextBundle> {
+  /**
+   * The bundle of these notes (in this order; repeated ids once), counted exactly. With a budget,
+   * trimmed to fit it (see context-budget.ts), and saying what was left out or cut to a summary.
+   */
+  async build(ids: readonly string[], format: ContextFormat, budget?: ContextBudget): Promise<ContextBundle> {
     const gathered = await this.gather(ids, format);
+    if (budget) return this.buildWithin(gathered, format, budget);
     const text = formatContext(gathered.contextNotes, format);
     const perNote = await this.countDocuments(gathered.notes.map((note) => note.document));
     // One note's bundle is its own document: its count is already known.
@@ -56,6 +64,35 @@ export class ContextBundler {
     const [joined, perNote] = await Promise.all([this.joinCost(format), this.countDocuments(gathered.notes.map((note) => note.document))]);
     const sum = perNote.reduce((total, count) => total + count, 0);
     return this.facts(gathered, format, perNote, Math.max(0, sum + joined * (perNote.length - 1)));
+  }
+
+  private async buildWithin(gathered: Gathered, format: ContextFormat, budget: ContextBudget): Promise<ContextBundle> {
+    const whole = await this.countDocuments(gathered.notes.map((note) => note.document));
+    const summaries = budget.trim === 'summaries' ? gathered.contextNotes.map((note, i) => ({ ...note, body: summaryBody(note.body, gathered.sources[i]) })) : null;
+    const summaryCounts = summaries ? await this.countDocuments(summaries.map((note) => formatContext([note], format))) : null;
+    const sizes = whole.map((count, i) => ({ whole: count, summary: summaryCounts?.[i] ?? null }));
+    const chosen = (fits: readonly NoteFit[]) => fits.flatMap((fit, i) => (fit === 'out' ? [] : [i]));
+    const notesOf = (fits: readonly NoteFit[]) => chosen(fits).map((i) => (fits[i] === 'summary' ? summaries![i]! : gathered.contextNotes[i]!));
+    let text = '';
+    const { fits, tokens } = await fitBudget(sizes, budget, await this.joinCost(format), async (fits) => {
+      text = formatContext(notesOf(fits), format);
+      const [count] = await this.options.counter.count([text]);
+      return count!;
+    });
+    const inside = chosen(fits);
+    return {
+      format,
+      tokens,
+      tokenizer: this.options.counter.name,
+      notes: inside.map((i) => ({ ...gathered.notes[i]!.facts, tokens: fits[i] === 'summary' ? summaryCounts![i]! : whole[i]! })),
+      trimmed: {
+        maxTokens: budget.maxTokens,
+        trim: budget.trim,
+        leftOut: fits.flatMap((fit, i) => (fit === 'out' ? [{ id: gathered.notes[i]!.facts.id, title: gathered.notes[i]!.facts.title, tokens: whole[i]! }] : [])),
+        summarized: fits.flatMap((fit, i) => (fit === 'summary' ? [gathered.notes[i]!.facts.id] : [])),
+      },
+      text,
+    };
   }
 
   /** Whether one note may be stale (see note-staleness.ts). */
@@ -91,6 +128,7 @@ export class ContextBundler {
     const contextNotes = notes.map((note) => toContextNote(note, staleness.get(note.summary.id)));
     return {
       contextNotes,
+      sources: notes.map((note) => (note.frontmatter?.sources ?? []).map((source) => source.path)),
       notes: contextNotes.map((contextNote, i) => ({
         document: formatContext([contextNote], format),
         facts: {

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { folderInput } from '../fs/folder-input';
 import type { NativePorts } from '../ports/native-ports';
 import type { SettingsStore } from '../settings';
+import type { NotebookRepo } from './notebook-repos';
 import { readRepoFacts, type RepoFacts } from './repo-facts';
 
 export class RepoRegistry {
@@ -46,6 +47,22 @@ export class RepoRegistry {
       }),
     );
     return read.filter((repo): repo is RepoInfo => repo !== null);
+  }
+
+  /**
+   * The notebook's codebases (see notebook-repos.ts) whose folders exist on this disk, with their
+   * current facts, leaving out those in `except` (the recent ones, listed already).
+   */
+  async inNotebook(repos: readonly NotebookRepo[], except: ReadonlySet<string>): Promise<Array<RepoInfo & { notes: number }>> {
+    const read = await Promise.all(
+      repos
+        .filter((repo) => !except.has(repo.path))
+        .map(async (repo) => {
+          if (!(await stat(repo.path).catch(() => null))?.isDirectory()) return null;
+          return readRepoFacts(repo.path).then((facts) => ({ ...repoInfo(facts), notes: repo.notes }), () => null);
+        }),
+    );
+    return read.filter((repo): repo is RepoInfo & { notes: number } => repo !== null && !except.has(repo.path));
   }
 
   /** Asks for a folder with the system dialog and registers it; null when the person cancels. */

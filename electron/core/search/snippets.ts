@@ -186,7 +186,12 @@ function isSpace(code: number): boolean {
   return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** Collapses whitespace and drops Markdown backticks, moving the highlight ranges along. */
+/**
+ * Collapses whitespace and drops Markdown syntax as a reader of the rendered note never sees it
+ * (code marks, emphasis, heading and quote marks, table rules; a table's cell borders become ` · `),
+ * moving the highlight ranges along. Identifiers keep their underscores, and code spans every
+ * character but their backticks.
+ */
 function compact(text: string, start: number, end: number, ranges: TextRange[]): Snippet {
   let out = start > 0 ? '…' : '';
   // Where each highlight's ends land in `out`: ranges are in text order, so their ends are met in order.
@@ -195,21 +200,28 @@ function compact(text: string, start: number, end: number, ranges: TextRange[]):
   const moved: number[] = new Array<number>(ends.length);
   let next = 0;
   let pendingSpace = false;
+  let pendingCell = false;
+  let inCode = false;
   // Runs of kept characters are copied as slices, not one character at a time.
   let runStart = start;
   for (let i = start; i < end; i++) {
     const char = text.charCodeAt(i);
-    if (char === BACKTICK || char === SPACE || char === NEWLINE || char === TAB || char === RETURN) {
+    if (char === BACKTICK) inCode = !inCode;
+    const syntax = char === BACKTICK || char === SPACE || char === NEWLINE || char === TAB || char === RETURN ? 'space' : inCode ? 'keep' : markdownSyntax(text, i, char);
+    if (syntax !== 'keep') {
       while (next < ends.length && ends[next] === i) moved[next++] = out.length + (i - runStart);
       out += text.slice(runStart, i);
       runStart = i + 1;
-      if (char !== BACKTICK) pendingSpace = out.length > 0;
+      if (syntax === 'cell') pendingCell = out.length > 0;
+      else if (char !== BACKTICK && syntax === 'space') pendingSpace = out.length > 0;
+      if (char === NEWLINE) inCode = false;
       continue;
     }
-    if (pendingSpace) {
-      // Nothing is pending in the run here: a space or backtick just ended it.
-      out += ' ';
+    if (pendingCell || pendingSpace) {
+      // Nothing is pending in the run here: a space or syntax just ended it.
+      out += pendingCell && !out.endsWith(' · ') ? (out.endsWith(' ') ? '· ' : ' · ') : ' ';
       pendingSpace = false;
+      pendingCell = false;
     }
     while (next < ends.length && ends[next] === i) moved[next++] = out.length + (i - runStart);
   }
@@ -221,7 +233,64 @@ function compact(text: string, start: number, end: number, ranges: TextRange[]):
   return { text: out, highlights };
 }
 
+/** What a character outside code is to a reader: text, syntax to drop, or a table cell's border. */
+function markdownSyntax(text: string, i: number, char: number): 'keep' | 'drop' | 'cell' {
+  switch (char) {
+    case STAR:
+    case TILDE:
+      // Emphasis and strike marks touch a word; `2 * 3` keeps its star.
+      return isSpaceAt(text, i - 1) && isSpaceAt(text, i + 1) ? 'keep' : 'drop';
+    case UNDERSCORE:
+      // Inside an identifier (`tool_result`) it is text; at a word's edge it is emphasis.
+      return isWordAt(text, i - 1) && isWordAt(text, i + 1) ? 'keep' : isWordAt(text, i - 1) || isWordAt(text, i + 1) || text.charCodeAt(i + 1) === UNDERSCORE || text.charCodeAt(i - 1) === UNDERSCORE ? 'drop' : 'keep';
+    case HASH:
+    case GREATER:
+      return atLineStart(text, i) ? 'drop' : 'keep';
+    case PIPE:
+      return 'cell';
+    case DASH:
+    case COLON:
+      // A table's rule row (`|---|:--:|`) is all syntax.
+      return inTableRule(text, i) ? 'drop' : 'keep';
+    default:
+      return 'keep';
+  }
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  return i < 0 || i >= text.length || isSpace(text.charCodeAt(i));
+}
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
+}
+
+/** Only spaces (or heading and quote marks) between the line's start and `i`. */
+function atLineStart(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (code === NEWLINE) return true;
+    if (code !== SPACE && code !== TAB && code !== HASH && code !== GREATER) return false;
+  }
+  return true;
+}
+
+function inTableRule(text: string, i: number): boolean {
+  const from = text.lastIndexOf('\n', i) + 1;
+  const to = text.indexOf('\n', i);
+  const line = text.slice(from, to === -1 ? text.length : to);
+  return /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
+}
+
 const BACKTICK = 0x60;
+const STAR = 0x2a;
+const TILDE = 0x7e;
+const UNDERSCORE = 0x5f;
+const HASH = 0x23;
+const GREATER = 0x3e;
+const PIPE = 0x7c;
+const DASH = 0x2d;
+const COLON = 0x3a;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const TAB = 0x09;

@@ -35,6 +35,8 @@ export interface Completion {
   transcript: TranscriptWriter['textKept'];
   /** Notes the agent read through Fieldnotes' MCP server. */
   consulted?: readonly string[];
+  /** For a failed task whose agent kept retrying its model endpoint: the retries in one line, and what to check. */
+  unreachable?: string;
 }
 
 /** Waits before each retry of a final write that failed. */
@@ -101,7 +103,9 @@ async function finishNote(input: Completion): Promise<string> {
     remarks.push(`\`${repo.path}\` is ${repo.isGit ? 'a git repository without a commit yet' : 'not a git repository'}, `
       + 'so this note is not tied to a commit and its sources have no blob hashes.');
   }
-  if (result.status !== 'done') remarks.push(`**${LABELS[result.status]}:** ${result.error ?? 'no reason given.'}`);
+  // A cancel is the user's own doing: the note's banner (its `error`) says so, the body need not.
+  if (input.unreachable) remarks.push(input.unreachable);
+  if (result.status !== 'done' && result.status !== 'cancelled') remarks.push(`**${LABELS[result.status]}:** ${result.error ?? 'no reason given.'}`);
 
   const finished = new Date();
   const sources = workspace ? await noteSources(workspace, input.sourcePaths).catch(() => []) : [];

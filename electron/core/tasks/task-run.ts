@@ -12,6 +12,7 @@ import { createRedactor, type Redactor } from '../agents/secret-redactor';
 import type { Notebook } from '../notebook/notebook';
 import type { RepoFacts } from '../repos/repo-facts';
 import type { MachineSandbox, RunSandbox, SandboxSettings } from '../sandbox/run-sandbox';
+import { retryLine } from '../../../shared/model/retry-runs';
 import { completeNote, type RunResult } from './task-completion';
 import { OutputBatcher, type OutputBatch } from './task-events';
 import type { TaskLeases } from './task-leases';
@@ -300,6 +301,9 @@ export class TaskRun {
     return { status: 'failed', error: outcome.error ?? `${this.spec.agent.adapter.label} failed.` };
   }
 
+  /** The retries of the model endpoint so far: a failed task's note says what to check. */
+  private retries: { count: number; reason?: string } | undefined;
+
   private onEvent(raw: AgentEvent): void {
     this.transcript.push(raw);
     const event = cleanAgentEvent(raw, this.cleaner);
@@ -327,6 +331,9 @@ export class TaskRun {
         break;
       case 'usage':
         this.usage = { ...this.usage, ...withoutTime(event) };
+        break;
+      case 'retry':
+        this.retries = { count: (this.retries?.count ?? 0) + 1, ...(event.reason ? { reason: event.reason } : {}) };
         break;
       case 'result':
         if (event.text !== undefined) this.resultText = event.text;
@@ -364,6 +371,7 @@ export class TaskRun {
       started: this.started,
       transcript: this.transcript.textKept,
       consulted,
+      ...(this.retries && result.status === 'failed' ? { unreachable: retryLine(this.retries, this.spec.agent.adapter.reach) } : {}),
     });
     this.title = completed.title;
     await this.deps.leases.release(this.id).catch(() => undefined);

@@ -6,6 +6,8 @@ import type { TaskSettings } from '../../../shared/contract/settings';
 import { isUlid } from '../../../shared/model/ulid';
 import type { InstalledAgents } from '../agents/installed-agents';
 import type { NativePorts } from '../ports/native-ports';
+import type { Notebook } from '../notebook/notebook';
+import { notebookRepos } from '../repos/notebook-repos';
 import { repoInfo, type RepoRegistry } from '../repos/repo-registry';
 import type { MachineSandbox } from '../sandbox/run-sandbox';
 import type { SettingsStore } from '../settings';
@@ -26,11 +28,14 @@ export interface TasksApiDeps {
   ports: Pick<NativePorts, 'openPath'>;
   /** The sandboxes this machine has, beside the settings that choose among them. */
   machineSandbox: MachineSandbox;
+  /** The open notebook, whose notes name codebases; null when none is open. */
+  notebook: () => Notebook | null;
+  log: (message: string) => void;
   /** Told after the settings changed, for the parts that follow them outside the tasks (session capture). */
   onSettingsChanged?: () => Promise<void> | undefined;
 }
 
-export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged }: TasksApiDeps): HandlersIn<Namespace> {
+export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, ports, machineSandbox, notebook, log, onSettingsChanged }: TasksApiDeps): HandlersIn<Namespace> {
   const checkoutDir = (name: string): string => {
     if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) {
       throw new ApiError('BAD_INPUT', `“${name}” is not the name of a scratch checkout; scratch.list gives their names.`);
@@ -40,7 +45,12 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
   return {
     'agents.list': async ({ refresh }) => ({ agents: await agents.list(refresh) }),
 
-    'repos.recent': async () => ({ repos: await repos.recent() }),
+    'repos.recent': async () => {
+      const recent = await repos.recent();
+      const open = notebook();
+      const named = open ? await notebookRepos(open, log) : [];
+      return { repos: recent, inNotebook: await repos.inNotebook(named, new Set(recent.map((repo) => repo.path))) };
+    },
     'repos.add': async ({ path }) => repoInfo(await repos.add(path)),
     'repos.chooseFolder': () => repos.chooseFolder(),
 

@@ -32,7 +32,7 @@ test('notes chosen with Ctrl-click are copied to the clipboard as one xml bundle
 
   const bar = app.getByRole('region', { name: 'Selected notes' });
   await expect(bar).toContainText('2 notes selected');
-  await expect(bar).toContainText(/≈ [\d.]+k? tokens/);
+  await expect(bar).toContainText(/≈ [\d.]+k? of 200k tokens/);
   // The failed note is flagged before anything is copied.
   await expect(bar.getByRole('list', { name: 'Warnings' })).toContainText(/Failed\s*Why do retries stop/);
 
@@ -103,4 +103,36 @@ test('when the browser refuses the clipboard, the bundle is shown selected to co
   expect(await box.evaluate((element: { selectionStart: number; selectionEnd: number; value: string }) => element.selectionEnd - element.selectionStart === element.value.length)).toBe(true);
   await app.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+});
+
+test('a bundle over the target’s context window (set in Settings) is flagged, and can be copied trimmed to fit', async ({ app, server }) => {
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  // Claude Code (the default agent) gets a small window: the three ky/vite notes do not fit.
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const windows = app.getByRole('region', { name: 'Context windows' });
+  const field = windows.getByRole('spinbutton', { name: 'Claude Code' });
+  await expect(field).toHaveValue('200000');
+  await field.fill('400');
+  await field.press('Enter');
+  await expect(windows.getByRole('status')).toHaveText('Saved');
+  await app.getByRole('navigation', { name: 'Notebook' }).getByRole('button', { name: /^All notes/ }).click();
+
+  const list = app.getByRole('listbox', { name: 'All notes' });
+  await list.getByRole('option', { name: ROUTING }).click({ modifiers: ['ControlOrMeta'] });
+  await list.getByRole('option', { name: RETRIES }).click({ modifiers: ['ControlOrMeta'] });
+  await list.getByRole('option', { name: VITE }).click({ modifiers: ['ControlOrMeta'] });
+  const bar = app.getByRole('region', { name: 'Selected notes' });
+  await expect(bar).toContainText(/≈ \d+ of 400 tokens/);
+  await expect(bar.getByRole('status')).toContainText(/tokens is over Claude Code’s 400 window by \d+\./);
+
+  const toasts = app.getByRole('status', { name: 'Notifications' });
+  await bar.getByRole('button', { name: 'Copy what fits' }).click();
+  await expect(toasts).toContainText(/Copied \d notes? as XML context · [\d,]+ tokens · \d left out, to fit 400/);
+  const fitted = await app.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
+  expect(fitted.match(/<document index=/g)!.length).toBeLessThan(3);
+
+  await bar.getByRole('button', { name: 'Copy with summaries' }).click();
+  await expect(toasts).toContainText(/as summary, to fit 400/);
+  const summarized = await app.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
+  expect(summarized).toContain('Summary and citations only');
 });

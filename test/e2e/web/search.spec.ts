@@ -111,3 +111,18 @@ test('results below the first screenful get their snippets as they come into vie
     await expect(row.locator('.search-result-snippet mark')).toHaveText('lighthouse');
   }
 });
+
+test('list previews and search snippets read as the rendered note: no Markdown marks, tables as cells, identifiers intact', async ({ app, notebook }) => {
+  const body = 'The **dispatcher** reads `tool_result` blocks and _every_ tool_use id.\n\n| Event | Kept |\n|---|:--:|\n| tool_result | yes |\n';
+  await writeNote(notebook, 'agents/2026-11-20-events.md', { title: 'How are agent events kept?', body });
+  const row = app.getByRole('listbox', { name: 'All notes' }).getByRole('option', { name: /How are agent events kept/ });
+  await expect(row).toContainText('The dispatcher reads tool_result blocks and every tool_use id.');
+  await expect(row).not.toContainText('**');
+  await expect(row).not.toContainText('|');
+
+  await app.keyboard.press('Control+K');
+  await app.keyboard.type('tool_result');
+  const snippet = results(app).getByRole('option', { name: /How are agent events kept/ }).locator('.search-result-snippet');
+  await expect(snippet).toContainText('The dispatcher reads tool_result blocks and every tool_use id. · Event · Kept · tool_result · yes');
+  await expect(snippet.locator('mark').first()).toHaveText('tool_result');
+});

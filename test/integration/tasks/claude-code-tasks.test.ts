@@ -1,5 +1,6 @@
 // Tasks with the real Claude Code CLI against a scripted Anthropic server: what the task layer
 // adds on top of the adapter — the note, its sources and title, failures, timeouts, cancel, poc.
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/model/task';
@@ -63,6 +64,22 @@ describe('Claude Code tasks', () => {
   it('an HTTP 500 fails the note with a readable error', () =>
     httpErrorFailsTheNote(tasks, expect.stringMatching(/500.*scripted overload|scripted overload.*500/)));
 
+  it('a model endpoint that refuses connections: the retries are one line in the note, saying what to check and how to test it', async () => {
+    const closed = await closedPort();
+    await tasks.serve([], { adjust: (env) => Object.assign(env, { ANTHROPIC_BASE_URL: `http://127.0.0.1:${closed}`, CLAUDE_CODE_MAX_RETRIES: '2' }) });
+    const t = tasks.engine;
+    const [task] = await t.finished([(await tasks.ask('Anyone there?')).id]);
+    expect(task!.status).toBe('failed');
+    const { events } = await t.call<{ events: Array<{ type: string }> }>('notes.transcript', { id: task!.id });
+    expect(events.filter((event) => event.type === 'retry')).toHaveLength(2);
+    const note = await t.note(task!.id);
+    const line = note.body.split('\n').find((text) => text.includes('Could not reach the model'));
+    expect(line).toMatch(/^> Could not reach the model: retried 2 times \(last: .+\)\. Check the network, a proxy \(HTTPS_PROXY\), the base URL \(ANTHROPIC_BASE_URL, when set\) and the sign-in \(claude \/login, or ANTHROPIC_API_KEY\); test it with `claude -p "Reply with OK"`\.$/);
+    expect(note.body.match(/Could not reach the model/g)).toHaveLength(1);
+    const { agents } = await t.call<{ agents: Array<{ id: string; reach?: { test: string } }> }>('agents.list');
+    expect(agents.find((agent) => agent.id === 'claude-code')?.reach?.test).toBe('claude -p "Reply with OK"');
+  });
+
   it('a stall mid-stream is stopped by the idle timeout: no process is left, the note says why', () =>
     stallIsStoppedByIdleTimeout(tasks, 'Claude Code produced no output for 8 s; stopped it.'));
 
@@ -92,3 +109,12 @@ describe('Claude Code tasks', () => {
     expect((await t.note(followUp.id)).body).toContain('The diff (with the changes of the earlier tasks in that checkout) is kept');
   });
 });
+
+/** A loopback port nothing listens on: taken, then given back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

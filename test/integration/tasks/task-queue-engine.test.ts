@@ -118,6 +118,11 @@ describe('cancelling', () => {
     const note = await t.note(running.id);
     expect(note.frontmatter).toMatchObject({ status: 'cancelled', error: 'Cancelled while it was running.' });
     expect(note.body).toContain('thinking about it...');
+    // Said once, in the note's error (its banner): not again in the body, nor twice in a copy of it.
+    expect(note.body).not.toMatch(/cancel/i);
+    const bundle = await t.call<{ text: string }>('context.build', { ids: [running.id] });
+    expect(bundle.text).toContain('Status: cancelled\nWarning: the task behind this note was cancelled before it finished, so the answer may be incomplete.\n');
+    expect(bundle.text.match(/cancel/gi)).toHaveLength(2);
     const { events } = await t.call<{ events: Array<{ type: string }> }>('notes.transcript', { id: running.id });
     expect(events.map((event) => event.type)).toEqual(['text', 'exit']);
     expect((await t.note(queued.id)).frontmatter).toMatchObject({ status: 'cancelled' });

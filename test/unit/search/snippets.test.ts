@@ -47,7 +47,16 @@ describe('a snippet', () => {
 
   it('is the opening of the note when the words are only in its title or tags', () => {
     const snippet = new Highlighter(new Set(['zebra']), ['zebra']).snippet('# Heading\n\nThe body starts here.');
-    expect(snippet).toEqual({ text: 'Heading The body starts here.', highlights: [] });
+    // The opening as a reader sees it: the heading is not prose.
+    expect(snippet).toEqual({ text: 'The body starts here.', highlights: [] });
+  });
+
+  it('reads as the rendered note: no emphasis marks, a table as cells, identifiers intact', () => {
+    const body = 'The **router** reads `tool_result` blocks and _some_ tool_use ids.\n\n| Step | Hook |\n|---|:--:|\n| 1 | `__init__` |\n\n> ## Retry stops at 2 * 3 tries';
+    const words = new Set(['router', 'tool_result', 'tool_use', 'hook', 'retri']);
+    const snippet = new Highlighter(words, null, 5).snippet(body);
+    expect(snippet.text).toBe('The router reads tool_result blocks and some tool_use ids. · Step · Hook · 1 · __init__ · Retry stops at 2 * 3 tries');
+    expect(marked(snippet)).toEqual(['router', 'tool_result', 'tool_use', 'Hook', 'Retry']);
   });
 
   it('highlights what wildcards and fuzzy words matched', () => {

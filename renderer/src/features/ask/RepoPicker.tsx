@@ -7,7 +7,7 @@ import type { RepoInfo } from '../../../../shared/contract/tasks';
 import { Button } from '../../components/Button';
 import { PathForm } from '../../components/PathForm';
 import { shortCommit } from '../../lib/format';
-import { useAddRepo, useRecentRepos } from './use-ask';
+import { useAddRepo, useNotebookRepos, useRecentRepos } from './use-ask';
 
 interface RepoPickerProps {
   /** The chosen folder; null for no codebase; undefined when none is chosen yet. */
@@ -31,7 +31,8 @@ export function RepoPicker({ value, onChange, canChooseFolder }: RepoPickerProps
   const add = useAddRepo();
   const box = useRef<HTMLDivElement>(null);
   const repos = recent.data ?? [];
-  const current = value ? repos.find((repo) => repo.path === value) : undefined;
+  const noted = useNotebookRepos().data ?? [];
+  const current = value ? [...repos, ...noted].find((repo) => repo.path === value) : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -76,20 +77,18 @@ export function RepoPicker({ value, onChange, canChooseFolder }: RepoPickerProps
       {open && (
         <div className="repo-menu" role="dialog" aria-label="Choose a codebase">
           {repos.length > 0 && <div className="repo-menu-heading eyebrow">Recent codebases</div>}
-          <ul className="repo-menu-list">
+          <ul className="repo-menu-list" aria-label="Recent codebases">
             {repos.map((repo) => (
-              <li key={repo.path}>
-                <button type="button" className="repo-menu-item" onClick={() => choose(repo.path)} title={repo.path}>
-                  <FolderGit2 aria-hidden />
-                  <span className="repo-menu-text">
-                    <span className="repo-menu-name">{repo.name}</span>
-                    <span className="repo-menu-path">{repo.path}</span>
-                  </span>
-                  <span className={`repo-menu-facts${repo.dirty ? ' is-dirty' : ''}`}>{repoFacts(repo)}</span>
-                  {repo.path === value && <Check className="repo-menu-check" aria-label="Chosen" />}
-                </button>
-              </li>
+              <RepoItem key={repo.path} repo={repo} chosen={repo.path === value} onChoose={choose} />
             ))}
+          </ul>
+          {noted.length > 0 && <div className="repo-menu-heading eyebrow">In this notebook</div>}
+          <ul className="repo-menu-list" aria-label="Codebases in this notebook">
+            {noted.map((repo) => (
+              <RepoItem key={repo.path} repo={repo} chosen={repo.path === value} onChoose={choose} notes={repo.notes} />
+            ))}
+          </ul>
+          <ul className="repo-menu-list">
             <li>
               <button type="button" className="repo-menu-item" onClick={() => choose(null)}>
                 <Sparkles aria-hidden />
@@ -128,6 +127,22 @@ export function RepoPicker({ value, onChange, canChooseFolder }: RepoPickerProps
         </div>
       )}
     </div>
+  );
+}
+
+function RepoItem({ repo, chosen, onChoose, notes }: { repo: RepoInfo; chosen: boolean; onChoose: (path: string) => void; notes?: number }) {
+  return (
+    <li>
+      <button type="button" className="repo-menu-item" onClick={() => onChoose(repo.path)} title={repo.path}>
+        <FolderGit2 aria-hidden />
+        <span className="repo-menu-text">
+          <span className="repo-menu-name">{repo.name}</span>
+          <span className="repo-menu-path">{notes === undefined ? repo.path : `${notes === 1 ? '1 note' : `${notes} notes`} · ${repo.path}`}</span>
+        </span>
+        <span className={`repo-menu-facts${repo.dirty ? ' is-dirty' : ''}`}>{repoFacts(repo)}</span>
+        {chosen && <Check className="repo-menu-check" aria-label="Chosen" />}
+      </button>
+    </li>
   );
 }
 

@@ -14,11 +14,19 @@ import { askInput, planQuestion, type QuestionPlan } from './plan-question';
 
 export const repoKeys = { recent: ['repos', 'recent'] as const };
 
-/** Recent codebases with their git facts, read again each time the composer opens (a commit, an edit). */
-const recentReposQuery = queryOptions({ queryKey: repoKeys.recent, queryFn: async () => (await api.repos.recent()).repos, staleTime: 0 });
+/**
+ * Recent codebases and the notebook's own (named by its notes, on this disk) with their git facts,
+ * read again each time the composer opens (a commit, an edit).
+ */
+const reposQuery = queryOptions({ queryKey: repoKeys.recent, queryFn: () => api.repos.recent(), staleTime: 0 });
 
 export function useRecentRepos() {
-  return useQuery(recentReposQuery);
+  return useQuery({ ...reposQuery, select: (data) => data.repos });
+}
+
+/** The notebook's codebases that are not among the recent ones, most notes first. */
+export function useNotebookRepos() {
+  return useQuery({ ...reposQuery, select: (data) => data.inNotebook });
 }
 
 /** Registers a codebase by path (or with the system dialog); the engine's error says what is wrong. */
@@ -58,9 +66,9 @@ export function useAskQuestion() {
       const [agents, settings, recent] = await Promise.all([
         queryClient.ensureQueryData(agentsQuery),
         queryClient.ensureQueryData(settingsQuery),
-        queryClient.ensureQueryData(recentReposQuery),
+        queryClient.ensureQueryData(reposQuery),
       ]);
-      const plan = planQuestion(draft, { agents, settings: settings.tasks, recent });
+      const plan = planQuestion(draft, { agents, settings: settings.tasks, recent: recent.repos });
       if (plan.problem) throw new Error(plan.problem);
       return (await api.tasks.ask(askInput(draft, plan))).tasks;
     },

@@ -7,8 +7,10 @@ import { formatTokens } from '../../lib/format';
 import { openAsk } from '../ask/ask-store';
 import { useContextFormat } from './context-format';
 import { copyAsContext } from './copy-context';
+import { BudgetNotice } from './BudgetNotice';
 import { FormatPicker } from './FormatPicker';
 import { useContextEstimate } from './use-context-estimate';
+import { useContextWindow } from './use-context-window';
 import './Context.css';
 
 const SHOWN_WARNINGS = 3;
@@ -23,19 +25,22 @@ function warningLabel(note: BundledNote): string {
 export function SelectionBar({ ids, onClear }: { ids: readonly string[]; onClear: () => void }) {
   const format = useContextFormat();
   const estimate = useContextEstimate(ids, format);
+  const window = useContextWindow();
+  const over = estimate.data !== undefined && estimate.data.tokens > window.tokens;
   const warned = (estimate.data?.notes ?? []).filter((note) => ids.includes(note.id) && note.warnings.length > 0);
   const count = ids.length === 1 ? '1 note' : `${ids.length} notes`;
   return (
     <section className="selection-bar" aria-label="Selected notes">
       <div className="selection-bar-summary">
         <strong>{count} selected</strong>
-        <span className="selection-bar-tokens" aria-live="polite">
-          {estimate.isError ? 'tokens unknown' : estimate.data ? `≈ ${formatTokens(estimate.data.tokens)} tokens` : 'counting…'}
+        <span className={`selection-bar-tokens${over ? ' is-over' : ''}`} aria-live="polite" title={`${window.target}’s context window: ${window.tokens.toLocaleString()} tokens (Settings)`}>
+          {estimate.isError ? 'tokens unknown' : estimate.data ? `≈ ${formatTokens(estimate.data.tokens)} of ${formatTokens(window.tokens)} tokens` : 'counting…'}
         </span>
         <button type="button" className="icon-button selection-bar-clear" onClick={onClear} aria-label="Clear the selection" title="Clear the selection (Esc)">
           <X />
         </button>
       </div>
+      {estimate.data && <BudgetNotice ids={ids} format={format} tokens={estimate.data.tokens} window={window} />}
       {warned.length > 0 && (
         <ul className="selection-bar-warnings" aria-label="Warnings">
           {warned.slice(0, SHOWN_WARNINGS).map((note) => (

@@ -4,9 +4,10 @@
 // the text is shown selected in a dialog to copy by hand — never a silent failure.
 import { useSyncExternalStore } from 'react';
 import type { ContextFormat } from '../../../../shared/context/context-bundle';
-import type { ContextEstimate } from '../../../../shared/contract/context';
+import type { ContextBudget, ContextEstimate } from '../../../../shared/contract/context';
 import { api } from '../../api';
 import { showError, showToast } from '../../components/toast-store';
+import { formatTokens } from '../../lib/format';
 import { FORMAT_LABELS } from './context-format';
 
 /** A bundle the browser would not put on the clipboard, waiting to be copied by hand. */
@@ -43,18 +44,30 @@ const numbers = new Intl.NumberFormat();
 /** "Copied 2 notes as XML context · 6,412 tokens". */
 export function copiedMessage(facts: ContextEstimate): string {
   const notes = facts.notes.length === 1 ? '1 note' : `${facts.notes.length} notes`;
-  return `Copied ${notes} as ${FORMAT_LABELS[facts.format]} context · ${numbers.format(facts.tokens)} tokens`;
+  return `Copied ${notes} as ${FORMAT_LABELS[facts.format]} context · ${numbers.format(facts.tokens)} tokens${trimmedWords(facts)}`;
 }
 
-/** Copies the notes (in this order) as context and says so in a toast. */
-export async function copyAsContext(ids: readonly string[], format: ContextFormat): Promise<void> {
+/** " · 2 left out, 1 as summary, to fit 200k": what trimming to a budget did, when it did anything. */
+function trimmedWords(facts: ContextEstimate): string {
+  const trimmed = facts.trimmed;
+  if (!trimmed || (trimmed.leftOut.length === 0 && trimmed.summarized.length === 0)) return '';
+  const parts = [
+    ...(trimmed.leftOut.length > 0 ? [`${trimmed.leftOut.length} left out`] : []),
+    ...(trimmed.summarized.length > 0 ? [`${trimmed.summarized.length} as summary`] : []),
+  ];
+  return ` · ${parts.join(', ')}, to fit ${formatTokens(trimmed.maxTokens)}`;
+}
+
+/** Copies the notes (in this order) as context, trimmed to a budget when given, and says so in a toast. */
+export async function copyAsContext(ids: readonly string[], format: ContextFormat, budget?: ContextBudget): Promise<void> {
   if (ids.length === 0) return;
+  const input = { ids: [...ids], format, ...(budget ? { budget } : {}) };
   try {
     if (api.transport === 'ipc') {
-      showToast({ message: copiedMessage(await api.context.copy({ ids: [...ids], format })) });
+      showToast({ message: copiedMessage(await api.context.copy(input)) });
       return;
     }
-    const { text, ...facts } = await api.context.build({ ids: [...ids], format });
+    const { text, ...facts } = await api.context.build(input);
     try {
       if (!navigator.clipboard) throw new Error('this page has no clipboard access (it is not a secure context)');
       await navigator.clipboard.writeText(text);

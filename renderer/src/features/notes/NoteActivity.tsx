@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { viewOf } from '../tasks/live-output';
 import { TaskActivity } from '../tasks/TaskActivity';
 
-export function NoteActivity({ noteId }: { noteId: string }) {
+export function NoteActivity({ noteId, agent }: { noteId: string; agent?: string }) {
   const transcript = useQuery({
     queryKey: ['notes', 'transcript', noteId],
     queryFn: () => api.notes.transcript({ id: noteId }),
@@ -22,7 +22,7 @@ export function NoteActivity({ noteId }: { noteId: string }) {
           {view.filesRead.length > 0 && `, ${view.filesRead.length} ${view.filesRead.length === 1 ? 'file' : 'files'} read`}
         </h2>
       </div>
-      <TaskActivity activity={view.activity} />
+      <TaskActivity activity={view.activity} agent={agent} />
       {view.filesRead.length > 0 && (
         <ul className="task-files" aria-label="Files read">
           {view.filesRead.map((path) => (

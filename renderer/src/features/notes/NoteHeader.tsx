@@ -26,6 +26,11 @@ const TASK_ENDING: Record<NoteStatus, string> = {
   queued: 'The task reported an error.',
 };
 
+/** "Cancelled while it was running." already says the task was cancelled: it is the banner's whole line. */
+function restatesStatus(error: string, status: NoteStatus): boolean {
+  return error.toLowerCase().startsWith(status);
+}
+
 export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
   const { summary, frontmatter: fm } = note;
   const agentLabel = useAgentLabels();
@@ -102,7 +107,7 @@ export function NoteHeader({ note, onTags, onDelete }: NoteHeaderProps) {
         <div className="note-banner is-error" role="note">
           <AlertTriangle aria-hidden />
           <div>
-            <strong>{TASK_ENDING[summary.status]}</strong> {fm.error}
+            {restatesStatus(fm.error, summary.status) ? <strong>{fm.error}</strong> : <><strong>{TASK_ENDING[summary.status]}</strong> {fm.error}</>}
           </div>
         </div>
       )}

@@ -45,7 +45,7 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
         <>
           <AnswerDiff note={note} />
           <NoteChanges noteId={note.summary.id} />
-          <NoteActivity noteId={note.summary.id} />
+          <NoteActivity noteId={note.summary.id} agent={note.summary.agent} />
         </>
       )}
     </article>

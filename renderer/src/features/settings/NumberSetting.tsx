@@ -7,7 +7,8 @@ import { fieldMessage, useUpdateSettings } from './use-settings';
 type NumberKey = 'concurrency' | 'idleTimeoutSec' | 'wallTimeoutSec';
 
 interface NumberSettingProps {
-  setting: NumberKey;
+  /** The key it sets, or how a value becomes a change (for settings inside a record). */
+  setting: NumberKey | ((value: number) => Partial<TaskSettings>);
   label: string;
   hint: string;
   unit?: string;
@@ -27,7 +28,7 @@ export function NumberSetting({ setting, label, hint, unit, value }: NumberSetti
       save.reset();
       return;
     }
-    const patch: Partial<TaskSettings> = { [setting]: Number(text) };
+    const patch: Partial<TaskSettings> = typeof setting === 'function' ? setting(Number(text)) : { [setting]: Number(text) };
     save.mutate(patch, { onSuccess: () => setText(null) });
   };
 

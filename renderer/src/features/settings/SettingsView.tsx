@@ -4,6 +4,7 @@
 import { formatDuration } from '../../lib/format';
 import { AgentsSection } from './AgentsSection';
 import { CaptureSessionsSection } from './CaptureSessionsSection';
+import { ContextWindowsSection } from './ContextWindowsSection';
 import { CustomCommandSection } from './CustomCommandSection';
 import { DefaultAgentsSetting } from './DefaultAgentsSetting';
 import { NotebookForAgentsSection } from './NotebookForAgentsSection';
@@ -51,6 +52,7 @@ export function SettingsView() {
             <SandboxSection settings={tasks} sandboxes={settings.data?.sandboxes} />
             <AgentsSection settings={tasks} />
             <CustomCommandSection settings={tasks} />
+            <ContextWindowsSection settings={tasks} />
             <NotebookForAgentsSection settings={tasks} />
             <CaptureSessionsSection settings={tasks} />
           </>

@@ -3,15 +3,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { AlertTriangle, Check, FileCode2, Info, RefreshCw, Terminal, X } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { foldRetries, retryLine, type ReachHelp, type RetryRun } from '../../../../shared/model/retry-runs';
+import { useAgents } from '../settings/use-settings';
 import type { OutputView } from './live-output';
 
-type ActivityEvent = OutputView['activity'][number];
+type ActivityEvent = OutputView['activity'][number] | RetryRun;
 
 const ROW_HEIGHT = 26;
 /** The box grows with its rows up to this, then scrolls. */
 const MAX_HEIGHT = 260;
 
-function describe(event: ActivityEvent): { icon: ReactNode; text: string; tone?: 'error' | 'faint' } | null {
+function describe(event: ActivityEvent, reach: ReachHelp | undefined): { icon: ReactNode; text: string; tone?: 'error' | 'faint' } | null {
   switch (event.type) {
     case 'tool_call':
       return {
@@ -20,8 +22,9 @@ function describe(event: ActivityEvent): { icon: ReactNode; text: string; tone?:
       };
     case 'tool_result':
       return { icon: event.ok ? <Check /> : <X />, text: event.summary ?? (event.ok ? 'ok' : 'failed'), tone: event.ok ? 'faint' : 'error' };
-    case 'retry':
-      return { icon: <RefreshCw />, text: `Retrying${event.attempt ? ` (attempt ${event.attempt})` : ''}${event.reason ? `: ${event.reason}` : ''}` };
+    case 'retries':
+      // A run of retries is one line with its count, and what to check once it is more than a blip.
+      return { icon: <RefreshCw />, text: retryLine(event, event.count > 1 ? reach : undefined), tone: event.count > 1 ? 'error' : undefined };
     case 'error':
       return { icon: <AlertTriangle />, text: event.message, tone: 'error' };
     case 'diagnostic':
@@ -35,8 +38,10 @@ function describe(event: ActivityEvent): { icon: ReactNode; text: string; tone?:
   }
 }
 
-export function TaskActivity({ activity }: { activity: OutputView['activity'] }) {
-  const rows = activity.flatMap((event) => describe(event) ?? []);
+/** The activity of a run of `agent` (its id: what to check when it cannot reach its model comes from its adapter). */
+export function TaskActivity({ activity, agent }: { activity: OutputView['activity']; agent?: string }) {
+  const reach = useAgents().data?.find((info) => info.id === agent)?.reach;
+  const rows = foldRetries(activity).flatMap((event) => describe(event, reach) ?? []);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 

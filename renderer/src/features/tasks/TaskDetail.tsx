@@ -75,7 +75,7 @@ export function TaskDetail({ task }: { task: Task }) {
         )}
       </Section>
       <Section title="Activity">
-        <TaskActivity activity={view.activity} />
+        <TaskActivity activity={view.activity} agent={task.agent} />
       </Section>
       {view.filesRead.length > 0 && (
         <Section title={`Files read (${Math.max(task.progress.filesRead, view.filesRead.length)})`}>
