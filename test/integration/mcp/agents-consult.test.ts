@@ -134,8 +134,9 @@ describe.each(cases)('$agent consults the notebook through Fieldnotes\' MCP serv
 
 // Runs are in bubblewrap by default, and a task's own MCP server runs inside it with the agent:
 // the notebook is read-only there, and so is the app's folder, but for the run's own folder.
-// Gemini CLI's per-run settings and policy files are written before the sandbox starts it.
-describe.each(cases.filter((c) => c.agent !== 'codex'))('$agent consults the notebook from inside the OS sandbox', (c) => {
+// Gemini CLI's per-run settings and policy files are written before the sandbox starts it; Codex
+// waits for the server (required), which starts slower inside (a cold /tmp).
+describe.each(cases)('$agent consults the notebook from inside the OS sandbox', (c) => {
   it('the server still answers from inside the sandbox, and the note records what it served', async () => {
     const wanted = await agentWithNotes(c, true, 'auto');
     const { task, note } = await ask(c, [
