@@ -58,15 +58,24 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { agent: 'claude-code', cli: { bin: 'claude', startServer: startAnthropicServer, env: claudeCodeEnv }, calls: () => [{ kind: 'tool', name: 'mcp__fieldnotes__search_notes', input: { query: WORD } }], offered: 'mcp__fieldnotes__search_notes' },
+  {
+    agent: 'claude-code',
+    cli: { bin: 'claude', startServer: startAnthropicServer, env: claudeCodeEnv },
+    calls: (wanted) => [
+      { kind: 'tool', name: 'mcp__fieldnotes__search_notes', input: { query: WORD } },
+      { kind: 'tool', name: 'mcp__fieldnotes__read_note', input: { id: wanted.summary.id } },
+    ],
+    offered: 'mcp__fieldnotes__search_notes',
+  },
   {
     agent: 'codex',
     cli: { bin: 'codex', startServer: startResponsesServer, env: codexEnv },
     // Codex offers MCP tools only through tool_search ("deferred" tools): a search for them, then
     // the call, named in the namespace tool_search answered with.
-    calls: () => [
+    calls: (wanted) => [
       { kind: 'tool', name: 'tool_search', input: { query: 'search_notes' } },
       { kind: 'tool', name: 'mcp__fieldnotes/search_notes', input: { query: WORD } },
+      { kind: 'tool', name: 'mcp__fieldnotes/read_note', input: { id: wanted.summary.id } },
     ],
     offered: 'mcp__fieldnotes',
   },
@@ -76,7 +85,10 @@ const cases: Case[] = [
     cli: { bin: 'gemini', startServer: startGeminiServer, env: (workspace, tripwire, url) => geminiEnv(workspace, tripwire, url, { model: 'gemini-scripted' }) },
     // Plan mode (explain) hides MCP tools unless a policy allows them there: the adapter's per-run
     // policy file does, and Gemini names them mcp_<server>_<tool>.
-    calls: () => [{ kind: 'tool', name: 'mcp_fieldnotes_search_notes', input: { query: WORD } }],
+    calls: (wanted) => [
+      { kind: 'tool', name: 'mcp_fieldnotes_search_notes', input: { query: WORD } },
+      { kind: 'tool', name: 'mcp_fieldnotes_read_note', input: { id: wanted.summary.id } },
+    ],
     offered: 'mcp_fieldnotes_search_notes',
   },
 ];
@@ -117,6 +129,8 @@ describe.each(cases)('$agent consults the notebook through Fieldnotes\' MCP serv
     const answered = bodiesText(requests.slice(calls.length, calls.length + 1));
     expect(answered).toContain(`The cache key is the ${WORD} hash`);
     expect(answered).toContain(wanted.summary.id);
+    // read_note's result: the note with its provenance (as text, or as structured content).
+    expect(answered).toMatch(/not stale: the files it read|\\"markdown\\":/);
     expect(note.body).toContain(WORD);
     expect(note.frontmatter!.consulted).toEqual([wanted.summary.id]);
   });
