@@ -70,3 +70,24 @@ describe('Gemini CLI sessions become notes', () => {
       { kind: 'tool', name: 'write_file', input: { file_path: path.join(geminiSessions.workspace.repo, 'poc.mjs'), content: 'console.log(6 * 7);\n' } });
   }, 120_000);
 });
+
+describe('Gemini CLI sub-agents', () => {
+  it("a sub-agent's reads count as the session's sources; its log is not listed as a session of its own", async () => {
+    const sessions = geminiSessions;
+    await sessions.serve([
+      { kind: 'tool', name: 'invoke_agent', input: { agent_name: 'generalist', prompt: 'Read README.md and report what the repo is.' } },
+      { kind: 'tool', name: 'read_file', input: { file_path: 'README.md' } },
+      { kind: 'tool', name: 'complete_task', input: { result: { response: 'It is a fixture repo.' } } },
+      { kind: 'text', text: 'The sub-agent says it is a fixture repo.' },
+    ]);
+    const { session } = await sessions.run('Use a sub-agent to look around.', { mode: 'poc' });
+    const subagentLogs = execFileSync('find', [path.join(sessions.env.GEMINI_CLI_HOME!, '.gemini', 'tmp'), '-path', `*/chats/${session}/*.jsonl`], { encoding: 'utf8' }).trim();
+    expect(subagentLogs).not.toBe('');
+    const { sessions: listed } = await sessions.engine.call<{ sessions: SessionListing[] }>('sessions.list', { agent: 'gemini' });
+    expect(listed.filter((row) => row.id === session)).toHaveLength(1);
+    const [created] = (await sessions.engine.call<{ results: SessionImportResult[] }>('sessions.import', { ids: [session], agent: 'gemini' })).results;
+    const note = await sessions.engine.note(created!.noteId!);
+    expect(note.body).toContain('The sub-agent says it is a fixture repo.');
+    expect(note.frontmatter!.sources).toContainEqual(expect.objectContaining({ path: 'README.md', blob: expect.any(String) }));
+  }, 120_000);
+});
