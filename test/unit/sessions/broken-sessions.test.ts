@@ -1,10 +1,12 @@
 // Broken and odd session files (the only hand-made ones): each gives a session or a clear
-// problem of its own, never an exception that ends the listing.
+// problem of its own, never an exception that ends the listing. And where sessions are looked for.
+import { createHash } from 'node:crypto';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../../electron/core/agents/secret-redactor';
 import { claudeCodeSessions } from '../../../electron/core/sessions/claude-code-sessions';
+import { codexSessions } from '../../../electron/core/sessions/codex-sessions';
 import { geminiSessions } from '../../../electron/core/sessions/gemini-sessions';
 import { readJsonLinesFile } from '../../../electron/core/sessions/json-lines-file';
 import { SessionCache } from '../../../electron/core/sessions/session-cache';
@@ -145,5 +147,34 @@ describe('broken session files', () => {
     // A file that changed is read again.
     await utimes(file, when, new Date(when.getTime() + 5_000));
     expect((await cached()).sessions[0]!.firstPrompt).toBe('How does Z work?');
+  });
+});
+
+describe('where the sessions are looked for', () => {
+  it('in the folders the agents themselves use, from the same environment variables', () => {
+    expect(claudeCodeSessions.roots({ HOME: '/home/me' })).toEqual(['/home/me/.claude/projects', '/home/me/.config/claude/projects']);
+    expect(claudeCodeSessions.roots({ HOME: '/home/me', CLAUDE_CONFIG_DIR: '/cfg/claude' })).toEqual(['/cfg/claude/projects']);
+    expect(codexSessions.roots({ HOME: '/home/me' })).toEqual(['/home/me/.codex/sessions']);
+    expect(codexSessions.roots({ HOME: '/home/me', CODEX_HOME: '/cfg/codex' })).toEqual(['/cfg/codex/sessions']);
+    expect(geminiSessions.roots({ HOME: '/home/me' })).toEqual(['/home/me/.gemini/tmp']);
+    expect(geminiSessions.roots({ HOME: '/home/me', GEMINI_CLI_HOME: '/cfg/gemini' })).toEqual(['/cfg/gemini/.gemini/tmp']);
+  });
+
+  it("Gemini: a chat folder without .project_root finds its folder in projects.json by the session's projectHash", async () => {
+    const home = await tempDir('fieldnotes-gemini-');
+    const project = '/work/some project';
+    const chats = join(home, '.gemini', 'tmp', 'some-project', 'chats');
+    await mkdir(chats, { recursive: true });
+    await writeFile(join(home, '.gemini', 'projects.json'), JSON.stringify({ projects: { '/work/other': 'other', [project]: 'some-project' } }));
+    const file = join(chats, 'session-2026-12-01T10-00-abcd1234.jsonl');
+    const hash = createHash('sha256').update(project).digest('hex');
+    await writeFile(file, jsonl(
+      { sessionId: 'g-2', projectHash: hash, startTime: '2026-12-01T10:00:00.000Z', kind: 'main' },
+      { id: 'p1', type: 'user', content: [{ text: 'Where am I?' }] },
+      { id: 'r1', type: 'gemini', content: 'In some project.' },
+    ));
+    expect(await geminiSessions.read(file)).toMatchObject({ id: 'g-2', project, problems: [] });
+    await writeFile(join(home, '.gemini', 'projects.json'), '{"projects":{}}');
+    expect((await geminiSessions.read(file))!.problems).toEqual(['Its project folder is not recorded (no .project_root, nothing in projects.json matches its projectHash).']);
   });
 });
