@@ -150,6 +150,46 @@ describe('broken session files', () => {
   });
 });
 
+describe('files that hold no session of their own', () => {
+  it("a Codex sub-agent's rollout is not listed, and a rescan does not read it again until it changes", async () => {
+    const home = await tempDir('fieldnotes-codex-');
+    const folder = join(home, 'sessions', '2026', '12', '01');
+    await mkdir(folder, { recursive: true });
+    const parent = '0199aaaa-bbbb-7ccc-8ddd-000000000001';
+    const child = '0199aaaa-bbbb-7ccc-8ddd-000000000002';
+    const meta = (id: string, extra = {}) => ({ timestamp: '2026-12-01T10:00:00Z', type: 'session_meta', payload: { id, cwd: '/work/p', cli_version: '0.171.0', ...extra } });
+    const said = (text: string) => ({ timestamp: '2026-12-01T10:00:01Z', type: 'event_msg', payload: { type: 'item_completed', item: { type: 'UserMessage', content: [{ type: 'text', text }] } } });
+    const read = (path: string) => ({ timestamp: '2026-12-01T10:00:02Z', type: 'event_msg', payload: { type: 'item_completed', item: { type: 'CommandExecution', id: 'c1', command: ['bash', '-lc', `cat ${path}`], parsed_cmd: [{ type: 'read', path }], exit_code: 0 } } });
+    await writeFile(join(folder, `rollout-2026-12-01T10-00-00-${parent}.jsonl`), jsonl(meta(parent), said('Look around with a helper.'), read('a.md')) + '\n');
+    const childFile = join(folder, `rollout-2026-12-01T10-00-01-${child}.jsonl`);
+    await writeFile(childFile, jsonl(meta(child, { parent_thread_id: parent, thread_source: 'subagent' }), read('b.md')) + '\n');
+
+    const reads: string[] = [];
+    const counted = { ...codexSessions, read: (file: string) => (reads.push(file), codexSessions.read(file)) };
+    const notebook = await tempDir('fieldnotes-notebook-');
+    await mkdir(join(notebook, '.fieldnotes', 'cache'), { recursive: true });
+    const scanWith = async () => {
+      const cache = await SessionCache.load(notebook);
+      const found = await scanSessions({ env: { CODEX_HOME: home, HOME: home }, redact: createRedactor({}), cache, sources: [counted] });
+      await cache.save(found.files);
+      return found;
+    };
+    const first = await scanWith();
+    expect(first.sessions.map((session) => session.id)).toEqual([parent]);
+    expect(reads).toHaveLength(2);
+    const session = await codexSessions.read(join(folder, `rollout-2026-12-01T10-00-00-${parent}.jsonl`));
+    expect(session!.turns[0]!.tools.map((tool) => [tool.name, tool.reads])).toEqual([['exec_command', ['a.md']], ['exec_command (sub-agent)', ['b.md']]]);
+
+    reads.length = 0;
+    expect((await scanWith()).sessions.map((each) => each.id)).toEqual([parent]);
+    expect(reads).toEqual([]);
+    // It changed: read again.
+    await writeFile(childFile, jsonl(meta(child, { parent_thread_id: parent }), read('b.md'), read('c.md')) + '\n');
+    await scanWith();
+    expect(reads).toEqual([childFile]);
+  });
+});
+
 describe('where the sessions are looked for', () => {
   it('in the folders the agents themselves use, from the same environment variables', () => {
     expect(claudeCodeSessions.roots({ HOME: '/home/me' })).toEqual(['/home/me/.claude/projects', '/home/me/.config/claude/projects']);
