@@ -62,9 +62,10 @@ export const gemini: AgentAdapter = {
     const files: Array<{ path: string; text: string }> = [];
     const settings = server ? join(server.runDir, 'gemini-settings.json') : undefined;
     if (server && settings) files.push({ path: settings, text: geminiSettings(server) });
-    // A trusted server's tools are allowed in every mode but plan, whose catch-all rule denies (and
-    // so hides from the model) every MCP tool a policy does not allow in plan mode by name. A
-    // policy file of the run's own (`--policy`, the user tier) allows the notebook's read-only tools there.
+    // Checked on Gemini CLI 0.61.0: a trusted server's tools are allowed in every mode but plan,
+    // whose catch-all rule (policies/plan.toml) denies, and so hides from the model, every tool
+    // not allowed in plan mode by name; read-only MCP tools are only asked about, interactively.
+    // A policy file of the run's own (`--policy`, the user tier) allows the notebook's read-only tools there.
     if (server && request.mode === 'explain') {
       const policy = join(server.runDir, 'gemini-policy.toml');
       files.push({ path: policy, text: planModePolicy(server) });
