@@ -3,14 +3,13 @@
 // one of 100 MB, imported through the contract's gate (sessions per second, peak memory), then
 // imported again with nothing new, against the floor: listing the session folders (readdir + stat).
 import { execFileSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { once } from 'node:events';
 import { createApi } from '../../electron/core/api';
 import { dispatch } from '../../electron/core/dispatch';
+import { echoFor, writeClaudeSession } from '../support/synthetic-sessions';
 import type { BenchContext, BenchRow } from './run';
 import { collectGarbage, median } from './stats';
 
@@ -98,29 +97,8 @@ function sessionId(i: number): string {
 }
 
 /** Writes one session: most are small (2–12 turns), every 50th is ~1 MB, the last is BIG_MB. */
-async function writeSession(file: string, i: number, repo: string): Promise<number> {
-  const id = sessionId(i);
+function writeSession(file: string, i: number, repo: string): Promise<number> {
   const big = i === SESSIONS - 1;
   const turns = big ? 1000 : i % 50 === 0 ? 60 : 2 + (i % 11);
-  const echo = big ? Math.floor((BIG_MB * 1024 * 1024) / turns) - 2000 : 1200;
-  const out = createWriteStream(file);
-  let written = 0;
-  const put = async (record: unknown) => {
-    const line = `${JSON.stringify(record)}\n`;
-    written += line.length;
-    if (!out.write(line)) await once(out, 'drain');
-  };
-  const base = (t: number) => ({ sessionId: id, cwd: repo, gitBranch: 'master', version: '2.1.332', timestamp: new Date(Date.UTC(2026, 10, 1) + i * 3_600_000 + t * 1000).toISOString() });
-  for (let t = 0; t < turns; t++) {
-    const path = join(repo, 'src', `file-${t % 20}.ts`);
-    await put({ type: 'queue-operation', operation: 'enqueue', ...base(t) });
-    await put({ type: 'user', uuid: `${id}-u${t}`, message: { role: 'user', content: `Question ${t} of session ${i}: how does value${t % 20} flow through the code?` }, ...base(t) });
-    await put({ type: 'assistant', uuid: `${id}-a${t}`, message: { id: `msg-${i}-${t}-0`, model: 'claude-opus-5-5', content: [{ type: 'tool_use', id: `toolu-${i}-${t}`, name: 'Read', input: { file_path: path } }], usage: { input_tokens: 1200, output_tokens: 40 } }, ...base(t) });
-    await put({ type: 'user', uuid: `${id}-r${t}`, message: { role: 'user', content: [{ tool_use_id: `toolu-${i}-${t}`, type: 'tool_result', content: 'x'.repeat(echo) }] }, toolUseResult: { type: 'text', file: { filePath: path, content: 'x'.repeat(Math.min(echo, 20_000)) } }, ...base(t) });
-    await put({ type: 'assistant', uuid: `${id}-b${t}`, message: { id: `msg-${i}-${t}-1`, model: 'claude-opus-5-5', content: [{ type: 'text', text: `value${t % 20} is defined in src/file-${t % 20}.ts and exported as a constant. `.repeat(6) }], usage: { input_tokens: 1500, output_tokens: 200 } }, ...base(t) });
-  }
-  await put({ type: 'cost-state', sessionId: id, totalCostUSD: 0.01 * turns, modelUsage: { 'claude-opus-5-5': { inputTokens: 2700 * turns, outputTokens: 240 * turns } } });
-  out.end();
-  await once(out, 'finish');
-  return written;
+  return writeClaudeSession(file, { id: sessionId(i), repo, turns, echo: big ? echoFor(BIG_MB, turns) : 1200, start: Date.UTC(2026, 10, 1) + i * 3_600_000 });
 }

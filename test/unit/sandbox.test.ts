@@ -38,6 +38,13 @@ describe('bwrap command line', () => {
     expect(wrapped).toEqual({ ...command, command: '/usr/bin/bwrap', args: [...bwrapArgs(policy), 'codex', 'exec', '-'], env: { A: '1', TMPDIR: '/tmp/run-1' } });
     expect(confine(command, policy, { kind: 'none' })).toBe(command);
   });
+
+  it('keeps the files the agent needs written before it starts (Gemini CLI\'s per-run settings), in bwrap and in a container', () => {
+    const files = [{ path: '/home/me/.fieldnotes/runs/run-1/gemini-settings.json', text: '{}' }];
+    const command = { command: 'gemini', args: ['-p', ''], cwd: '/tmp/scratch/t1', env: { A: '1' }, stdin: 'hi', files };
+    expect(confine(command, policy, { kind: 'bwrap', executable: '/usr/bin/bwrap' }).files).toEqual(files);
+    expect(confine(command, policy, { kind: 'podman', executable: '/usr/bin/podman', image: 'node:20' }).files).toEqual(files);
+  });
 });
 
 describe('agents declare their state folders', () => {

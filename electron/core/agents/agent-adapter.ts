@@ -48,7 +48,7 @@ export interface NotebookServer {
   env: Record<string, string>;
   /** The tools the agent is allowed, by their own names (`search_notes`). */
   tools: readonly string[];
-  /** A folder of this run's own, removed after it, for files an agent needs (Gemini's settings). */
+  /** A folder of this run's own, removed after it, for files an agent needs (Gemini's settings and policy). */
   runDir: string;
 }
 

@@ -127,7 +127,10 @@ function sandboxProblem(input: VerdictInput): string | undefined {
 
 /**
  * `-c` overrides that add Fieldnotes' MCP server for this run only (TOML values: JSON strings and
- * arrays of strings are valid TOML), limited to the tools it may call.
+ * arrays of strings are valid TOML), limited to the tools it may call. `required`: Codex 0.171
+ * otherwise starts its first turn without waiting for MCP servers, and a server slower to start
+ * than the model is to answer (a cold start, a loaded machine) is missing from tool_search;
+ * required, it waits for the handshake (and a server that cannot start fails the run, saying so).
  */
 function notebookServerConfig(server: NotebookServer): string[] {
   const key = `mcp_servers.${server.name}`;
@@ -137,6 +140,7 @@ function notebookServerConfig(server: NotebookServer): string[] {
     '-c', `${key}.args=${JSON.stringify(server.args)}`,
     '-c', `${key}.env=${env}`,
     '-c', `${key}.enabled_tools=${JSON.stringify(server.tools)}`,
+    '-c', `${key}.required=true`,
   ];
 }
 

@@ -65,7 +65,18 @@ export const gemini: AgentAdapter = {
     const server = request.notebookServer;
     // Gemini CLI has no per-run flag for an MCP server: a system settings file of the run's own
     // (removed with the run's folder) adds it, trusted (nobody is there to confirm its calls).
+    const files: Array<{ path: string; text: string }> = [];
     const settings = server ? join(server.runDir, 'gemini-settings.json') : undefined;
+    if (server && settings) files.push({ path: settings, text: geminiSettings(server) });
+    // Checked on Gemini CLI 0.61.0: a trusted server's tools are allowed in every mode but plan,
+    // whose catch-all rule (policies/plan.toml) denies, and so hides from the model, every tool
+    // not allowed in plan mode by name; read-only MCP tools are only asked about, interactively.
+    // A policy file of the run's own (`--policy`, the user tier) allows the notebook's read-only tools there.
+    if (server && request.mode === 'explain') {
+      const policy = join(server.runDir, 'gemini-policy.toml');
+      files.push({ path: policy, text: planModePolicy(server) });
+      args.push('--policy', policy);
+    }
     return {
       command: request.executable ?? 'gemini',
       args,
@@ -73,7 +84,7 @@ export const gemini: AgentAdapter = {
       // Without NO_RELAUNCH the CLI re-spawns itself and the parent ignores SIGTERM.
       env: { ...request.env, GEMINI_CLI_NO_RELAUNCH: 'true', NO_COLOR: '1', ...(settings ? { GEMINI_CLI_SYSTEM_SETTINGS_PATH: settings } : {}) },
       stdin: request.prompt,
-      ...(server && settings ? { files: [{ path: settings, text: geminiSettings(server) }] } : {}),
+      ...(files.length > 0 ? { files } : {}),
     };
   },
 
@@ -89,6 +100,12 @@ export const gemini: AgentAdapter = {
 function geminiSettings(server: NotebookServer): string {
   const entry = { command: server.command, args: server.args, env: server.env, trust: true, includeTools: [...server.tools] };
   return JSON.stringify({ mcpServers: { [server.name]: entry } }, null, 2) + '\n';
+}
+
+/** Gemini CLI's policy (TOML) allowing the notebook's read-only tools in plan mode; they are named `mcp_<server>_<tool>` to the model. */
+function planModePolicy(server: NotebookServer): string {
+  const tools = server.tools.map((tool) => JSON.stringify(`mcp_${server.name}_${tool}`)).join(', ');
+  return `# Fieldnotes: this run may consult the notebook in plan mode (read-only tools only).\n[[rule]]\nmcpName = ${JSON.stringify(server.name)}\ntoolName = [${tools}]\ndecision = "allow"\npriority = 100\nmodes = ["plan"]\n`;
 }
 
 function translate(line: JsonRecord, context: ParserContext): AgentEvent[] {

@@ -56,7 +56,7 @@ export function containerArgs(command: AgentCommand, policy: SandboxPolicy, opti
 
 /** The command as the container engine runs it: the client gets the environment the `--env` names read. */
 export function inContainer(command: AgentCommand, policy: SandboxPolicy, options: ContainerOptions): AgentCommand {
-  return { command: options.engine, args: containerArgs(command, policy, options), cwd: command.cwd, env: command.env, stdin: command.stdin };
+  return { ...command, command: options.engine, args: containerArgs(command, policy, options) };
 }
 
 /**

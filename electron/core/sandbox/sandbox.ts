@@ -58,12 +58,12 @@ export function confine(command: AgentCommand, policy: SandboxPolicy, choice: Sa
   }
   if (choice.kind !== 'bwrap' || !choice.executable) return command;
   return {
+    // The files the agent needs (Gemini's per-run settings) are written outside, before it starts.
+    ...command,
     command: choice.executable,
     // The program, the scripts its command line names, and Node itself stay visible under the private /tmp.
     args: [...bwrapArgs(policy, [onPath(command.command, command.env), ...command.args, process.execPath, ...(policy.programs ?? [])]), command.command, ...command.args],
-    cwd: command.cwd,
     env: { ...command.env, TMPDIR: bwrapTmpDir(policy) },
-    stdin: command.stdin,
   };
 }
 

@@ -13,6 +13,8 @@
 // - Each chat folder has a `.project_root` file naming the project folder.
 // - `--resume` appends the new turns to the first file and also leaves a second file with the same
 //   `sessionId` holding only the context: such a file has no turns and is not a session.
+// - A sub-agent (`invoke_agent`) logs to `chats/<parent sessionId>/<its own id>.jsonl` in the same
+//   format (`kind: "subagent"`); its first user message is the task it was given.
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -42,53 +44,70 @@ export const geminiSessions: SessionSource = {
     return found;
   },
   async read(file, onProgress) {
-    const session: AgentSession = { agent: 'gemini', id: '', file, bytes: 0, turns: [], usage: {}, problems: [] };
-    const messages = new Map<string, Json>();
-    let projectHash: string | undefined;
-    let first = true;
-
-    const read = await readJsonLinesFile(file, (line) => {
-      if (first) {
-        first = false;
-        if (typeof line.sessionId === 'string' && !('type' in line)) {
-          session.id = line.sessionId;
-          if (typeof line.projectHash === 'string') projectHash = line.projectHash;
-          if (typeof line.startTime === 'string') session.started = line.startTime;
-          if (typeof line.lastUpdated === 'string') session.ended = line.lastUpdated;
-          return;
-        }
-      }
-      if ('$set' in line) {
-        const set = (line.$set ?? {}) as Json;
-        if (Array.isArray(set.messages)) {
-          messages.clear();
-          for (const message of set.messages as Json[]) if (typeof message?.id === 'string') messages.set(message.id, message);
-        }
-        if (typeof set.lastUpdated === 'string') session.ended = set.lastUpdated;
-        if (typeof set.sessionId === 'string') session.id = set.sessionId;
-        return;
-      }
-      if (typeof line.$rewindTo === 'string') {
-        let dropping = false;
-        for (const id of [...messages.keys()]) {
-          if (id === line.$rewindTo) dropping = true;
-          if (dropping) messages.delete(id);
-        }
-        return;
-      }
-      if (typeof line.id === 'string' && typeof line.type === 'string') messages.set(line.id, line);
-    }, { onProgress });
-
-    session.bytes = read.bytes;
-    session.problems.push(...read.problems);
-    session.project = await projectFolder(file, projectHash);
-    if (!session.project) session.problems.push('Its project folder is not recorded (no .project_root, nothing in projects.json matches its projectHash).');
-    if (!session.id) session.id = file.replace(/^.*\//, '').replace(/\.jsonl$/, '');
-    buildTurns(session, [...messages.values()]);
-    if (session.turns.length === 0 && read.problems.length === 0) return null;
+    const session = await readGeminiFile(file, onProgress);
+    if (!session) return null;
+    // Sub-agents' reads and writes belong to the session that started them.
+    const subagents = join(dirname(file), session.id);
+    const names = await readdir(subagents).catch(() => [] as string[]);
+    for (const name of names.filter((entry) => entry.endsWith('.jsonl')).sort()) {
+      const sub = await readGeminiFile(join(subagents, name), undefined, true);
+      const last = session.turns.at(-1);
+      if (!sub || !last) continue;
+      for (const turn of sub.turns) last.tools.push(...turn.tools.map((tool) => ({ ...tool, name: `${tool.name} (sub-agent)` })));
+      session.problems.push(...sub.problems.map((problem) => `Sub-agent ${name}: ${problem}`));
+    }
     return session;
   },
 };
+
+async function readGeminiFile(file: string, onProgress?: (bytes: number) => void, subagent = false): Promise<AgentSession | null> {
+  const session: AgentSession = { agent: 'gemini', id: '', file, bytes: 0, turns: [], usage: {}, problems: [] };
+  const messages = new Map<string, Json>();
+  let projectHash: string | undefined;
+  let first = true;
+
+  const read = await readJsonLinesFile(file, (line) => {
+    if (first) {
+      first = false;
+      if (typeof line.sessionId === 'string' && !('type' in line)) {
+        session.id = line.sessionId;
+        if (typeof line.projectHash === 'string') projectHash = line.projectHash;
+        if (typeof line.startTime === 'string') session.started = line.startTime;
+        if (typeof line.lastUpdated === 'string') session.ended = line.lastUpdated;
+        return;
+      }
+    }
+    if ('$set' in line) {
+      const set = (line.$set ?? {}) as Json;
+      if (Array.isArray(set.messages)) {
+        messages.clear();
+        for (const message of set.messages as Json[]) if (typeof message?.id === 'string') messages.set(message.id, message);
+      }
+      if (typeof set.lastUpdated === 'string') session.ended = set.lastUpdated;
+      if (typeof set.sessionId === 'string') session.id = set.sessionId;
+      return;
+    }
+    if (typeof line.$rewindTo === 'string') {
+      let dropping = false;
+      for (const id of [...messages.keys()]) {
+        if (id === line.$rewindTo) dropping = true;
+        if (dropping) messages.delete(id);
+      }
+      return;
+    }
+    if (typeof line.id === 'string' && typeof line.type === 'string') messages.set(line.id, line);
+  }, { onProgress });
+
+  session.bytes = read.bytes;
+  session.problems.push(...read.problems);
+  if (!session.id) session.id = file.replace(/^.*\//, '').replace(/\.jsonl$/, '');
+  buildTurns(session, [...messages.values()]);
+  if (subagent) return session;
+  session.project = await projectFolder(file, projectHash);
+  if (!session.project) session.problems.push('Its project folder is not recorded (no .project_root, nothing in projects.json matches its projectHash).');
+  if (session.turns.length === 0 && read.problems.length === 0) return null;
+  return session;
+}
 
 function buildTurns(session: AgentSession, messages: Json[]): void {
   let turn: SessionTurn | undefined;

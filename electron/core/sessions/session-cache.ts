@@ -32,7 +32,10 @@ export interface ImportMark {
 }
 
 interface Entry {
-  header: SessionHeader;
+  /** Absent for a file that holds no session of its own (a sub-agent's log, Gemini's context-only file on resume). */
+  header?: SessionHeader;
+  /** The size and mtime of such a file when it was read. */
+  none?: { bytes: number; mtimeMs: number };
   imported?: ImportMark;
 }
 
@@ -63,7 +66,18 @@ export class SessionCache {
   /** The header of a file that has not changed since it was read. */
   header(file: string, bytes: number, mtimeMs: number): SessionHeader | undefined {
     const entry = this.entries.get(file);
-    return entry && entry.header.bytes === bytes && entry.header.mtimeMs === mtimeMs ? entry.header : undefined;
+    return entry?.header && entry.header.bytes === bytes && entry.header.mtimeMs === mtimeMs ? entry.header : undefined;
+  }
+
+  /** Whether the file, unchanged since it was read, holds no session of its own. */
+  holdsNone(file: string, bytes: number, mtimeMs: number): boolean {
+    const none = this.entries.get(file)?.none;
+    return !!none && none.bytes === bytes && none.mtimeMs === mtimeMs;
+  }
+
+  setNone(file: string, bytes: number, mtimeMs: number): void {
+    this.entries.set(file, { none: { bytes, mtimeMs } });
+    this.changed = true;
   }
 
   imported(file: string): ImportMark | undefined {

@@ -63,7 +63,8 @@ export async function scanSessions(options: ScanOptions): Promise<SessionScan> {
           if (since !== undefined && info.mtimeMs < since) continue;
           // Whole milliseconds: file systems and utimes keep mtimes at different precisions.
           const mtimeMs = Math.round(info.mtimeMs);
-          const header = options.cache.header(file, info.size, mtimeMs) ?? (await readHeader(source, file, mtimeMs, options));
+          if (options.cache.holdsNone(file, info.size, mtimeMs)) continue;
+          const header = options.cache.header(file, info.size, mtimeMs) ?? (await readHeader(source, file, info.size, mtimeMs, options));
           if (!header || !matchesRepo(header, filter.repo)) continue;
           const key = `${header.agent}:${header.id}`;
           const seen = byId.get(key);
@@ -78,9 +79,12 @@ export async function scanSessions(options: ScanOptions): Promise<SessionScan> {
   return { sessions, unreadable, files };
 }
 
-async function readHeader(source: SessionSource, file: string, mtimeMs: number, options: ScanOptions): Promise<SessionHeader | null> {
+async function readHeader(source: SessionSource, file: string, bytes: number, mtimeMs: number, options: ScanOptions): Promise<SessionHeader | null> {
   const session = await source.read(file);
-  if (!session) return null;
+  if (!session) {
+    options.cache.setNone(file, bytes, mtimeMs);
+    return null;
+  }
   const header = headerOf(session, mtimeMs, options.redact);
   options.cache.setHeader(header);
   return header;

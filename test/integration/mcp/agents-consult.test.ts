@@ -58,15 +58,24 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { agent: 'claude-code', cli: { bin: 'claude', startServer: startAnthropicServer, env: claudeCodeEnv }, calls: () => [{ kind: 'tool', name: 'mcp__fieldnotes__search_notes', input: { query: WORD } }], offered: 'mcp__fieldnotes__search_notes' },
+  {
+    agent: 'claude-code',
+    cli: { bin: 'claude', startServer: startAnthropicServer, env: claudeCodeEnv },
+    calls: (wanted) => [
+      { kind: 'tool', name: 'mcp__fieldnotes__search_notes', input: { query: WORD } },
+      { kind: 'tool', name: 'mcp__fieldnotes__read_note', input: { id: wanted.summary.id } },
+    ],
+    offered: 'mcp__fieldnotes__search_notes',
+  },
   {
     agent: 'codex',
     cli: { bin: 'codex', startServer: startResponsesServer, env: codexEnv },
     // Codex offers MCP tools only through tool_search ("deferred" tools): a search for them, then
     // the call, named in the namespace tool_search answered with.
-    calls: () => [
+    calls: (wanted) => [
       { kind: 'tool', name: 'tool_search', input: { query: 'search_notes' } },
       { kind: 'tool', name: 'mcp__fieldnotes/search_notes', input: { query: WORD } },
+      { kind: 'tool', name: 'mcp__fieldnotes/read_note', input: { id: wanted.summary.id } },
     ],
     offered: 'mcp__fieldnotes',
   },
@@ -74,9 +83,13 @@ const cases: Case[] = [
     agent: 'gemini',
     // A pinned model: with "auto", Gemini CLI retries and falls back to Flash, with backoff.
     cli: { bin: 'gemini', startServer: startGeminiServer, env: (workspace, tripwire, url) => geminiEnv(workspace, tripwire, url, { model: 'gemini-scripted' }) },
-    // In plan mode (explain) Gemini CLI offers no MCP tools, but it reads MCP resources: the note's.
-    calls: (wanted) => [{ kind: 'tool', name: 'read_mcp_resource', input: { uri: `fieldnotes://note/${wanted.summary.id}` } }],
-    offered: 'read_mcp_resource',
+    // Plan mode (explain) hides MCP tools unless a policy allows them there: the adapter's per-run
+    // policy file does, and Gemini names them mcp_<server>_<tool>.
+    calls: (wanted) => [
+      { kind: 'tool', name: 'mcp_fieldnotes_search_notes', input: { query: WORD } },
+      { kind: 'tool', name: 'mcp_fieldnotes_read_note', input: { id: wanted.summary.id } },
+    ],
+    offered: 'mcp_fieldnotes_search_notes',
   },
 ];
 
@@ -116,6 +129,8 @@ describe.each(cases)('$agent consults the notebook through Fieldnotes\' MCP serv
     const answered = bodiesText(requests.slice(calls.length, calls.length + 1));
     expect(answered).toContain(`The cache key is the ${WORD} hash`);
     expect(answered).toContain(wanted.summary.id);
+    // read_note's result: the note with its provenance (as text, or as structured content).
+    expect(answered).toMatch(/not stale: the files it read|\\"markdown\\":/);
     expect(note.body).toContain(WORD);
     expect(note.frontmatter!.consulted).toEqual([wanted.summary.id]);
   });
@@ -133,10 +148,10 @@ describe.each(cases)('$agent consults the notebook through Fieldnotes\' MCP serv
 
 // Runs are in bubblewrap by default, and a task's own MCP server runs inside it with the agent:
 // the notebook is read-only there, and so is the app's folder, but for the run's own folder.
-// (Gemini CLI in its plan mode does not offer the server's resource inside the sandbox yet.)
-describe('Claude Code consults the notebook from inside the OS sandbox', () => {
+// Gemini CLI's per-run settings and policy files are written before the sandbox starts it; Codex
+// waits for the server (required), which starts slower inside (a cold /tmp).
+describe.each(cases)('$agent consults the notebook from inside the OS sandbox', (c) => {
   it('the server still answers from inside the sandbox, and the note records what it served', async () => {
-    const c = cases[0]!;
     const wanted = await agentWithNotes(c, true, 'auto');
     const { task, note } = await ask(c, [
       ...c.calls(wanted),
@@ -144,7 +159,8 @@ describe('Claude Code consults the notebook from inside the OS sandbox', () => {
     ]);
     expect(task.status, task.error).toBe('done');
     expect(task.sandbox).toBe('bwrap');
-    expect(bodiesText(stage!.server.turnRequests().slice(1, 2))).toContain(`The cache key is the ${WORD} hash`);
+    const calls = c.calls(wanted).length;
+    expect(bodiesText(stage!.server.turnRequests().slice(calls, calls + 1))).toContain(`The cache key is the ${WORD} hash`);
     expect(note.frontmatter!.consulted).toEqual([wanted.summary.id]);
   });
 

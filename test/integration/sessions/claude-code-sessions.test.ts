@@ -1,7 +1,7 @@
 // Claude Code's own sessions, written by the real CLI, become notes: read, write (poc), several
 // turns, a resumed session that grew, a note the user edited, and a follow-up that resumes it.
 import { execFileSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionImportResult, SessionListing } from '../../../shared/contract/sessions';
@@ -107,6 +107,21 @@ describe('Claude Code sessions become notes', () => {
     const holding = [];
     for (const row of notes) if ((await sessions.engine.note(row.id)).frontmatter?.imported_from?.session === session) holding.push(row.id);
     expect(holding).toEqual([created!.noteId]);
+  }, 120_000);
+
+  it('the note pins the commit that was HEAD when the session ran, not a later one', async () => {
+    const { repo } = sessions.workspace;
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2099-01-01T00:00:00Z', GIT_AUTHOR_DATE: '2099-01-01T00:00:00Z' } }).trim();
+    const then = git('rev-parse', 'HEAD');
+    await sessions.serve([{ kind: 'tool', name: 'Read', input: { file_path: path.join(repo, FIXTURE_FILE) } }, { kind: 'text', text: 'Nutmeg, at that commit.' }]);
+    const { session } = await sessions.run('Which spice was it then?');
+    // The person commits a change after the session, before importing it.
+    await writeFile(path.join(repo, FIXTURE_FILE), 'The secret ingredient is now saffron.\n');
+    git('-c', 'user.name=Later', '-c', 'user.email=later@example.invalid', 'commit', '-qam', 'later');
+    expect(git('rev-parse', 'HEAD')).not.toBe(then);
+    const [created] = await importIds([session]);
+    const note = await sessions.engine.note(created!.noteId!);
+    expect(note.frontmatter).toMatchObject({ repo: { commit: then }, sources: [{ path: FIXTURE_FILE, blob: git('rev-parse', `${then}:${FIXTURE_FILE}`) }] });
   }, 120_000);
 
   it('Ask follow-up on an imported session resumes that very session', async () => {

@@ -1,10 +1,12 @@
 // Broken and odd session files (the only hand-made ones): each gives a session or a clear
-// problem of its own, never an exception that ends the listing.
+// problem of its own, never an exception that ends the listing. And where sessions are looked for.
+import { createHash } from 'node:crypto';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../../electron/core/agents/secret-redactor';
 import { claudeCodeSessions } from '../../../electron/core/sessions/claude-code-sessions';
+import { codexSessions } from '../../../electron/core/sessions/codex-sessions';
 import { geminiSessions } from '../../../electron/core/sessions/gemini-sessions';
 import { readJsonLinesFile } from '../../../electron/core/sessions/json-lines-file';
 import { SessionCache } from '../../../electron/core/sessions/session-cache';
@@ -145,5 +147,74 @@ describe('broken session files', () => {
     // A file that changed is read again.
     await utimes(file, when, new Date(when.getTime() + 5_000));
     expect((await cached()).sessions[0]!.firstPrompt).toBe('How does Z work?');
+  });
+});
+
+describe('files that hold no session of their own', () => {
+  it("a Codex sub-agent's rollout is not listed, and a rescan does not read it again until it changes", async () => {
+    const home = await tempDir('fieldnotes-codex-');
+    const folder = join(home, 'sessions', '2026', '12', '01');
+    await mkdir(folder, { recursive: true });
+    const parent = '0199aaaa-bbbb-7ccc-8ddd-000000000001';
+    const child = '0199aaaa-bbbb-7ccc-8ddd-000000000002';
+    const meta = (id: string, extra = {}) => ({ timestamp: '2026-12-01T10:00:00Z', type: 'session_meta', payload: { id, cwd: '/work/p', cli_version: '0.171.0', ...extra } });
+    const said = (text: string) => ({ timestamp: '2026-12-01T10:00:01Z', type: 'event_msg', payload: { type: 'item_completed', item: { type: 'UserMessage', content: [{ type: 'text', text }] } } });
+    const read = (path: string) => ({ timestamp: '2026-12-01T10:00:02Z', type: 'event_msg', payload: { type: 'item_completed', item: { type: 'CommandExecution', id: 'c1', command: ['bash', '-lc', `cat ${path}`], parsed_cmd: [{ type: 'read', path }], exit_code: 0 } } });
+    await writeFile(join(folder, `rollout-2026-12-01T10-00-00-${parent}.jsonl`), jsonl(meta(parent), said('Look around with a helper.'), read('a.md')) + '\n');
+    const childFile = join(folder, `rollout-2026-12-01T10-00-01-${child}.jsonl`);
+    await writeFile(childFile, jsonl(meta(child, { parent_thread_id: parent, thread_source: 'subagent' }), read('b.md')) + '\n');
+
+    const reads: string[] = [];
+    const counted = { ...codexSessions, read: (file: string) => (reads.push(file), codexSessions.read(file)) };
+    const notebook = await tempDir('fieldnotes-notebook-');
+    await mkdir(join(notebook, '.fieldnotes', 'cache'), { recursive: true });
+    const scanWith = async () => {
+      const cache = await SessionCache.load(notebook);
+      const found = await scanSessions({ env: { CODEX_HOME: home, HOME: home }, redact: createRedactor({}), cache, sources: [counted] });
+      await cache.save(found.files);
+      return found;
+    };
+    const first = await scanWith();
+    expect(first.sessions.map((session) => session.id)).toEqual([parent]);
+    expect(reads).toHaveLength(2);
+    const session = await codexSessions.read(join(folder, `rollout-2026-12-01T10-00-00-${parent}.jsonl`));
+    expect(session!.turns[0]!.tools.map((tool) => [tool.name, tool.reads])).toEqual([['exec_command', ['a.md']], ['exec_command (sub-agent)', ['b.md']]]);
+
+    reads.length = 0;
+    expect((await scanWith()).sessions.map((each) => each.id)).toEqual([parent]);
+    expect(reads).toEqual([]);
+    // It changed: read again.
+    await writeFile(childFile, jsonl(meta(child, { parent_thread_id: parent }), read('b.md'), read('c.md')) + '\n');
+    await scanWith();
+    expect(reads).toEqual([childFile]);
+  });
+});
+
+describe('where the sessions are looked for', () => {
+  it('in the folders the agents themselves use, from the same environment variables', () => {
+    expect(claudeCodeSessions.roots({ HOME: '/home/me' })).toEqual(['/home/me/.claude/projects', '/home/me/.config/claude/projects']);
+    expect(claudeCodeSessions.roots({ HOME: '/home/me', CLAUDE_CONFIG_DIR: '/cfg/claude' })).toEqual(['/cfg/claude/projects']);
+    expect(codexSessions.roots({ HOME: '/home/me' })).toEqual(['/home/me/.codex/sessions']);
+    expect(codexSessions.roots({ HOME: '/home/me', CODEX_HOME: '/cfg/codex' })).toEqual(['/cfg/codex/sessions']);
+    expect(geminiSessions.roots({ HOME: '/home/me' })).toEqual(['/home/me/.gemini/tmp']);
+    expect(geminiSessions.roots({ HOME: '/home/me', GEMINI_CLI_HOME: '/cfg/gemini' })).toEqual(['/cfg/gemini/.gemini/tmp']);
+  });
+
+  it("Gemini: a chat folder without .project_root finds its folder in projects.json by the session's projectHash", async () => {
+    const home = await tempDir('fieldnotes-gemini-');
+    const project = '/work/some project';
+    const chats = join(home, '.gemini', 'tmp', 'some-project', 'chats');
+    await mkdir(chats, { recursive: true });
+    await writeFile(join(home, '.gemini', 'projects.json'), JSON.stringify({ projects: { '/work/other': 'other', [project]: 'some-project' } }));
+    const file = join(chats, 'session-2026-12-01T10-00-abcd1234.jsonl');
+    const hash = createHash('sha256').update(project).digest('hex');
+    await writeFile(file, jsonl(
+      { sessionId: 'g-2', projectHash: hash, startTime: '2026-12-01T10:00:00.000Z', kind: 'main' },
+      { id: 'p1', type: 'user', content: [{ text: 'Where am I?' }] },
+      { id: 'r1', type: 'gemini', content: 'In some project.' },
+    ));
+    expect(await geminiSessions.read(file)).toMatchObject({ id: 'g-2', project, problems: [] });
+    await writeFile(join(home, '.gemini', 'projects.json'), '{"projects":{}}');
+    expect((await geminiSessions.read(file))!.problems).toEqual(['Its project folder is not recorded (no .project_root, nothing in projects.json matches its projectHash).']);
   });
 });
