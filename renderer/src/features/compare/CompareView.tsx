@@ -76,10 +76,17 @@ function SiblingColumns({ opened }: { opened: Note }) {
   }, [noteIds]);
   useCompareKeys({ count: notes.length, onMove: move, onCopyFocused: copyFocused, onCopyAll: copyAll });
 
-  // The focused column is brought into view when the columns scroll sideways (small windows).
+  // The focused column is brought into view when the columns scroll sideways (small windows);
+  // only sideways: the page stays where the reader left it.
   useEffect(() => {
-    const column = columnsRef.current?.querySelectorAll('[data-compare-column]')[focused];
-    column?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const row = columnsRef.current;
+    const column = row?.querySelectorAll<HTMLElement>('[data-compare-column]')[focused];
+    if (!row || !column) return;
+    // The row is the column's offsetParent (position: relative), so this is unaffected by scrolling.
+    const left = column.offsetLeft;
+    const margin = 24;
+    if (left - margin < row.scrollLeft) row.scrollTo({ left: left - margin });
+    else if (left + column.offsetWidth + margin > row.scrollLeft + row.clientWidth) row.scrollTo({ left: left + column.offsetWidth + margin - row.clientWidth });
   }, [focused]);
 
   const fm = opened.frontmatter;
