@@ -9,7 +9,7 @@ import { formatCommandLine, parseCommandLine } from './command-line';
 import { fieldMessage, useUpdateEditor } from './use-settings';
 
 const CHOICES: Array<{ kind: Exclude<EditorKind, 'custom'>; label: string; runs: string }> = [
-  { kind: 'system', label: 'The system’s opener', runs: 'Opens the file with the program your system uses for it, at its top (it takes no line).' },
+  { kind: 'system', label: 'The system’s default app', runs: 'Opens the file at its top (it takes no line).' },
   ...(Object.entries(KNOWN_EDITORS) as Array<[keyof typeof KNOWN_EDITORS, (typeof KNOWN_EDITORS)[keyof typeof KNOWN_EDITORS]]>).map(([kind, editor]) => ({
     kind,
     label: editor.label,
