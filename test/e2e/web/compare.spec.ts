@@ -115,6 +115,16 @@ test('the palette compares the note being read with its siblings; a note without
   const compare = page.getByRole('main', { name: 'Compare answers' });
   await expect(compare.getByRole('region', { name: 'Fake agent’s answer' })).toHaveAttribute('aria-current', 'true');
   await expect(compare.locator('[data-compare-column]')).toHaveCount(2);
+  // A sibling deleted since: the others are still compared, and the view says one is missing.
+  const compareUrl = page.url();
+  await compare.getByRole('region', { name: 'Codex CLI’s answer' }).getByRole('button', { name: 'Open' }).click();
+  // The second Codex answer of the codebase that day is told apart by a number.
+  const codexNote = page.getByRole('article', { name: /^Codex answer/ });
+  await codexNote.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(/Moved “Codex answer( \(\d+\))?” to the trash\./);
+  await page.goto(compareUrl);
+  await expect(compare.locator('[data-compare-column]')).toHaveCount(1);
+  await expect(compare).toContainText('1 answer is not in this notebook');
   await compare.getByRole('button', { name: 'Back to the note' }).click();
   await expect(page.getByRole('article', { name: 'Palette fake answer' })).toBeVisible();
 

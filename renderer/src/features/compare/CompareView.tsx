@@ -47,7 +47,8 @@ export function CompareView({ noteId }: { noteId: string }) {
 /** The notes that could be read, in order; how many could not; whether some are still on their way. */
 function group(results: Array<{ data?: Note; isError: boolean; isPending: boolean }>) {
   return {
-    notes: results.flatMap((result) => (result.data ? [result.data] : [])),
+    // A note that is gone keeps its last data beside the error: it is not shown (as in the note view).
+    notes: results.flatMap((result) => (result.data && !result.isError ? [result.data] : [])),
     missing: results.filter((result) => result.isError).length,
     loading: results.some((result) => result.isPending),
   };
