@@ -111,6 +111,9 @@ test('every view, in light and dark, wide and small', async ({ browser, server, 
       await page.goto(`${server.url}#/settings`);
       await page.waitForTimeout(600);
       await shot('settings');
+      await page.goto(`${server.url}#/notes/${siblings.id}`);
+      await expect(page.getByRole('button', { name: 'Compare answers' })).toBeVisible();
+      await shot('note-siblings');
       await page.goto(`${server.url}#/compare/${siblings.id}`);
       await expect(page.getByRole('main', { name: 'Compare answers' }).getByText(/check out/).first()).toBeVisible();
       await page.waitForTimeout(400);

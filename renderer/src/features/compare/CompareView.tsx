@@ -58,8 +58,9 @@ function SiblingColumns({ opened }: { opened: Note }) {
   const labelOf = useAgentLabels();
   const ids = useMemo(() => siblingGroup(opened), [opened]);
   const { notes, missing, loading } = useQueries({ queries: ids.map((id) => ({ queryKey: noteKeys.one(id), queryFn: () => api.notes.get({ id }) })), combine: group });
-  const [focus, setFocus] = useState(() => Math.max(0, ids.indexOf(opened.summary.id)));
-  const focused = Math.min(focus, Math.max(0, notes.length - 1));
+  // The focus is a note, not a place: a column that comes or goes does not move it.
+  const [focusId, setFocusId] = useState(opened.summary.id);
+  const focused = Math.max(0, notes.findIndex((note) => note.summary.id === focusId));
   const columnsRef = useRef<HTMLDivElement>(null);
 
   const files = useMemo(() => filesReadByEach(notes), [notes]);
@@ -68,7 +69,13 @@ function SiblingColumns({ opened }: { opened: Note }) {
   const noteIds = notes.map((note) => note.summary.id).join(' ');
   const focusedId = notes[focused]?.summary.id;
 
-  const move = useCallback((step: -1 | 1) => setFocus((current) => Math.min(Math.max(0, current + step), Math.max(0, notes.length - 1))), [notes.length]);
+  const move = useCallback(
+    (step: -1 | 1) => {
+      const next = notes[Math.min(Math.max(0, focused + step), notes.length - 1)];
+      if (next) setFocusId(next.summary.id);
+    },
+    [notes, focused],
+  );
   const copyFocused = useCallback(() => {
     if (focusedId) void copyAsContext([focusedId], getContextFormat());
   }, [focusedId]);
@@ -124,7 +131,7 @@ function SiblingColumns({ opened }: { opened: Note }) {
       </header>
       <div className="compare-columns" ref={columnsRef} style={{ '--compare-columns': Math.max(notes.length, 1) } as CSSProperties} aria-busy={loading || undefined}>
         {notes.map((note, index) => (
-          <CompareColumn key={note.summary.id} note={note} label={labels[index]!} files={files[index] ?? []} focused={index === focused} onFocus={() => setFocus(index)} />
+          <CompareColumn key={note.summary.id} note={note} label={labels[index]!} files={files[index] ?? []} focused={index === focused} onFocus={() => setFocusId(note.summary.id)} />
         ))}
       </div>
       <footer className="compare-keys" aria-label="Keys">
