@@ -124,8 +124,12 @@ function SiblingColumns({ opened }: { opened: Note }) {
             Copy all {notes.length}
           </Button>
           <span className="compare-summary">
-            {notes.length > 1 && (shared === 1 ? '1 file read by all' : `${shared} files read by all`)}
-            {missing > 0 && ` · ${missing === 1 ? '1 answer is' : `${missing} answers are`} not in this notebook`}
+            {[
+              notes.length > 1 ? (shared === 1 ? '1 file read by all' : `${shared} files read by all`) : null,
+              missing > 0 ? `${missing === 1 ? '1 answer is' : `${missing} answers are`} not in this notebook (deleted or moved)` : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         </div>
       </header>
