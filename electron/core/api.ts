@@ -151,7 +151,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       notebook: session.info(),
     }),
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
-    ...notesHandlers({ session, ports }),
+    ...notesHandlers({ session, settings, ports }),
     ...contextHandlers({ bundler, ports }),
     ...citationsHandlers({ session, log }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, notebook: () => session.notebook, log, onSettingsChanged: () => capture?.apply() }),

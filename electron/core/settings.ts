@@ -3,7 +3,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { TASK_SETTINGS_DEFAULTS, TaskSettings } from '../../shared/contract/settings';
+import { EDITOR_DEFAULT, EditorSetting, TASK_SETTINGS_DEFAULTS, TaskSettings } from '../../shared/contract/settings';
 import { writeFileAtomic } from './fs/atomic-write';
 import { KeyLock } from './fs/key-lock';
 
@@ -46,6 +46,8 @@ export const AppSettings = z.looseObject({
   tasks: TaskSettingsOnDisk,
   /** Codebases asked about recently, most recent first. */
   recentRepos: z.array(RecentRepo).catch([]),
+  /** Where files that notes link to open; a value this version cannot read means the system opener. */
+  editor: EditorSetting.catch(EDITOR_DEFAULT),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 
@@ -118,6 +120,11 @@ export class SettingsStore {
   /** Changes some task settings; the result is checked against the contract's schema. */
   updateTasks(change: Partial<TaskSettings>): Promise<AppSettings> {
     return this.update((settings) => ({ ...settings, tasks: TaskSettings.parse({ ...settings.tasks, ...change }) }));
+  }
+
+  /** Sets the editor files open in. */
+  setEditor(editor: EditorSetting): Promise<AppSettings> {
+    return this.update((settings) => ({ ...settings, editor: EditorSetting.parse(editor) }));
   }
 
   /** Puts a codebase first in the recent list. */

@@ -11,8 +11,9 @@ import { useAppInfo } from './features/app/use-app-info';
 import { useAppShortcuts } from './features/app/use-app-shortcuts';
 import { useLiveUpdates } from './features/app/use-live-updates';
 import { useSidebar } from './features/app/use-sidebar';
-import { openNote, parseRoute, useRoute, useSelectedNoteId } from './features/app/use-route';
+import { openCompare, openNote, parseRoute, useRoute, useSelectedNoteId } from './features/app/use-route';
 import { Composer } from './features/ask/Composer';
+import { useCompareTarget } from './features/compare/use-compare-target';
 import { CopyFallbackDialog } from './features/context/CopyFallbackDialog';
 import { useCopyShortcuts } from './features/context/use-copy-shortcuts';
 import { useNoteSelection } from './features/context/use-note-selection';
@@ -83,6 +84,7 @@ export function App() {
   }, []);
   const togglePalette = useCallback((open?: boolean) => setPaletteOpen((current) => open ?? !current), []);
   const sidebar = useSidebar();
+  const compareTarget = useCompareTarget(route);
   useAppShortcuts(focusSearch, togglePalette, sidebar.toggle);
 
   const notebookEmpty = notesQuery.isSuccess && allNotes.length === 0;
@@ -152,6 +154,7 @@ export function App() {
           setSearchText(text);
           focusSearch();
         }}
+        onCompare={compareTarget ? () => openCompare(compareTarget) : undefined}
       />
     </div>
   );

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import { AgentEvent } from '../model/agent-event';
+import { EDITOR_KINDS } from '../editor-commands';
 import { Artifact, FrontmatterPatch, NewNote, Note, NoteSummary, TagList, Title, TrashedNote } from '../model/note';
 
 /** A note's id: its ULID, or `path-…` for a file without one. */
@@ -112,17 +113,23 @@ export const notesMethods = {
     }),
   }),
   'notes.openFile': method({
-    description: 'Open a file a note links to (relative to the note’s repo) in the user’s editor, or show it in the file manager.',
+    description: 'Open a file a note links to (relative to the note’s repo) in the user’s editor (the `editor` setting), at a line when one is given, or show it in the file manager.',
     input: z.object({
       id: NoteId,
       /** The link as written in the note: `src/router/index.ts`, `src/router/index.ts:42`. */
       target: z.string().min(1).max(1024),
+      /** The line to open at; wins over a line written in `target`. */
+      line: z.number().int().min(1).max(100_000_000).optional(),
     }),
     output: z.object({
       /** The absolute path that was opened. */
       path: z.string(),
-      /** 'revealed' when the file could run as a program, so it was shown in its folder instead. */
+      /** 'revealed' when the file could run as a program and no editor is set, so it was shown in its folder instead. */
       action: z.enum(['opened', 'revealed']),
+      /** The editor setting it went to (`system`: the system's opener, which takes no line). */
+      editor: z.enum(EDITOR_KINDS),
+      /** The line the editor was asked to go to. */
+      line: z.number().int().positive().optional(),
     }),
   }),
   'notes.find': method({

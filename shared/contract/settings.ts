@@ -1,7 +1,9 @@
-// settings.*: what a person can change about how Fieldnotes works. For now, how tasks run: how many
-// at once, their timeouts, where the agent CLIs are, the custom command, the default agents.
+// settings.*: what a person can change about how Fieldnotes works: how tasks run (how many at once,
+// their timeouts, where the agent CLIs are, the custom command, the default agents) and the editor
+// files open in.
 import { z } from 'zod';
 import { DEFAULT_CONTAINER_IMAGE } from '../model/container';
+import { hasFilePlaceholder } from '../editor-commands';
 import { method } from './method';
 
 /** An agent's id (`agents.list` gives them); the engine checks it against the agents it knows. */
@@ -103,8 +105,31 @@ export const MachineSandboxes = z.object({
 });
 export type MachineSandboxes = z.infer<typeof MachineSandboxes>;
 
+/**
+ * Where a file a note links to (a citation) opens: the system's opener (no line), an editor
+ * Fieldnotes knows (at the line), or any command line with `{file}` and `{line}` in it, kept as an
+ * argv and never run through a shell.
+ */
+export const EditorSetting = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['system', 'vscode', 'cursor', 'zed', 'jetbrains']) }),
+  z.object({
+    kind: z.literal('custom'),
+    /** The command and its arguments, e.g. ["subl", "{file}:{line}"]. */
+    argv: z
+      .array(z.string().min(1).max(4096))
+      .min(1, 'Give the editor’s command line.')
+      .max(64)
+      .refine(hasFilePlaceholder, 'Put {file} where the file goes, like: subl {file}:{line}'),
+  }),
+]);
+export type EditorSetting = z.infer<typeof EditorSetting>;
+
+export const EDITOR_DEFAULT: EditorSetting = { kind: 'system' };
+
 export const SettingsInfo = z.object({
   tasks: TaskSettings,
+  /** Where files that notes link to open. */
+  editor: EditorSetting,
   /** The sandboxes this machine has, for the choice in Settings. */
   sandboxes: MachineSandboxes.optional(),
 });
@@ -112,13 +137,13 @@ export type SettingsInfo = z.infer<typeof SettingsInfo>;
 
 export const settingsMethods = {
   'settings.get': method({
-    description: 'The settings: how tasks run (concurrency, timeouts, agent paths, custom command, default agents).',
+    description: 'The settings: how tasks run (concurrency, timeouts, agent paths, custom command, default agents) and the editor files open in.',
     input: z.object({}).default({}),
     output: SettingsInfo,
   }),
   'settings.update': method({
     description: 'Changes some settings (absent keys stay as they are) and returns all of them.',
-    input: z.object({ tasks: TaskSettings.partial().default({}) }),
+    input: z.object({ tasks: TaskSettings.partial().default({}), editor: EditorSetting.optional() }),
     output: SettingsInfo,
   }),
 };

@@ -117,7 +117,7 @@ describe('links to files in a note', () => {
   });
 
   it('open the file in the repo, with or without a line number', async () => {
-    expect(await call('notes.openFile', { id, target: 'src/router/index.ts:42' })).toEqual({ path: join(repo, 'src', 'router', 'index.ts'), action: 'opened' });
+    expect(await call('notes.openFile', { id, target: 'src/router/index.ts:42' })).toEqual({ path: join(repo, 'src', 'router', 'index.ts'), action: 'opened', editor: 'system' });
     await call('notes.openFile', { id, target: './src/router/index.ts#L7' });
     expect(opened).toEqual([
       { how: 'open', path: join(repo, 'src', 'router', 'index.ts') },

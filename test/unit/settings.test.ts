@@ -67,6 +67,21 @@ describe('task settings', () => {
   });
 });
 
+describe('the editor setting', () => {
+  it('is the system opener by default; an editor this version cannot read falls back to it, the rest kept', async () => {
+    const file = join(dir, 'settings.json');
+    expect((await SettingsStore.load(file)).get().editor).toEqual({ kind: 'system' });
+    await writeFile(file, JSON.stringify({ editor: { kind: 'custom', argv: ['subl'] }, tasks: { concurrency: 5 } }));
+    const store = await SettingsStore.load(file);
+    expect(store.get().editor).toEqual({ kind: 'system' });
+    expect(store.get().tasks.concurrency).toBe(5);
+    await store.setEditor({ kind: 'custom', argv: ['subl', '{file}:{line}'] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ editor: { kind: 'custom', argv: ['subl', '{file}:{line}'] }, tasks: { concurrency: 5 } });
+    await expect(store.setEditor({ kind: 'custom', argv: ['subl'] })).rejects.toThrow(/Put \{file\} where the file goes/);
+    await expect(store.setEditor({ kind: 'emacs' } as never)).rejects.toThrow();
+  });
+});
+
 describe('the notebook to open', () => {
   it('is --notebook, else $FIELDNOTES_NOTEBOOK, else the remembered one while it exists, else the default', async () => {
     const env = { HOME: dir };

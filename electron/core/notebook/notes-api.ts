@@ -10,6 +10,7 @@ import type { NativePorts } from '../ports/native-ports';
 import type { SettingsStore } from '../settings';
 import { importFolder } from './import-folder';
 import { resolveNoteLink } from './note-links';
+import { openInEditor } from './open-in-editor';
 import type { NotebookSession } from './notebook-session';
 
 type HandlersIn<NS extends string> = Pick<ApiHandlers, Extract<MethodName, `${NS}.${string}`>>;
@@ -58,7 +59,7 @@ export function notebookHandlers({ session, settings, ports, defaultNotebook }: 
 }
 
 /** The notes.* methods but staleness and citations, which need git (context-api.ts, repos/citations-api.ts). */
-export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness' | 'notes.citations' | 'notes.check' | 'notes.stale'> {
+export function notesHandlers({ session, settings, ports }: Pick<NotebookApiDeps, 'session' | 'settings' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness' | 'notes.citations' | 'notes.check' | 'notes.stale'> {
   const notebook = () => session.require();
   return {
     'notes.list': async () => ({ notes: notebook().list() }),
@@ -83,11 +84,18 @@ export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session
       const { data, size } = await notebook().readArtifact(id, name, maxBytes);
       return { name, size, text: data.toString('utf8'), truncated: size > maxBytes };
     },
-    'notes.openFile': async ({ id, target }) => {
-      const linked = await resolveNoteLink(await notebook().get(id), target);
-      if (linked.action === 'reveal') await ports.revealPath(linked.path);
-      else await ports.openPath(linked.path);
-      return { path: linked.path, action: linked.action === 'reveal' ? 'revealed' : 'opened' };
+    'notes.openFile': async ({ id, target, line }) => {
+      const note = await notebook().get(id);
+      const linked = await resolveNoteLink(note, target);
+      const editor = settings.get().editor;
+      // An editor shows a program's text; only the system opener would run it.
+      if (linked.action === 'reveal' && editor.kind === 'system') {
+        await ports.revealPath(linked.path);
+        return { path: linked.path, action: 'revealed', editor: editor.kind };
+      }
+      const at = line ?? linked.line;
+      await openInEditor(editor, { path: linked.path, line: at, cwd: note.frontmatter?.repo?.path }, ports);
+      return { path: linked.path, action: 'opened', editor: editor.kind, ...(at !== undefined && editor.kind !== 'system' ? { line: at } : {}) };
     },
   };
 }

@@ -83,13 +83,14 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
       return { path: dir };
     },
 
-    'settings.get': async () => ({ tasks: settings.get().tasks, sandboxes: await machineSandbox.offers() }),
-    'settings.update': async ({ tasks }) => {
+    'settings.get': async () => ({ tasks: settings.get().tasks, editor: settings.get().editor, sandboxes: await machineSandbox.offers() }),
+    'settings.update': async ({ tasks, editor }) => {
       checkAgentIds(tasks, agents);
+      if (editor) await settings.setEditor(editor);
       const saved = await settings.updateTasks(tasks);
       engine.applySettings();
       await onSettingsChanged?.();
-      return { tasks: saved.tasks, sandboxes: await machineSandbox.offers() };
+      return { tasks: saved.tasks, editor: saved.editor, sandboxes: await machineSandbox.offers() };
     },
   };
 }

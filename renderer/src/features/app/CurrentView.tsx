@@ -1,5 +1,5 @@
 // What the window shows beside the sidebar, in order of precedence: why the notebook cannot be
-// read, the tasks, the settings or the agents' sessions (the route), the trash (the sidebar's filter), the onboarding of
+// read, the tasks, the settings, the agents' sessions or a comparison of answers (the route), the trash (the sidebar's filter), the onboarding of
 // an empty notebook, and otherwise the notes.
 import { MousePointerClick, SearchX } from 'lucide-react';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -13,6 +13,7 @@ import type { Route } from './use-route';
 // nothing else.
 const TasksView = lazy(() => import('../tasks/TasksView').then((module) => ({ default: module.TasksView })));
 const SettingsView = lazy(() => import('../settings/SettingsView').then((module) => ({ default: module.SettingsView })));
+const CompareView = lazy(() => import('../compare/CompareView').then((module) => ({ default: module.CompareView })));
 const SessionsView = lazy(() => import('../sessions/SessionsView').then((module) => ({ default: module.SessionsView })));
 
 interface CurrentViewProps {
@@ -49,6 +50,13 @@ export function CurrentView({ route, filter, problem, onRetry, onRestore, onboar
     return (
       <Suspense fallback={<ViewLoading />}>
         <SettingsView />
+      </Suspense>
+    );
+  }
+  if (route.view === 'compare') {
+    return (
+      <Suspense fallback={<ViewLoading />}>
+        <CompareView noteId={route.noteId} />
       </Suspense>
     );
   }

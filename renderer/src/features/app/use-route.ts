@@ -2,14 +2,16 @@
 //   #/notes/<id>   a note (the notes list beside it)        #/tasks/<id>   the tasks, one of them open
 //   #/tasks        the tasks                                #/settings     the settings
 //   #/sessions     the agents' own sessions on this machine
-// Anything can navigate (a toast, a task card) by calling openNote/openTasks/openSettings.
+//   #/compare/<id> a note's answer beside its siblings' (the same question asked of other agents)
+// Anything can navigate (a toast, a task card) by calling openNote/openTasks/openSettings/openCompare.
 import { useCallback, useSyncExternalStore } from 'react';
 
 export type Route =
   | { view: 'notes'; noteId: string | null }
   | { view: 'tasks'; taskId: string | null }
   | { view: 'settings' }
-  | { view: 'sessions' };
+  | { view: 'sessions' }
+  | { view: 'compare'; noteId: string };
 
 const subscribe = (listener: () => void) => {
   window.addEventListener('hashchange', listener);
@@ -29,8 +31,10 @@ function decode(part: string | undefined): string | null {
 const readHash = (): string => window.location.hash;
 
 export function parseRoute(hash: string): Route {
-  const [, view, id] = /^#\/(notes|tasks|settings|sessions)(?:\/([^/?#]+))?/.exec(hash) ?? [];
+  const [, view, id] = /^#\/(notes|tasks|settings|sessions|compare)(?:\/([^/?#]+))?/.exec(hash) ?? [];
   if (view === 'tasks') return { view: 'tasks', taskId: decode(id) };
+  const compared = view === 'compare' ? decode(id) : null;
+  if (compared) return { view: 'compare', noteId: compared };
   if (view === 'settings') return { view: 'settings' };
   if (view === 'sessions') return { view: 'sessions' };
   return { view: 'notes', noteId: view === 'notes' ? decode(id) : null };
@@ -50,6 +54,11 @@ export function openTasks(taskId?: string | null): void {
 
 export function openSettings(): void {
   window.location.hash = '#/settings';
+}
+
+/** Shows a note's answer beside those of its siblings. */
+export function openCompare(noteId: string): void {
+  window.location.hash = `#/compare/${encodeURIComponent(noteId)}`;
 }
 
 export function openSessions(): void {

@@ -1,12 +1,12 @@
 // How a note is tied to others: the newer answer that refreshed it and the older one it refreshes,
 // the notes asked the same question at the same time (siblings), the note it follows up, the notes
 // its agent was given as context, and the notes it read through Fieldnotes' MCP server while it
-// worked (consulted). Each opens with a click.
-import { BookOpen, CornerDownRight, History, Paperclip, RefreshCw, Users } from 'lucide-react';
+// worked (consulted). Each opens with a click; siblings can also be compared side by side.
+import { BookOpen, Columns3, CornerDownRight, History, Paperclip, RefreshCw, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Note } from '../../../../shared/model/note';
 import { formatWhen } from '../../lib/format';
-import { openNote } from '../app/use-route';
+import { openCompare, openNote } from '../app/use-route';
 import { useAgentLabels } from '../settings/use-settings';
 import { useNoteList } from './use-notes';
 
@@ -42,7 +42,15 @@ export function NoteRelations({ note }: { note: Note }) {
         </Relation>
       )}
       {fm.siblings && fm.siblings.length > 0 && (
-        <Relation icon={<Users />} label="Also asked of">
+        <Relation
+          icon={<Users />}
+          label="Also asked of"
+          action={
+            <button type="button" className="link-button note-relation-action" onClick={() => openCompare(note.summary.id)}>
+              <Columns3 aria-hidden /> Compare answers
+            </button>
+          }
+        >
           {fm.siblings.map((id) => link(id, (title, agent) => (agent ? labelOf(agent) : title)))}
         </Relation>
       )}
@@ -65,12 +73,13 @@ export function NoteRelations({ note }: { note: Note }) {
   );
 }
 
-function Relation({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+function Relation({ icon, label, children, action }: { icon: ReactNode; label: string; children: ReactNode; action?: ReactNode }) {
   return (
     <div className="note-relation">
       {icon}
       <span className="note-relation-label">{label}</span>
       <ul aria-label={label}>{children}</ul>
+      {action}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The command palette's dialog: jump to a note by title, search every note, or run an app command.
 import { Command } from 'cmdk';
-import { FileText, ListChecks, MessageSquarePlus, Monitor, Moon, RefreshCw, Search, Settings, Sun } from 'lucide-react';
+import { Columns3, FileText, ListChecks, MessageSquarePlus, Monitor, Moon, RefreshCw, Search, Settings, Sun } from 'lucide-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { Kbd } from '../../components/Kbd';
@@ -29,13 +29,16 @@ export interface CommandPaletteProps {
   onReload: () => void;
   /** Search every note's text for what was typed (the search box takes over). */
   onSearch: (text: string) => void;
+  /** Shows the note being read beside its siblings; absent when it has none. */
+  onCompare?: () => void;
 }
 
-export function PaletteDialog({ onClose, notes, onOpenNote, onReload, onSearch }: CommandPaletteProps) {
+export function PaletteDialog({ onClose, notes, onOpenNote, onReload, onSearch, onCompare }: CommandPaletteProps) {
   const [query, setQuery] = useState('');
 
   const actions: PaletteAction[] = useMemo(
     () => [
+      ...(onCompare ? [{ id: 'compare', label: 'Compare answers of this question', icon: <Columns3 />, run: onCompare }] : []),
       { id: 'ask', label: 'Ask a question…', icon: <MessageSquarePlus />, shortcut: ASK_SHORTCUT, run: () => openAsk() },
       { id: 'tasks', label: 'Show tasks', icon: <ListChecks />, run: () => openTasks() },
       { id: 'settings', label: 'Settings', icon: <Settings />, run: openSettings },
@@ -44,7 +47,7 @@ export function PaletteDialog({ onClose, notes, onOpenNote, onReload, onSearch }
       { id: 'theme-light', label: 'Theme: light', icon: <Sun />, run: () => setThemeChoice('light') },
       { id: 'theme-dark', label: 'Theme: dark', icon: <Moon />, run: () => setThemeChoice('dark') },
     ],
-    [onReload],
+    [onReload, onCompare],
   );
 
   // Matching is done here, not by cmdk, so a notebook of 10,000 notes stays instant.

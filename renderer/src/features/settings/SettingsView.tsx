@@ -1,5 +1,5 @@
 // Settings: how many tasks run at once and for how long, the sandbox, the agents and the custom command, the
-// agents asked by default, the theme, and the scratch checkouts PoCs left behind. Each field
+// agents asked by default, the editor citations open in, the theme, and the scratch checkouts PoCs left behind. Each field
 // saves on its own and shows the engine's message when a value is refused.
 import { formatDuration } from '../../lib/format';
 import { AgentsSection } from './AgentsSection';
@@ -7,6 +7,7 @@ import { CaptureSessionsSection } from './CaptureSessionsSection';
 import { ContextWindowsSection } from './ContextWindowsSection';
 import { CustomCommandSection } from './CustomCommandSection';
 import { DefaultAgentsSetting } from './DefaultAgentsSetting';
+import { EditorSection } from './EditorSection';
 import { NotebookForAgentsSection } from './NotebookForAgentsSection';
 import { NumberSetting } from './NumberSetting';
 import { SandboxSection } from './SandboxSection';
@@ -57,6 +58,7 @@ export function SettingsView() {
             <CaptureSessionsSection settings={tasks} />
           </>
         )}
+        {settings.data?.editor && <EditorSection editor={settings.data.editor} />}
         <section className="settings-section" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance">Appearance</h2>
           <div className="setting">

@@ -4,7 +4,7 @@
 
 /** ["llm", "-m", "gpt 4o"] → `llm -m 'gpt 4o'`. */
 export function formatCommandLine(argv: readonly string[]): string {
-  return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return argv.map((arg) => (/^[\w@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 /** `llm -m 'gpt 4o'` → ["llm", "-m", "gpt 4o"]; an unclosed quote is an error the user can fix. */

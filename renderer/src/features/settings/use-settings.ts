@@ -2,7 +2,7 @@
 // settings.update and the cache takes the engine's answer (its validation is the only one).
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { TaskSettings } from '../../../../shared/contract/settings';
+import type { EditorSetting, TaskSettings } from '../../../../shared/contract/settings';
 import type { AgentInfo } from '../../../../shared/contract/tasks';
 import { api } from '../../api';
 
@@ -30,6 +30,15 @@ export function useUpdateSettings() {
         void queryClient.invalidateQueries({ queryKey: settingsKeys.agents });
       }
     },
+  });
+}
+
+/** Sets the editor files that notes link to open in. */
+export function useUpdateEditor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (editor: EditorSetting) => api.settings.update({ editor }),
+    onSuccess: (settings) => queryClient.setQueryData(settingsKeys.settings, settings),
   });
 }
 
