@@ -111,7 +111,13 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const settings = await SettingsStore.load(deps.settingsFile ?? null, log);
   const ports = deps.ports ?? nodePorts();
   const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
-  const session = new NotebookSession({ events, settings, watch: deps.watch ?? true, watcher: deps.watcher, dataDir: userData, log });
+  // The watcher's first scan (a stat and a watch per file, on this thread) waits until search has
+  // loaded its index, so that the notes list and the first search results come first.
+  const session: NotebookSession = new NotebookSession({
+    events, settings, watch: deps.watch ?? true, watcher: deps.watcher, dataDir: userData, log, watchAfter: (root): Promise<void> => search.loaded(root),
+  });
+  // Before the notebook opens: search starts as soon as the folder is set up, while the notes load.
+  const search: NotebookSearch = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });
   if (deps.notebook) {
     await session.open(resolve(deps.notebook), { create: deps.createNotebook ?? true }).catch((error: unknown) => {
       if (deps.onNotebookError !== 'log') throw error;
@@ -130,9 +136,9 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   });
   const repos = new RepoRegistry(settings, ports, log);
   const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, fieldnotes: deps.fieldnotes, userDataDir: userData, log, machineSandbox });
-  // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
+  // Notes a stopped Fieldnotes left running (while the search worker loads, in its own thread);
+  // switching notebooks recovers the next one the same way.
   if (deps.recoverTasks ?? true) await tasks.recover();
-  const search = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });
   const capture = deps.captureSessions
     ? new SessionCapture({
       session, env: () => env, folders: () => settings.get().tasks.captureSessions ?? [], events, log,
