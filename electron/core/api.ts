@@ -161,7 +161,8 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...citationsHandlers({ session, log }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: () => capture?.apply() }),
     'search.query': async (input) => search.require().query(input),
-    'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
+    'search.status': async ({ wait }) =>
+      wait === 'indexed' ? search.require().whenIndexed() : wait ? search.require().whenIdle() : search.require().refreshStatus(),
     'search.reindex': async ({ wait }) => {
       const service = search.require();
       const started = await service.reindex();

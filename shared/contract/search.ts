@@ -150,8 +150,9 @@ export const searchMethods = {
     output: SearchResults,
   }),
   'search.status': method({
-    description: 'The search index: how many notes it holds and whether it is indexing; with `wait`, once every change so far is indexed.',
-    input: z.object({ wait: z.boolean().optional() }).default({}),
+    description:
+      'The search index: how many notes it holds and whether it is indexing; with `wait`, once every change so far is indexed and written; with `wait: "indexed"`, once every note of the folder is searchable (background checks may still run).',
+    input: z.object({ wait: z.union([z.boolean(), z.literal('indexed')]).optional() }).default({}),
     output: SearchStatus,
   }),
   'search.reindex': method({

@@ -93,6 +93,14 @@ export class SearchService {
     return this.call('status', null);
   }
 
+  /**
+   * Resolves when every note of the folder is indexed, without waiting for background checks or
+   * the index being written (a one-shot search's query never waits for those).
+   */
+  whenIndexed(): Promise<SearchStatus> {
+    return this.call('whenIndexed', null);
+  }
+
   /** Resolves when every change so far is indexed and no rebuild runs. */
   whenIdle(): Promise<SearchStatus> {
     return this.call('whenIdle', null);
