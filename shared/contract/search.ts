@@ -40,6 +40,11 @@ export const SearchInput = z.object({
    * screenful at once and asks for the rest (the same query, with `offset`) as they scroll into view.
    */
   snippets: z.number().int().min(0).max(200).optional(),
+  /**
+   * Count the values behind the filter chips (default true). False leaves `facets` empty and spares
+   * the count over every matching note: the command line, and pages after the first, never show them.
+   */
+  facets: z.boolean().default(true),
 });
 export type SearchInput = z.input<typeof SearchInput>;
 export type SearchRequest = z.output<typeof SearchInput>;
