@@ -126,7 +126,6 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   }
 
   const tokens = deps.tokens ?? sharedTokenCounter();
-  if (deps.warmTokenizer) tokens.warm();
   const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
   const env = deps.agentEnv ?? process.env;
   const scratchRoot = join(userData, 'scratch');
@@ -174,6 +173,9 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   };
 
   let closing: Promise<void> | undefined;
+  // The tokenizer loads in a thread of its own: after search has loaded its index, so that the two
+  // do not share the cores while someone waits for the first results.
+  if (deps.warmTokenizer) void search.loaded(session.notebook?.root ?? '').then(() => (closing ? undefined : tokens.warm()));
   return {
     handlers,
     events,
