@@ -13,12 +13,15 @@ export async function requireNotebookFolder(notebook: string): Promise<void> {
   }
 }
 
-/** Waits until the index holds every note (`reindex`: rebuilt from the files); its status then. */
+/**
+ * Waits until the index holds every note (`reindex`: rebuilt from the files, and written); its
+ * status then. A search waits for no background check (segment checksums) and no write.
+ */
 export async function waitForIndex(api: InProcessApi, options: { rebuild?: boolean } = {}): Promise<SearchStatus & { indexBytes?: number }> {
   const progress = progressLine();
   const off = api.on('search.progress', progress.show);
   try {
-    const status = options.rebuild ? await api.search.reindex({ wait: true }) : await api.search.status({ wait: true });
+    const status = options.rebuild ? await api.search.reindex({ wait: true }) : await api.search.status({ wait: 'indexed' });
     if (status.state === 'failed') throw new CliError(`Search failed: ${status.error ?? 'unknown error'}. Run \`fieldnotes reindex\` to rebuild the index.`);
     return status;
   } finally {

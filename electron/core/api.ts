@@ -112,7 +112,13 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const settings = await SettingsStore.load(deps.settingsFile ?? null, log);
   const ports = deps.ports ?? nodePorts();
   const userData = deps.userDataDir ?? (deps.settingsFile ? dirname(deps.settingsFile) : join(tmpdir(), `fieldnotes-${process.getuid?.() ?? 'user'}`));
-  const session = new NotebookSession({ events, settings, watch: deps.watch ?? true, watcher: deps.watcher, dataDir: userData, log });
+  // The watcher's first scan (a stat and a watch per file, on this thread) waits until search has
+  // loaded its index, so that the notes list and the first search results come first.
+  const session: NotebookSession = new NotebookSession({
+    events, settings, watch: deps.watch ?? true, watcher: deps.watcher, dataDir: userData, log, watchAfter: (root): Promise<void> => search.loaded(root),
+  });
+  // Before the notebook opens: search starts as soon as the folder is set up, while the notes load.
+  const search: NotebookSearch = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });
   if (deps.notebook) {
     await session.open(resolve(deps.notebook), { create: deps.createNotebook ?? true }).catch((error: unknown) => {
       if (deps.onNotebookError !== 'log') throw error;
@@ -121,7 +127,6 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   }
 
   const tokens = deps.tokens ?? sharedTokenCounter();
-  if (deps.warmTokenizer) tokens.warm();
   const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
   const env = deps.agentEnv ?? process.env;
   const scratchRoot = join(userData, 'scratch');
@@ -131,9 +136,9 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   });
   const repos = new RepoRegistry(settings, ports, log);
   const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, fieldnotes: deps.fieldnotes, userDataDir: userData, log, machineSandbox });
-  // Notes a stopped Fieldnotes left running; switching notebooks recovers the next one the same way.
+  // Notes a stopped Fieldnotes left running (while the search worker loads, in its own thread);
+  // switching notebooks recovers the next one the same way.
   if (deps.recoverTasks ?? true) await tasks.recover();
-  const search = new NotebookSearch({ session, events, start: deps.search ?? 'at-open' });
   const capture = deps.captureSessions
     ? new SessionCapture({
       session, env: () => env, folders: () => settings.get().tasks.captureSessions ?? [], events, log,
@@ -156,7 +161,8 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...citationsHandlers({ session, log }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, notebook: () => session.notebook, log, onSettingsChanged: () => capture?.apply() }),
     'search.query': async (input) => newestFirst(await search.require().query(input), session.notebook),
-    'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
+    'search.status': async ({ wait }) =>
+      wait === 'indexed' ? search.require().whenIndexed() : wait ? search.require().whenIdle() : search.require().refreshStatus(),
     'search.reindex': async ({ wait }) => {
       const service = search.require();
       const started = await service.reindex();
@@ -168,6 +174,9 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   };
 
   let closing: Promise<void> | undefined;
+  // The tokenizer loads in a thread of its own: after search has loaded its index, so that the two
+  // do not share the cores while someone waits for the first results.
+  if (deps.warmTokenizer) void search.loaded(session.notebook?.root ?? '').then(() => (closing ? undefined : tokens.warm()));
   return {
     handlers,
     events,

@@ -42,6 +42,11 @@ export const SearchInput = z.object({
    * screenful at once and asks for the rest (the same query, with `offset`) as they scroll into view.
    */
   snippets: z.number().int().min(0).max(200).optional(),
+  /**
+   * Count the values behind the filter chips (default true). False leaves `facets` empty and spares
+   * the count over every matching note: the command line, and pages after the first, never show them.
+   */
+  facets: z.boolean().default(true),
 });
 export type SearchInput = z.input<typeof SearchInput>;
 export type SearchRequest = z.output<typeof SearchInput>;
@@ -154,8 +159,9 @@ export const searchMethods = {
     output: SearchResults,
   }),
   'search.status': method({
-    description: 'The search index: how many notes it holds and whether it is indexing; with `wait`, once every change so far is indexed.',
-    input: z.object({ wait: z.boolean().optional() }).default({}),
+    description:
+      'The search index: how many notes it holds and whether it is indexing; with `wait`, once every change so far is indexed and written; with `wait: "indexed"`, once every note of the folder is searchable (background checks may still run).',
+    input: z.object({ wait: z.union([z.boolean(), z.literal('indexed')]).optional() }).default({}),
     output: SearchStatus,
   }),
   'search.reindex': method({

@@ -1,6 +1,6 @@
 // `npm run bench`: runs every area's benchmark on deterministic synthetic notebooks and prints one
 // table. An area is a module exporting `(context) => Promise<BenchRow[]>`; add yours to AREAS.
-// Options: --sizes 1000,10000  --runs 5  --seed 1  --only notebook|search|context|tasks|sessions|citations
+// Options: --sizes 1000,10000  --large (adds 50,000)  --runs 5  --seed 1  --only notebook|search|context|tasks|sessions|citations
 // The search area prints its own table (the rows the search issue asks for); the others add rows
 // to the table printed at the end. FIELDNOTES_BENCH_DIR says where search keeps its notebooks.
 import { cpus, tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ function option(name: string, fallback: string): string {
 }
 
 const context: BenchContext = {
-  sizes: option('sizes', '1000,10000').split(',').map(Number),
+  sizes: [...option('sizes', '1000,10000').split(',').map(Number), ...(process.argv.includes('--large') ? [50_000] : [])],
   seed: Number(option('seed', '1')),
   runs: Number(option('runs', '5')),
   log: (message) => console.error(`· ${message}`),

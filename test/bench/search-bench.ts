@@ -1,7 +1,10 @@
 // The search benchmark: on deterministic synthetic notebooks, a full build, the index's size and
 // load time, query latency per kind (for the page the app asks as you type, and for 20 hits with
 // snippets), where a query's CPU goes, how soon a new note is found, the worker's peak memory, and
-// ripgrep on the same folder for the same queries — all measured in one run, side by side.
+// ripgrep on the same folder for the same queries — all measured in one run, side by side. Then the
+// references of issue 15 in the same run: SQLite FTS5 and FlexSearch (reference-*.ts, from the
+// bench's own sub-package test/bench/refs), and whole processes (serve's start, the one-shot CLI)
+// against ripgrep; the first table printed gives each as a ratio, ours / reference.
 // The worker runs as the desktop app runs it (the built search-worker.js), in a child process of
 // its own so its memory is its own; first results are also timed with the worker in a thread of
 // this process, as the app starts it.
@@ -11,6 +14,7 @@ import { mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SearchInput, type SearchRequest } from '../../shared/contract/search';
 import { SearchService } from '../../electron/core/search/service';
 import { CpuReference } from './cpu-reference';
@@ -18,6 +22,12 @@ import { queryBreakdown, type QueryBreakdown } from './search-breakdown';
 import { PAGES, QUERIES, QUERY_KINDS, ripgrepArgs, type Page, type QueryKind } from './search-queries';
 import { median } from './stats';
 import { writeSyntheticNotebook } from './synthetic-notebook';
+import { measureProcesses, type ProcessMeasurement } from './process-bench';
+import { readCorpus } from './reference-corpus';
+import { referenceEngines, type ReferenceEngines } from './reference-engines';
+import { measureFlexSearch, type FlexSearchMeasurement } from './reference-flexsearch';
+import { measureFts5, type Fts5Measurement } from './reference-fts5';
+import { referenceTable } from './reference-table';
 
 export interface SearchBenchOptions {
   sizes: number[];
@@ -29,7 +39,7 @@ export interface SearchBenchOptions {
   log: (line: string) => void;
 }
 
-interface Measurement {
+export interface Measurement {
   notes: number;
   corpusBytes: number;
   buildMs: number;
@@ -46,6 +56,10 @@ interface Measurement {
   newNoteMs: number[];
   searchPeakRss: number;
   ripgrep: Record<QueryKind, number[]>;
+  /** Whole processes: serve's start, the one-shot CLI, ripgrep. */
+  processes: ProcessMeasurement;
+  fts5: Fts5Measurement | null;
+  flexsearch: FlexSearchMeasurement | null;
 }
 
 /** Timed rounds of each query: 100 samples per kind, so a p95 is not one unlucky sample of 30. */
@@ -76,20 +90,30 @@ interface FirstResults {
 
 /** Runs the benchmark for each size and prints one Markdown table comparing them. */
 export async function runSearchBench(options: SearchBenchOptions): Promise<void> {
-  const worker = builtWorker(options.root, options.log);
+  const worker = await builtWorker(options.root, options.log);
+  const engines = referenceEngines(options.log);
+  for (const line of engines.missing) options.log(`  ${line}`);
   const results: Measurement[] = [];
   for (const size of options.sizes) {
     const notebook = await syntheticNotebook(options.notebooksDir, size, options.seed, options.log);
     options.log(`search: ${size.toLocaleString('en')} notes…`);
-    results.push(await measure(notebook, size, worker, options.log));
+    results.push(await measure(notebook, size, { worker, root: options.root, engines }, options.log));
   }
   options.log('');
   options.log(machine());
   options.log('');
+  for (const line of referenceTable(results)) options.log(line);
+  options.log('');
   for (const line of table(results)) options.log(line);
 }
 
-async function measure(notebook: string, notes: number, worker: string, log: (line: string) => void): Promise<Measurement> {
+interface Tools {
+  worker: string;
+  root: string;
+  engines: ReferenceEngines;
+}
+
+async function measure(notebook: string, notes: number, { worker, root, engines }: Tools, log: (line: string) => void): Promise<Measurement> {
   const cacheDir = join(notebook, '.fieldnotes', 'cache', 'search');
   await rm(cacheDir, { recursive: true, force: true });
   // No note bodies kept between queries: every snippet is cut from its file, the worst case.
@@ -142,6 +166,16 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
     ripgrep[kind] = [];
     for (let round = 0; round < RIPGREP_ROUNDS; round++) for (const text of QUERIES[kind]) ripgrep[kind].push(await timeRipgrep(notebook, ripgrepArgs(kind, text)));
   }
+
+  log('  whole processes: serve, fieldnotes search and list, ripgrep…');
+  const processes = await measureProcesses(root, notebook);
+  const corpus = engines.sqlite || engines.flexsearchDir ? await readCorpus(notebook) : [];
+  const referenceDir = join(notebook, '.fieldnotes', 'cache', 'bench-references');
+  await mkdir(referenceDir, { recursive: true });
+  if (engines.sqlite) log('  SQLite FTS5…');
+  const fts5 = engines.sqlite ? await measureFts5(engines.sqlite, corpus, referenceDir, QUERIES, ROUNDS) : null;
+  if (engines.flexsearchDir) log('  FlexSearch (worker)…');
+  const flexsearch = engines.flexsearchDir ? await measureFlexSearch(engines.flexsearchDir, corpus, QUERIES, ROUNDS) : null;
   return {
     notes,
     corpusBytes: await corpusBytes(notebook),
@@ -157,8 +191,12 @@ async function measure(notebook: string, notes: number, worker: string, log: (li
     newNoteMs,
     searchPeakRss,
     ripgrep,
+    processes,
+    fts5,
+    flexsearch,
   };
 }
+
 
 function request(query: string, page: Page = 'app'): SearchRequest {
   return SearchInput.parse({ query, ...PAGES[page] });
@@ -245,12 +283,17 @@ async function corpusBytes(dir: string): Promise<number> {
   return total;
 }
 
-/** The worker as the app ships it: built by electron-vite (built again when a source is newer). */
-function builtWorker(root: string, log: (line: string) => void): string {
+/**
+ * The worker as the app ships it: built by electron-vite (built again when a source is newer), and
+ * so is the command line the process rows run (`fieldnotes.mjs` runs the sources through tsx, far
+ * slower to start, when its build is older than any source).
+ */
+async function builtWorker(root: string, log: (line: string) => void): Promise<string> {
   const worker = join(root, 'out', 'main', 'search-worker.js');
   const sources = join(root, 'electron', 'core', 'search');
   const newest = Math.max(...spawnSync('ls', [sources]).stdout.toString().trim().split('\n').map((name) => statSync(join(sources, name)).mtimeMs));
-  if (!existsSync(worker) || statSync(worker).mtimeMs < newest) {
+  const { currentBuild } = (await import(pathToFileURL(join(root, 'electron', 'cli', 'built-cli.mjs')).href)) as { currentBuild: (root: string) => string | null };
+  if (!existsSync(worker) || statSync(worker).mtimeMs < newest || !currentBuild(root)) {
     log('building the search worker (electron-vite build)…');
     const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('electron-vite build failed');

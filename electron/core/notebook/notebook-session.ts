@@ -7,6 +7,13 @@ import type { EventBus } from '../../../shared/event-bus';
 import type { EngineEvents } from '../engine-events';
 import type { SettingsStore } from '../settings';
 import { Notebook, type NoteChangeBatch, type NotebookOptions } from './notebook';
+import type { NotebookFolder } from './notebook-layout';
+
+/**
+ * A notebook folder being opened: set up, its notes still loading. `opened` settles true once it
+ * is the session's notebook, false when opening it failed or it already was the open one.
+ */
+export type OpeningListener = (folder: NotebookFolder, opened: Promise<boolean>) => void;
 
 export interface SessionOptions {
   events: EventBus<EngineEvents>;
@@ -16,12 +23,18 @@ export interface SessionOptions {
   watcher?: NotebookOptions['watcher'];
   /** The app's data folder, where a read-only notebook's caches go. */
   dataDir?: string;
+  /** What the watcher's first scan waits for (see NotebookOptions.watchAfter), given the folder's real path. */
+  watchAfter?: (root: string) => Promise<unknown>;
   log: (message: string) => void;
 }
+
+/** The watcher starts at the latest this long after a notebook is open, whatever it waits for. */
+const WATCH_AFTER_AT_MOST_MS = 10_000;
 
 export class NotebookSession {
   private current: Notebook | null = null;
   private unsubscribe: () => void = () => undefined;
+  private readonly openingListeners = new Set<OpeningListener>();
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -41,14 +54,39 @@ export class NotebookSession {
     return this.current ? { path: this.current.root, name: this.current.name } : null;
   }
 
+  /** Listens for notebooks being opened, before their notes are loaded; returns the unsubscribe function. */
+  onOpening(listener: OpeningListener): () => void {
+    this.openingListeners.add(listener);
+    return () => this.openingListeners.delete(listener);
+  }
+
   /**
    * Opens a folder as the notebook (setting it up if needed), closes the previous one, remembers
    * it as the notebook to open next time, and announces `notebook.changed`.
    */
   async open(folder: string, options: { create?: boolean } = {}): Promise<Notebook> {
     const { watch, watcher, dataDir, log } = this.options;
-    const next = await Notebook.open(folder, { create: options.create, watch, watcher, dataDir, log });
+    let settle: (opened: boolean) => void = () => undefined;
+    const opened = new Promise<boolean>((resolve) => (settle = resolve));
+    let root = '';
+    const onPrepared = (prepared: NotebookFolder): void => {
+      root = prepared.root;
+      if (this.current?.root === prepared.root) return;
+      for (const listener of this.openingListeners) listener(prepared, opened);
+    };
+    const watchAfter = this.options.watchAfter;
+    let next: Notebook;
+    try {
+      next = await Notebook.open(folder, {
+        create: options.create, watch, watcher, dataDir, log, onPrepared,
+        ...(watchAfter ? { watchAfter: () => atMost(watchAfter(root), WATCH_AFTER_AT_MOST_MS) } : {}),
+      });
+    } catch (error) {
+      settle(false);
+      throw error;
+    }
     if (this.current && this.current.root === next.root) {
+      settle(false);
       await next.close();
       return this.current;
     }
@@ -56,6 +94,7 @@ export class NotebookSession {
     this.unsubscribe();
     this.current = next;
     this.unsubscribe = next.onChange((batch) => this.announce(batch));
+    settle(true);
     await previous?.close();
     await this.options.settings.rememberNotebook(next.root).catch((error: unknown) => this.options.log(`could not save settings: ${String(error)}`));
     this.options.events.emit('notebook.changed', { path: next.root, name: basename(next.root) });
@@ -77,4 +116,11 @@ export class NotebookSession {
     ];
     this.options.events.emit('notes.changed', { source: batch.source, changes });
   }
+}
+
+/** `promise`, or undefined after `ms`, whichever comes first. */
+function atMost(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => (timer = setTimeout(resolve, ms).unref()));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -13,7 +13,7 @@ import { readNoteFile, type NoteFileInfo, type SkippedFile } from './note-files'
 import { NoteIndex } from './note-index';
 import { NotebookPaths } from './safe-path';
 import { loadNotebook, reconcile } from './notebook-loader';
-import { prepareNotebookFolder } from './notebook-layout';
+import { prepareNotebookFolder, type NotebookFolder } from './notebook-layout';
 import { NotebookWatcher, type WatcherOptions } from './notebook-watcher';
 import { ignoreTempsInGit, removeStaleTemps } from './stale-temps';
 import { saveSummaryCache } from './summary-cache';
@@ -31,6 +31,17 @@ export interface NotebookOptions {
   watcher?: Pick<WatcherOptions, 'debounceMs' | 'maxWaitMs'>;
   /** The app's data folder: a read-only notebook's caches go there. Default: userDataDir(). */
   dataDir?: string;
+  /**
+   * Called once the folder is set up, before its notes are loaded: what only needs the folder
+   * (the search worker loading its persisted index) can start meanwhile.
+   */
+  onPrepared?: (folder: NotebookFolder) => void;
+  /**
+   * When `watch` is set, the watcher's first scan (an lstat and a watch per file, on this thread)
+   * starts once this settles, so that it does not compete with what a person waits for at start.
+   * Changes made before it is ready are caught up by a rescan, as always. Default: at once.
+   */
+  watchAfter?: () => Promise<unknown>;
 }
 
 /** One note in a change batch. */
@@ -67,6 +78,8 @@ export class Notebook {
   private readonly writing = new Map<string, number>();
   private readonly deferred = new Set<string>();
   private watcher: NotebookWatcher | null = null;
+  /** Settles once the watcher is started (it may wait for `watchAfter`). */
+  private watching: Promise<void> = Promise.resolve();
   private skippedFiles: SkippedFile[] = [];
   private cacheTimer: NodeJS.Timeout | undefined;
   private cacheSave: Promise<void> = Promise.resolve();
@@ -105,6 +118,7 @@ export class Notebook {
    */
   static async open(folder: string, options: NotebookOptions = {}): Promise<Notebook> {
     const prepared = await prepareNotebookFolder(folder, { create: options.create, dataDir: options.dataDir });
+    options.onPrepared?.(prepared);
     const log = options.log ?? ((message: string) => console.warn(`[fieldnotes] ${message}`));
     const notebook = new Notebook(prepared.root, prepared.readOnly, prepared.cacheDir, log);
     const loaded = await loadNotebook(prepared.root, prepared.cacheDir);
@@ -114,7 +128,11 @@ export class Notebook {
     if (loaded.cacheStale) notebook.scheduleCacheSave(0);
     // A read-only notebook is left as it is: nothing to tidy there.
     if (prepared.readOnly === null) notebook.tidying = notebook.tidy(loaded.temps);
-    if (options.watch) notebook.startWatching(options.watcher ?? {});
+    if (options.watch) {
+      const start = (): void => notebook.startWatching(options.watcher ?? {});
+      if (options.watchAfter) notebook.watching = options.watchAfter().then(start, start);
+      else start();
+    }
     return notebook;
   }
 
@@ -130,6 +148,7 @@ export class Notebook {
 
   /** Resolves once the watcher reports every change (immediately when not watching). */
   async whenWatching(): Promise<void> {
+    await this.watching;
     await this.watcher?.ready;
   }
 
@@ -336,6 +355,7 @@ export class Notebook {
   }
 
   private startWatching(options: NonNullable<NotebookOptions['watcher']>): void {
+    if (this.closed) return;
     this.watcher = new NotebookWatcher(this.root, (paths) => this.refresh(paths), { ...options, log: this.log });
     // Whatever changed between the first scan and the watcher being ready is caught up here.
     void this.watcher.ready.then(() => (this.closed ? undefined : this.rescan())).catch((error: unknown) => this.log(`rescan failed: ${String(error)}`));

@@ -48,7 +48,11 @@ export class FacetCounter {
   /** No filter at all: every note passes and counts in every kind (the common case, made cheap). */
   private readonly open: boolean;
 
-  constructor(private readonly filter: NoteFilter) {
+  constructor(
+    private readonly filter: NoteFilter,
+    /** False: filter only, count nothing (`facets()` is empty). */
+    private readonly counting = true,
+  ) {
     this.open = isUnfiltered(filter);
   }
 
@@ -63,6 +67,26 @@ export class FacetCounter {
     }
     const counts = Object.fromEntries(FACET_KINDS.map((kind) => [kind, new Int32Array(columns.values[kind].length)])) as Record<FacetKind, Int32Array>;
     this.current = { segment, columns, masks, counts };
+  }
+
+  /** True when no filter applies: every note passes, and `countAll` counts a segment's matches at once. */
+  get unfiltered(): boolean {
+    return this.open;
+  }
+
+  /** Without filters: counts the facets of the first `count` notes of `notes` (of the current segment). */
+  countAll(notes: Int32Array, count: number): void {
+    const { columns, counts } = this.current!;
+    const { repo, agent, mode, status } = columns.ids;
+    const { tagStart, tagIds } = columns;
+    for (let i = 0; i < count; i++) {
+      const note = notes[i]!;
+      counts.repo[repo[note]!]!++;
+      counts.agent[agent[note]!]!++;
+      counts.mode[mode[note]!]!++;
+      counts.status[status[note]!]!++;
+      for (let t = tagStart[note]!; t < tagStart[note + 1]!; t++) counts.tag[tagIds[t]!]!++;
+    }
   }
 
   /** Whether the note passes every filter; counts it in the facets it should show in. */
@@ -87,6 +111,7 @@ export class FacetCounter {
         failed = kind;
       }
     }
+    if (!this.counting) return failed === null;
     if (failed !== null) {
       tally(columns, counts, failed, note);
       return false;

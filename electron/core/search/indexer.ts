@@ -56,8 +56,10 @@ export class Indexer {
   private working: Promise<void> | null = null;
   private rebuild: Rebuild | null = null;
   private rebuilding: Promise<void> | null = null;
-  /** The startup comparison of the index with the folder. */
+  /** The startup work: comparing the index with the folder, then checking the segments' bytes. */
   private reconciling: Promise<void> | null = null;
+  /** The first part of it: until the comparison with the folder has queued every changed note. */
+  private comparing: Promise<void> | null = null;
   /** When each path was last removed (a counter), so a note read before its deletion is not added after it. */
   private readonly removals = new Map<string, number>();
   private removalCount = 0;
@@ -91,11 +93,13 @@ export class Indexer {
     this.loaded = true;
     this.reason = loaded.problem ?? 'changes';
     // Queries that arrived during the load are answered first (they wait on this promise, so they
-    // run before a macrotask): they are what someone is looking at. Checking the segments' bytes
-    // and comparing the index with the folder follow, in slices.
-    this.reconciling = new Promise<void>((resume) => setImmediate(resume))
+    // run before a macrotask): they are what someone is looking at. Comparing the index with the
+    // folder follows (what a one-shot search waits for), then checking the segments' bytes, in
+    // slices: a damaged segment is dropped and its notes indexed again.
+    const comparing = new Promise<void>((resume) => setImmediate(resume)).then(() => this.reconcile());
+    this.comparing = comparing.finally(() => (this.comparing = null)).catch(() => undefined);
+    this.reconciling = comparing
       .then(() => this.verify(loaded.unverified))
-      .then(() => this.reconcile())
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
         this.reconciling = null;
@@ -161,6 +165,15 @@ export class Indexer {
     };
   }
 
+  /**
+   * Resolves once every note of the folder is indexed (the startup comparison is done and what it
+   * queued is indexed), without waiting for the segments' checksums or the index being written:
+   * what a one-shot search waits for before its query.
+   */
+  async whenIndexed(): Promise<void> {
+    while (this.comparing || this.working || this.rebuilding) await (this.comparing ?? this.rebuilding ?? this.working);
+  }
+
   /** Resolves once every queued change is indexed, no rebuild runs, and the index is on disk. */
   async whenIdle(): Promise<void> {
     while (this.reconciling || this.working || this.rebuilding) await (this.reconciling ?? this.rebuilding ?? this.working);
@@ -189,10 +202,15 @@ export class Indexer {
   private async verify(unverified: Array<{ segment: Segment; bytes: Buffer }>): Promise<void> {
     const pacer = new Pacer();
     for (const { segment, bytes } of unverified) {
+      if (this.closed) return;
       if (await checksumMatches(bytes, () => pacer.pause())) continue;
-      // The next save leaves its file out of the manifest, which deletes it.
-      this.index.dropSegment(segment);
+      // The next save leaves its file out of the manifest, which deletes it; its notes (still in
+      // the folder) are indexed again.
+      const dropped = this.index.dropSegment(segment);
       this.reason = 'corrupt';
+      for (const path of dropped) this.queue.add(path);
+      if (this.queue.size > 0) this.kick();
+      else this.scheduleSave(0);
     }
   }
 

@@ -1,13 +1,14 @@
-// Search for whichever notebook is open: a SearchService per notebook, started when the notebook
-// opens (or on the first search, for one-shot commands), closed when another one opens, and fed
-// every note change the notebook reports — the app's own writes and outside edits alike.
+// Search for whichever notebook is open: a SearchService per notebook, started as soon as the
+// notebook's folder is set up (while its notes still load), or on the first search for one-shot
+// commands; closed when another one opens, and fed every note change the notebook reports — the
+// app's own writes and outside edits alike.
 // The index lives in the notebook's cache folder: `.fieldnotes/cache/search`, or in the app's data
 // folder when the notebook is read-only.
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { EventBus } from '../../../shared/event-bus';
 import type { EngineEvents } from '../engine-events';
-import type { Notebook } from '../notebook/notebook';
+import type { NotebookFolder } from '../notebook/notebook-layout';
 import type { NotebookSession } from '../notebook/notebook-session';
 import { SearchService } from './service';
 
@@ -26,8 +27,14 @@ export class NotebookSearch {
   private readonly offs: Array<() => void>;
 
   constructor(private readonly options: NotebookSearchOptions) {
-    const { events } = options;
+    const { events, session } = options;
     this.offs = [
+      session.onOpening((folder, opened) => {
+        if (options.start !== 'at-open' || this.closed) return;
+        void this.replace(folder);
+        // Not opened after all: search goes back to whichever notebook is open.
+        void opened.then((yes) => (yes ? undefined : this.restart()));
+      }),
       events.on('notebook.changed', () => void this.restart()),
       events.on('notes.changed', ({ changes }) => {
         if (!this.service) return;
@@ -37,6 +44,14 @@ export class NotebookSearch {
       }),
     ];
     if (options.start === 'at-open' && options.session.notebook) this.startFor(options.session.notebook);
+  }
+
+  /**
+   * Settles once the search of the notebook at `root` has loaded its persisted index (or failed
+   * to), or at once when no search runs for it.
+   */
+  loaded(root: string): Promise<void> {
+    return this.service && this.root === root ? this.service.loaded : Promise.resolve();
   }
 
   /** The open notebook's search service, started now if it was not yet. */
@@ -59,11 +74,14 @@ export class NotebookSearch {
     await this.replace(notebook && this.options.start === 'at-open' ? notebook : null);
   }
 
+
   /**
    * Swaps the service for one over `root` (or none) in one step, so a search arriving while the old
    * one closes gets the new one, and no service is ever started twice or left running.
    */
-  private async replace(notebook: Notebook | null): Promise<void> {
+  private async replace(notebook: NotebookFolder | null): Promise<void> {
+    // Started early for this folder (while it loaded): that one stays.
+    if (notebook !== null && this.service && this.root === notebook.root) return;
     const previous = this.service;
     this.service = null;
     this.root = null;
@@ -71,7 +89,7 @@ export class NotebookSearch {
     await previous?.close();
   }
 
-  private startFor(notebook: Notebook): SearchService {
+  private startFor(notebook: NotebookFolder): SearchService {
     this.root = notebook.root;
     return (this.service = SearchService.start({
       root: notebook.root,

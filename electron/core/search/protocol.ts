@@ -26,6 +26,7 @@ export interface WorkerMethods {
   applyChanges: { input: NoteChanges; output: null };
   reindex: { input: null; output: SearchStatus };
   whenIdle: { input: null; output: SearchStatus };
+  whenIndexed: { input: null; output: SearchStatus };
   stats: { input: null; output: WorkerStats };
   close: { input: null; output: null };
 }

@@ -7,7 +7,7 @@
 // times rank as one index, and the index never stores a vector per note and field.
 import type { SearchFacets, SearchSort } from '../../../shared/contract/search';
 import { BM25, FIELD_BOOSTS, FIELD_COUNT, FIELDS } from './fields';
-import { FacetCounter, type NoteFilter } from './filters';
+import { FacetCounter, isUnfiltered, type NoteFilter } from './filters';
 import { PRESENCE } from './lunr-parts';
 import type { ParsedQuery } from './query-parser';
 import { blockBuffer, emptyPosting, type Segment } from './segment';
@@ -32,8 +32,13 @@ export interface QueryOutcome {
 
 const BOOSTS = FIELDS.map((field) => FIELD_BOOSTS[field]);
 
-export function runQuery(segments: readonly Segment[], query: ParsedQuery, filter: NoteFilter, sort: SearchSort, keep: number): QueryOutcome {
-  const counter = new FacetCounter(filter);
+/**
+ * Scores the notes that match, keeps the best `keep`, and counts the facets of all that match
+ * unless `facets` is false (then a query without filters never looks at a note's facts).
+ */
+export function runQuery(segments: readonly Segment[], query: ParsedQuery, filter: NoteFilter, sort: SearchSort, keep: number, facets = true): QueryOutcome {
+  const counter = new FacetCounter(filter, facets);
+  const filtering = facets || !isUnfiltered(filter);
   const top = new TopNotes(keep, sort);
   let matched = new TermMatcher();
   const outcome = (): QueryOutcome => ({ total: top.total, top: top.best(), facets: counter.facets(), matched });
@@ -73,17 +78,19 @@ export function runQuery(segments: readonly Segment[], query: ParsedQuery, filte
   const scored = new Uint8Array(termCount);
   const blocks = blockBuffer();
 
-  segments.forEach((segment, s) => {
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s]!;
     const size = segment.size;
     const { scores, hit } = scratch.forNotes(size);
     scored.fill(0);
     const foundTerms = terms.foundTerms[s]!;
     const foundIndexes = terms.foundIndexes[s]!;
+    const fieldLengths = segment.fieldLengths;
     for (let i = 0; i < foundTerms.length; i++) {
       const g = foundTerms[i]!;
       if (scored[g]) continue;
       scored[g] = 1;
-      const termIdf = idf[g]!;
+      const idfWeight = idf[g]! * (BM25.k1 + 1);
       const found = segment.blocksOf(foundIndexes[i]!, blocks);
       for (let b = 0; b < found; b++) {
         const field = blocks[b * 3]!;
@@ -94,28 +101,38 @@ export function runQuery(segments: readonly Segment[], query: ParsedQuery, filte
         const fieldBoost = BOOSTS[field]!;
         const lengthWeight = kLength[field]!;
         segment.decode(blocks[b * 3 + 2]!, count, posting);
+        const notes = posting.notes;
+        const frequencies = posting.frequencies;
         for (let p = 0; p < count; p++) {
-          const note = posting.notes[p]!;
-          const frequency = posting.frequencies[p]!;
-          const length = segment.fieldLengths[note * FIELD_COUNT + field]!;
+          const note = notes[p]!;
+          const frequency = frequencies[p]!;
+          const length = fieldLengths[note * FIELD_COUNT + field]!;
           // lunr rounds each stored weight to three decimals; so do we, to rank as it does.
-          const weight = Math.round(((termIdf * (BM25.k1 + 1) * frequency) / (k + lengthWeight * length + frequency)) * fieldBoost * 1000) / 1000;
+          const weight = Math.round(((idfWeight * frequency) / (k + lengthWeight * length + frequency)) * fieldBoost * 1000) / 1000;
           scores[note]! += queryWeight * weight;
           hit[note] = 1;
         }
       }
     }
 
-    const presence = requiredAndProhibited(segment, s, query, terms, requiredCount);
-    counter.begin(segment);
+    const { required, prohibited } = requiredAndProhibited(segment, s, query, terms, requiredCount);
+    const deleted = segment.deleted;
+    const negated = query.negated;
+    if (filtering) counter.begin(segment);
+    // Without filters every match passes: its facets are counted in one pass after the loop.
+    const perNote = filtering && !counter.unfiltered;
+    const matches = facets && !perNote ? scratch.matches(size) : null;
+    let matched = 0;
     for (let note = 0; note < size; note++) {
-      if (segment.deleted[note] || presence.prohibited[note]) continue;
-      if (!query.negated && !hit[note]) continue;
-      if (presence.required && presence.required[note] !== requiredCount) continue;
-      if (!counter.accept(note)) continue;
-      top.offer(segment, note, query.negated ? 0 : scores[note]!);
+      if (deleted[note] || (prohibited && prohibited[note])) continue;
+      if (!negated && !hit[note]) continue;
+      if (required && required[note] !== requiredCount) continue;
+      if (perNote && !counter.accept(note)) continue;
+      if (matches) matches[matched++] = note;
+      top.offer(segment, note, negated ? 0 : scores[note]!);
     }
-  });
+    if (matches) counter.countAll(matches, matched);
+  }
   return outcome();
 }
 
@@ -126,7 +143,8 @@ export function runQuery(segments: readonly Segment[], query: ParsedQuery, filte
  */
 function requiredAndProhibited(segment: Segment, s: number, query: ParsedQuery, terms: QueryTerms, requiredCount: number) {
   const required = requiredCount > 0 ? new Uint16Array(segment.size) : null;
-  const prohibited = new Uint8Array(segment.size);
+  // Most queries have neither `+` nor `-` clauses: nothing to allocate per note then.
+  const prohibited = query.clauses.some((clause) => clause.presence === PRESENCE.PROHIBITED) ? new Uint8Array(segment.size) : null;
   if (!query.clauses.some((clause) => clause.presence !== PRESENCE.OPTIONAL)) return { required, prohibited };
   const indexIn = new Map<number, number>();
   const foundTerms = terms.foundTerms[s]!;
@@ -155,7 +173,7 @@ function requiredAndProhibited(segment: Segment, s: number, query: ParsedQuery, 
         (token) => has[token.whole]![note] === 1 || (token.words.length > 0 && token.words.every((word) => has[word]![note] === 1)),
       );
       if (!present) continue;
-      if (clause.presence === PRESENCE.PROHIBITED) prohibited[note] = 1;
+      if (clause.presence === PRESENCE.PROHIBITED) prohibited![note] = 1;
       else required![note]! += 1;
     }
   });
@@ -205,6 +223,13 @@ function inverseDocumentFrequencies(segments: readonly Segment[], terms: QueryTe
 class NoteScratch {
   private scores = new Float64Array(0);
   private hit = new Uint8Array(0);
+  private matched = new Int32Array(0);
+
+  /** Room for the numbers of `size` notes (not zeroed). */
+  matches(size: number): Int32Array {
+    if (this.matched.length < size) this.matched = new Int32Array(size);
+    return this.matched;
+  }
 
   /** Zeroed arrays for `size` notes (views of the kept ones). */
   forNotes(size: number): { scores: Float64Array; hit: Uint8Array } {

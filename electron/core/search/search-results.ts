@@ -19,7 +19,7 @@ export function answer(segments: readonly Segment[], root: string, request: Sear
   const started = performance.now();
   const parsed = parseQuery(request.query);
   const filter = compileFilter(request.filters, parsed.filters);
-  const outcome = runQuery(segments, parsed, filter, request.sort, request.offset + request.limit);
+  const outcome = runQuery(segments, parsed, filter, request.sort, request.offset + request.limit, request.facets);
   const page = outcome.top.slice(request.offset);
   const vanished: string[] = [];
   const highlighter = highlighterFor(parsed, outcome.matched);
@@ -99,7 +99,7 @@ function suggest(segments: readonly Segment[], request: SearchRequest, unfiltere
     const parsed = parseQuery(candidate.query);
     const withoutFilters = candidate.withoutFilters ?? false;
     const filter = compileFilter(withoutFilters ? {} : request.filters, parsed.filters);
-    const total = runQuery(segments, parsed, filter, request.sort, 0).total;
+    const total = runQuery(segments, parsed, filter, request.sort, 0, false).total;
     if (total > 0) suggestions.push({ query: candidate.query, label: candidate.label, withoutFilters, total });
   }
   return suggestions;

@@ -42,6 +42,7 @@ export class SearchService {
   private started = false;
   private latest: SearchStatus = STARTING;
   private closed = false;
+  private opened: Promise<void> = Promise.resolve();
 
   private constructor(private readonly options: SearchServiceOptions) {}
 
@@ -53,6 +54,14 @@ export class SearchService {
     const service = new SearchService(options);
     service.spawn();
     return service;
+  }
+
+  /**
+   * Settles once the worker has loaded the persisted index and answers queries (or failed to):
+   * what the engine waits for before it starts the background work that competes for the CPU.
+   */
+  get loaded(): Promise<void> {
+    return this.opened;
   }
 
   /** The last status the worker reported. */
@@ -82,6 +91,14 @@ export class SearchService {
   /** Asks the worker for its status now. */
   refreshStatus(): Promise<SearchStatus> {
     return this.call('status', null);
+  }
+
+  /**
+   * Resolves when every note of the folder is indexed, without waiting for background checks or
+   * the index being written (a one-shot search's query never waits for those).
+   */
+  whenIndexed(): Promise<SearchStatus> {
+    return this.call('whenIndexed', null);
   }
 
   /** Resolves when every change so far is indexed and no rebuild runs. */
@@ -132,7 +149,10 @@ export class SearchService {
     // asked for once; a restarted worker loads what the first one wrote.
     const rebuild = this.options.rebuild === true && !this.started;
     this.started = true;
-    worker.call('open', { root, cacheDir, rebuild, noteBodies: this.options.noteBodies, startedAt }).catch(() => undefined);
+    this.opened = worker.call('open', { root, cacheDir, rebuild, noteBodies: this.options.noteBodies, startedAt }).then(
+      () => undefined,
+      () => undefined,
+    );
     return worker;
   }
 

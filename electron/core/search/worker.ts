@@ -14,8 +14,13 @@ import { BUILDER_ROLE, runSegmentBuilder } from './segment-build-pool';
 /** When this script started running (epoch ms): booting took from the spawn (`startedAt`) until now. */
 const runningAt = performance.timeOrigin + performance.now();
 const helper = (workerData as { role?: string } | null)?.role === BUILDER_ROLE;
-lowerThreadPriority(helper ? constants.priority.PRIORITY_LOW : constants.priority.PRIORITY_BELOW_NORMAL);
-if (helper) runSegmentBuilder();
+// Only the helper threads that build segments in bulk yield the CPU. The search worker keeps the
+// normal priority: it answers the queries someone is waiting for (a lowered thread waits for a core
+// behind every busy process, which is what widened the tail), and its own indexing runs in slices.
+if (helper) {
+  lowerThreadPriority(constants.priority.PRIORITY_LOW);
+  runSegmentBuilder();
+}
 let opened: Promise<{ indexer: Indexer; cache: IndexCache; loadMs: number; bootMs: number }> | null = null;
 
 async function session() {
@@ -46,6 +51,11 @@ const handlers: RpcHandlers<WorkerMethods> = {
   async reindex() {
     const { indexer } = await session();
     indexer.reindex();
+    return indexer.status();
+  },
+  async whenIndexed() {
+    const { indexer } = await session();
+    await indexer.whenIndexed();
     return indexer.status();
   },
   async whenIdle() {
@@ -83,8 +93,8 @@ const host = helper
     });
 
 /**
- * Indexing is background work: it yields the CPU to the UI and the main process on a busy machine.
- * Only on Linux, where a priority belongs to one thread; elsewhere the call would lower the whole
+ * Bulk indexing is background work: it yields the CPU to the UI and the main process on a busy
+ * machine. Only on Linux, where a priority belongs to one thread; elsewhere the call would lower the whole
  * process the worker lives in (the app's main process).
  */
 function lowerThreadPriority(priority: number): void {

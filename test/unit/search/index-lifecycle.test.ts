@@ -72,6 +72,18 @@ describe('the index on disk', () => {
     expect(search.paths('retries')).toEqual([]);
   });
 
+  it('answers a one-shot search once every note of the folder is indexed, before its background checks are done', async () => {
+    await (await openSearch()).close();
+    await writeNote(notebook, 'ky/new.md', { title: 'Streaming uploads', body: 'Uploads stream the body.' });
+    await unlink(join(notebook, 'ky/retries.md'));
+
+    const search = await openSearch({ wait: false });
+    await search.indexer.whenIndexed();
+    expect(search.paths('streaming')).toEqual(['ky/new.md']);
+    expect(search.paths('retries')).toEqual([]);
+    expect(search.paths('hooks')).toEqual(['vite/hooks.md']);
+  });
+
   it('is rebuilt, with progress, when a segment file is damaged', async () => {
     await (await openSearch()).close();
     const segment = (await readdir(cacheDir)).find((name) => name.endsWith('.fnseg'))!;

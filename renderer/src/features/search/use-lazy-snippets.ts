@@ -59,7 +59,8 @@ export function useLazySnippets(list: RefObject<HTMLElement | null>, asked: Sear
     const paths = shown.slice(from, to + 1).map((hit) => hit.path);
     for (const path of paths) asking.current.add(path);
     api.search
-      .query({ query: now.query, filters: now.filters, sort: now.sort, offset: from, limit: to - from + 1 })
+      // Only the snippets are wanted: no facet count over every match.
+      .query({ query: now.query, filters: now.filters, sort: now.sort, offset: from, limit: to - from + 1, facets: false })
       .then((results) => {
         // Typed on since: these snippets are for words no longer searched.
         if (latest.current.asked.query !== now.query) return;
