@@ -22,6 +22,8 @@ import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
 import { SessionCapture, type CaptureOptions } from './sessions/session-capture';
 import { sessionsHandlers } from './sessions/sessions-api';
+import { NotebookSharing } from './sync/notebook-sharing';
+import { syncHandlers } from './sync/sync-api';
 import type { FieldnotesCommand } from './tasks/notebook-consult';
 import { TaskEngine } from './tasks/task-engine';
 import { tasksHandlers } from './tasks/tasks-api';
@@ -140,6 +142,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     })
     : undefined;
   await capture?.apply();
+  const sharing = new NotebookSharing({ session, settings, events, log });
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -153,7 +156,10 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
     ...citationsHandlers({ session, log }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: () => capture?.apply() }),
+    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: async () => {
+      sharing.applySettings();
+      await capture?.apply();
+    } }),
     'search.query': async (input) => search.require().query(input),
     'search.status': async ({ wait }) => (wait ? search.require().whenIdle() : search.require().refreshStatus()),
     'search.reindex': async ({ wait }) => {
@@ -164,6 +170,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       return { ...done, indexBytes: (await service.stats()).cacheBytes };
     },
     ...sessionsHandlers({ session, env: () => env, events }),
+    ...syncHandlers(sharing),
   };
 
   let closing: Promise<void> | undefined;
@@ -176,6 +183,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       closing ??= (async () => {
         await capture?.close();
         await tasks.close();
+        await sharing.close();
         await search.close();
         await session.close();
       })();

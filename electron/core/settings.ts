@@ -3,7 +3,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { TASK_SETTINGS_DEFAULTS, TaskSettings } from '../../shared/contract/settings';
+import { SYNC_SETTINGS_DEFAULTS, SyncSettings, TASK_SETTINGS_DEFAULTS, TaskSettings } from '../../shared/contract/settings';
 import { writeFileAtomic } from './fs/atomic-write';
 import { KeyLock } from './fs/key-lock';
 
@@ -36,6 +36,18 @@ const TaskSettingsOnDisk = z
   })
   .catch(defaults);
 
+const syncFields = SyncSettings.shape;
+const syncDefaults = SYNC_SETTINGS_DEFAULTS;
+const SyncSettingsOnDisk = z
+  .object({
+    autoCommit: syncFields.autoCommit.catch(syncDefaults.autoCommit),
+    syncEveryMin: syncFields.syncEveryMin.catch(syncDefaults.syncEveryMin),
+    transcripts: syncFields.transcripts.catch(syncDefaults.transcripts),
+    artifacts: syncFields.artifacts.catch(syncDefaults.artifacts),
+    repoMappings: syncFields.repoMappings.catch(syncDefaults.repoMappings),
+  })
+  .catch(syncDefaults);
+
 export const AppSettings = z.looseObject({
   /** The notebook opened last: the app opens it again at start. */
   notebook: z.string().optional(),
@@ -43,6 +55,8 @@ export const AppSettings = z.looseObject({
   recentNotebooks: z.array(RecentEntry).default([]),
   /** How tasks run. */
   tasks: TaskSettingsOnDisk,
+  /** Sharing the notebook through git. */
+  sync: SyncSettingsOnDisk,
   /** Codebases asked about recently, most recent first. */
   recentRepos: z.array(RecentRepo).catch([]),
 });
@@ -117,6 +131,11 @@ export class SettingsStore {
   /** Changes some task settings; the result is checked against the contract's schema. */
   updateTasks(change: Partial<TaskSettings>): Promise<AppSettings> {
     return this.update((settings) => ({ ...settings, tasks: TaskSettings.parse({ ...settings.tasks, ...change }) }));
+  }
+
+  /** Changes some sharing settings; the result is checked against the contract's schema. */
+  updateSync(change: Partial<SyncSettings>): Promise<AppSettings> {
+    return this.update((settings) => ({ ...settings, sync: SyncSettings.parse({ ...settings.sync, ...change }) }));
   }
 
   /** Puts a codebase first in the recent list. */

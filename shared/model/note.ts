@@ -255,6 +255,8 @@ export const NoteSummary = z.object({
   problem: NoteProblem.optional(),
   /** True when the file is not a Fieldnotes note (no id): plain Markdown brought in from elsewhere. */
   imported: z.boolean().optional(),
+  /** True while the body holds both sides of a sync conflict, waiting for the user's choice. */
+  conflict: z.boolean().optional(),
 });
 export type NoteSummary = z.infer<typeof NoteSummary>;
 

@@ -11,7 +11,7 @@ import { FrontmatterError, splitNote, type SplitNote } from './note-format';
 export { excerptOf } from './excerpt';
 
 /** Bump when parsing changes what a summary holds: cached summaries of older versions are re-read. */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 export { MAX_NOTE_BYTES } from './note-names';
 
@@ -105,6 +105,7 @@ export function parseNoteText(relPath: string, text: string, stamp: FileStamp): 
     tags: fm.tags ?? [],
     excerpt: excerptOf(body),
     ...(problem ? { problem } : {}),
+    ...(fm.conflict ? { conflict: true } : {}),
   };
   for (const key of ['repo', 'commit', 'agent', 'model'] as const) if (summary[key] === undefined) delete summary[key];
   return { summary, frontmatter: fields.frontmatter ?? null, body };

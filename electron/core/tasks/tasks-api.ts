@@ -72,13 +72,14 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
       return { path: dir };
     },
 
-    'settings.get': async () => ({ tasks: settings.get().tasks, sandboxes: await machineSandbox.offers() }),
-    'settings.update': async ({ tasks }) => {
+    'settings.get': async () => ({ tasks: settings.get().tasks, sync: settings.get().sync, sandboxes: await machineSandbox.offers() }),
+    'settings.update': async ({ tasks, sync }) => {
       checkAgentIds(tasks, agents);
-      const saved = await settings.updateTasks(tasks);
+      let saved = await settings.updateTasks(tasks);
+      if (sync) saved = await settings.updateSync(sync);
       engine.applySettings();
       await onSettingsChanged?.();
-      return { tasks: saved.tasks, sandboxes: await machineSandbox.offers() };
+      return { tasks: saved.tasks, sync: saved.sync, sandboxes: await machineSandbox.offers() };
     },
   };
 }
