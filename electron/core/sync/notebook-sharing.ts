@@ -119,6 +119,7 @@ export class NotebookSharing {
     await mkdir(dirname(path), { recursive: true });
     const cloned = await syncGit(dirname(path), ['clone', '--quiet', '--', url, path], { timeoutMs: 30 * 60_000 });
     if (cloned.code !== 0) throw networkProblem(cloned.stderr, url);
+    await checkOutSharedBranch(path);
     const { transcripts, artifacts } = this.deps.settings.get().sync;
     await writeGitIgnore(path, { transcripts, artifacts });
     await this.deps.session.open(path, { create: false });
@@ -200,6 +201,18 @@ export class NotebookSharing {
     if (!this.closed) this.deps.events.emit('sync.changed', status);
     return status;
   }
+}
+
+/**
+ * A remote whose HEAD names a branch it does not have (a bare repository made with another default
+ * branch than the one pushed) clones with nothing checked out: take its branch (main first).
+ */
+async function checkOutSharedBranch(root: string): Promise<void> {
+  if (await hasCommits(root)) return;
+  const listed = await syncGit(root, ['for-each-ref', '--format=%(refname:lstrip=3)', 'refs/remotes/origin/']);
+  const branches = listed.stdout.split('\n').filter((name) => name && name !== 'HEAD');
+  const branch = ['main', 'master'].find((name) => branches.includes(name)) ?? branches[0];
+  if (branch) await gitChecked(root, ['checkout', '-q', '-B', branch, '--track', `origin/${branch}`]);
 }
 
 async function gitChecked(root: string, args: string[]): Promise<void> {
