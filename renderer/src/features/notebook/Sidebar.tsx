@@ -10,6 +10,7 @@ import { openAsk } from '../ask/ask-store';
 import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
 import { SessionsNavItem } from '../sessions/SessionsNavItem';
+import { SyncStatusBox } from '../sync/SyncStatusBox';
 import { TasksNavItem } from '../tasks/TasksNavItem';
 import { useTrash } from '../trash/use-trash';
 import { NotebookSwitcher } from './NotebookSwitcher';
@@ -111,7 +112,10 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
           </ul>
         </section>
       )}
-      <div className="sidebar-footer">{footer}</div>
+      <div className="sidebar-footer">
+        <SyncStatusBox enabled={notebook !== null} />
+        {footer}
+      </div>
     </nav>
   );
 }

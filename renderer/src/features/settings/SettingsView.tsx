@@ -9,6 +9,7 @@ import { DefaultAgentsSetting } from './DefaultAgentsSetting';
 import { NotebookForAgentsSection } from './NotebookForAgentsSection';
 import { NumberSetting } from './NumberSetting';
 import { SandboxSection } from './SandboxSection';
+import { SharingSection } from './SharingSection';
 import { ScratchCheckouts } from './ScratchCheckouts';
 import { ThemePicker } from './ThemePicker';
 import { useSettings } from './use-settings';
@@ -53,6 +54,7 @@ export function SettingsView() {
             <CustomCommandSection settings={tasks} />
             <NotebookForAgentsSection settings={tasks} />
             <CaptureSessionsSection settings={tasks} />
+            {settings.data?.sync && <SharingSection settings={settings.data.sync} />}
           </>
         )}
         <section className="settings-section" aria-labelledby="settings-appearance">
