@@ -3,6 +3,7 @@
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
+import type { Note } from '../../shared/model/note';
 import { EventBus } from '../../shared/event-bus';
 import { contextHandlers } from './context/context-api';
 import { ContextBundler } from './context/context-bundler';
@@ -17,6 +18,7 @@ import { notebookHandlers, notesHandlers } from './notebook/notes-api';
 import type { NativePorts } from './ports/native-ports';
 import { nodePorts } from './ports/node-ports';
 import { citationsHandlers } from './repos/citations-api';
+import { RepoLocator } from './repos/repo-locator';
 import { RepoRegistry } from './repos/repo-registry';
 import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
@@ -123,7 +125,9 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
 
   const tokens = deps.tokens ?? sharedTokenCounter();
   if (deps.warmTokenizer) tokens.warm();
-  const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
+  const locator = new RepoLocator(settings);
+  const localize = (notes: readonly Note[]) => locator.localize(notes);
+  const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens, localize });
   const env = deps.agentEnv ?? process.env;
   const scratchRoot = join(userData, 'scratch');
   const machineSandbox = new MachineSandbox(() => env, deps.sandboxPlatform ? { platform: deps.sandboxPlatform } : {});
@@ -155,7 +159,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
     ...notesHandlers({ session, ports }),
     ...contextHandlers({ bundler, ports }),
-    ...citationsHandlers({ session, log }),
+    ...citationsHandlers({ session, log, localize }),
     ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, onSettingsChanged: async () => {
       sharing.applySettings();
       await capture?.apply();

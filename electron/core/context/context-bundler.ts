@@ -17,6 +17,8 @@ export interface ContextBundlerOptions {
   /** The notebook the notes are in (the open one, for the app). */
   notebook: () => Notebook;
   counter: TokenCounter;
+  /** Points notes from another machine at this machine's copy of their codebase (repo-locator.ts). */
+  localize?: (notes: readonly Note[]) => Promise<Note[]>;
   /** How many single-note counts to remember (least recently used go first). */
   cacheSize?: number;
 }
@@ -60,7 +62,7 @@ export class ContextBundler {
   /** Whether one note may be stale (see note-staleness.ts). */
   async staleness(id: string): Promise<NoteStaleness> {
     const note = await this.options.notebook().get(id);
-    return (await noteStaleness([note])).get(note.summary.id) ?? { stale: false, changed: [] };
+    return (await noteStaleness(await this.localize([note]))).get(note.summary.id) ?? { stale: false, changed: [] };
   }
 
   /**
@@ -83,9 +85,13 @@ export class ContextBundler {
     };
   }
 
+  private localize(notes: readonly Note[]): Promise<readonly Note[]> {
+    return this.options.localize ? this.options.localize(notes) : Promise.resolve(notes);
+  }
+
   private async gather(ids: readonly string[], format: ContextFormat): Promise<Gathered> {
     const notes = await this.read(ids);
-    const staleness = await noteStaleness(notes);
+    const staleness = await noteStaleness(await this.localize(notes));
     const contextNotes = notes.map((note) => toContextNote(note, staleness.get(note.summary.id)));
     return {
       contextNotes,
