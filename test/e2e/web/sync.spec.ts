@@ -2,13 +2,11 @@
 // Ben's sidebar shows what is ahead, Sync brings Ana's edit of the same note, the note shows both
 // versions (searchable) until Ben keeps both, and a remote that is gone is an error in words.
 import { join } from 'node:path';
-import { setUpNotebookRepo } from '../../../electron/core/sync/notebook-repo';
 import { startServeProcess, type ServeProcess } from '../../support/serve-process';
+import { conflictingTeam } from '../../support/sync-team';
 import { removeDir, tempDir } from '../../support/temp';
-import { bareRemote, commitFile, git, noteId, noteText, teammate } from '../../support/teammates';
+import { git } from '../../support/teammates';
 import { expect, openApp, test } from './fixtures';
-
-const PATH = 'ky/2026-12-01-routing.md';
 
 let server: ServeProcess | undefined;
 let home: string | undefined;
@@ -19,23 +17,8 @@ test.afterEach(async () => {
   server = undefined;
 });
 
-/** Ana set the notebook up and pushed a note; Ben cloned it; both edited the note's body since. */
-async function team(): Promise<{ ben: string; remote: string }> {
-  const remote = await bareRemote();
-  const ana = await teammate(remote, 'ana');
-  const id = noteId();
-  await setUpNotebookRepo(ana, { transcripts: false, artifacts: false });
-  await commitFile(ana, PATH, noteText({ id, title: 'How does routing work?', tags: ['http'] }, 'The router reads the path.\n'));
-  git(ana, 'push', '-q', '-u', 'origin', 'main');
-  const ben = await teammate(remote, 'ben');
-  await commitFile(ana, PATH, noteText({ id, title: 'How does routing work?', tags: ['http'] }, 'Ana found that the router matches a quokka trie.\n'));
-  git(ana, 'push', '-q');
-  await commitFile(ben, PATH, noteText({ id, title: 'How does routing work?', tags: ['http'] }, 'Ben found that the router walks a wombat list.\n'));
-  return { ben, remote };
-}
-
 test('the sidebar shows the sync state, Sync keeps both sides of a clash, and Keep both settles it', async ({ page }) => {
-  const { ben } = await team();
+  const { ben } = await conflictingTeam();
   home = await tempDir('fieldnotes-home-');
   server = await startServeProcess(ben, { FIELDNOTES_HOME: home });
   await openApp(page, server.url);
@@ -71,7 +54,7 @@ test('the sidebar shows the sync state, Sync keeps both sides of a clash, and Ke
 });
 
 test('a remote that is gone is an error in words in the sidebar', async ({ page }) => {
-  const { ben } = await team();
+  const { ben } = await conflictingTeam();
   const gone = join(await tempDir('fieldnotes-gone-'), 'team.git');
   git(ben, 'remote', 'set-url', 'origin', gone);
   home = await tempDir('fieldnotes-home-');

@@ -27,14 +27,14 @@ export function SharingSection({ settings }: { settings: SyncSettings }) {
   return (
     <section className="settings-section" aria-labelledby="settings-sharing">
       <h2 id="settings-sharing">Sharing</h2>
-      <p className="setting-hint">
+      <p className="settings-intro">
         Share this notebook with your team through git, with your own git and its credentials. {status?.repo ? (
           <>The notebook is a git repository{status.branch ? <> on <code>{status.branch}</code></> : null}{status.remote ? <> shared with <code>{status.remote}</code></> : ', with no remote yet'}.</>
         ) : (
           'It is not a git repository yet.'
         )}
       </p>
-      <div className="setting">
+      <div className="sharing-block">
         <PathForm
           id="sharing-remote"
           label="Remote (the team's repository)"
@@ -81,13 +81,18 @@ export function SharingSection({ settings }: { settings: SyncSettings }) {
       <div className="setting">
         <label>
           <input type="checkbox" checked={settings.transcripts} onChange={(event) => save.mutate({ transcripts: event.target.checked })} />
-          Put transcripts in git{status ? ` (${formatBytes(status.sizes.transcripts)})` : ''}
+          Put transcripts in git
         </label>
+        <p className="setting-hint">
+          The agents’ full event logs{status ? `, ${formatBytes(status.sizes.transcripts)} here now` : ''}. They can grow large; notes are always shared.
+        </p>
+      </div>
+      <div className="setting">
         <label>
           <input type="checkbox" checked={settings.artifacts} onChange={(event) => save.mutate({ artifacts: event.target.checked })} />
-          Put artifacts (PoC diffs) in git{status ? ` (${formatBytes(status.sizes.artifacts)})` : ''}
+          Put artifacts in git
         </label>
-        <p className="setting-hint">The agents’ full event logs and attachments; they can grow large. Notes are always shared.</p>
+        <p className="setting-hint">PoC diffs and other attachments{status ? `, ${formatBytes(status.sizes.artifacts)} here now` : ''}.</p>
       </div>
       <RepoMappings mappings={settings.repoMappings} onChange={(repoMappings) => save.mutate({ repoMappings })} />
       {error && (
@@ -104,7 +109,7 @@ function RepoMappings({ mappings, onChange }: { mappings: Record<string, string>
   const [folder, setFolder] = useState('');
   const entries = Object.entries(mappings);
   return (
-    <div className="setting">
+    <div className="sharing-block">
       <span className="setting-label">Codebases on this machine</span>
       <p className="setting-hint">Notes a teammate wrote name their codebase by its remote; say where it lives here, so staleness and citations work.</p>
       {entries.length > 0 && (
@@ -119,9 +124,11 @@ function RepoMappings({ mappings, onChange }: { mappings: Record<string, string>
           ))}
         </ul>
       )}
-      <div className="clone-form">
-        <label htmlFor="mapping-remote">Remote</label>
-        <input id="mapping-remote" value={remote} placeholder="https://github.com/sindresorhus/ky.git" spellCheck={false} onChange={(event) => setRemote(event.target.value)} />
+      <div className="sharing-mapping-form">
+        <div className="clone-form">
+          <label htmlFor="mapping-remote">Remote</label>
+          <input id="mapping-remote" value={remote} placeholder="https://github.com/sindresorhus/ky.git" spellCheck={false} onChange={(event) => setRemote(event.target.value)} />
+        </div>
         <PathForm
           id="mapping-folder"
           label="Its folder here"

@@ -26,20 +26,20 @@ export function SyncStatusBox({ enabled }: { enabled: boolean }) {
   return (
     <section className="sync-box" aria-label="Sync">
       <div className="sync-box-row">
-        <span className="sync-box-counts" aria-label={`${status.ahead} to push, ${status.behind} to pull`} title={`${status.ahead} commits here the remote does not have · ${status.behind} there not here (as of the last sync)`}>
+        <span className="sync-box-counts" aria-label={`${status.ahead} to push, ${status.behind} to pull`} title="Commits here the remote does not have, and there not here (as of the last sync)">
           <ArrowUp aria-hidden />
           {status.ahead}
           <ArrowDown aria-hidden />
           {status.behind}
         </span>
-        <span className="sync-box-when" title={status.remote}>
-          {syncing ? 'Syncing…' : last}
-        </span>
-        <button type="button" className="button button-secondary button-sm sync-box-button" onClick={() => run.mutate()} disabled={syncing} aria-label="Sync now">
+        <button type="button" className="button button-secondary button-sm sync-box-button" onClick={() => run.mutate()} disabled={syncing} aria-label="Sync now" title={`Sync with ${status.remote}`}>
           <RefreshCw aria-hidden className={syncing ? 'is-spinning' : undefined} />
           <span>Sync</span>
         </button>
       </div>
+      <p className="sync-box-when" title={status.remote}>
+        {syncing ? 'Syncing…' : last}
+      </p>
       {status.conflicts > 0 && (
         <p className="sync-box-note">
           <GitMerge aria-hidden /> {status.conflicts === 1 ? '1 note has' : `${status.conflicts} notes have`} both sides of a conflict
