@@ -1,6 +1,6 @@
 // The sync.* API over real engines: two teammates' notebooks share a bare remote in a temp folder;
 // auto-commit, sync, a conflict kept and searchable until settled, and errors in words.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi, type Engine } from '../../../electron/core/api';
@@ -74,6 +74,23 @@ describe('sharing a notebook through the sync API', () => {
     expect(notes.map((note) => note.title)).toEqual(['How does routing work?']);
     expect(notes[0]!.tags).toEqual(['routing']);
     await expectSaneNotebook(benDir);
+  });
+
+  it('commits a note a task writes into only once it is finished, and keeps the .gitignore in step with the settings', async () => {
+    const { ana, anaDir } = await pair();
+    const before = log(anaDir).length;
+    const note = await ana.notes.create({ title: 'Still running', status: 'running', body: 'Half an answer.\n' });
+    await ana.notes.update({ id: note.summary.id, body: 'Most of an answer.\n' });
+    // Nothing is committed while the task writes: the note waits in the work tree.
+    await until(() => ana.sync.status(), (status) => status.uncommitted === 1);
+    expect(log(anaDir)).toHaveLength(before);
+    await ana.notes.update({ id: note.summary.id, frontmatter: { status: 'done' }, body: 'The answer.\n' });
+    await until(() => log(anaDir), (subjects) => subjects[0] === 'note: Still running');
+    expect(git(anaDir, 'show', 'HEAD:' + note.summary.path)).toContain('The answer.');
+
+    expect(await readFile(join(anaDir, '.gitignore'), 'utf8')).toContain('.fieldnotes/transcripts/');
+    await ana.settings.update({ sync: { transcripts: true } });
+    await until(() => readFile(join(anaDir, '.gitignore'), 'utf8'), (text) => !text.includes('.fieldnotes/transcripts/'));
   });
 
   it('keeps both bodies of a note edited on both sides, searchable, until the user keeps one', async () => {

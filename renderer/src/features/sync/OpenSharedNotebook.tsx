@@ -23,6 +23,7 @@ export function OpenSharedNotebook({ onOpened }: { onOpened: () => void }) {
   };
   return (
     <form className="clone-form" onSubmit={submit} aria-label="Open a shared notebook">
+      <div className="notebook-menu-heading eyebrow">Open a shared notebook</div>
       <label htmlFor="clone-url">The team’s repository</label>
       <input id="clone-url" value={url} placeholder="git@github.com:team/notes.git" autoComplete="off" spellCheck={false} onChange={(event) => setUrl(event.target.value)} />
       <label htmlFor="clone-path">Clone into this new folder</label>
