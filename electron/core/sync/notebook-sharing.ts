@@ -192,7 +192,8 @@ export class NotebookSharing {
 
   /** Announces the state in the background (nothing when no notebook is open). */
   private notify(): void {
-    if (this.closed || !this.deps.session.notebook) return;
+    // Nobody listening (a one-shot command): reading the state would be work for no one.
+    if (this.closed || !this.deps.session.notebook || this.deps.events.listenerCount('sync.changed') === 0) return;
     this.announce().catch((error: unknown) => this.deps.log(`could not read the sync state: ${String(error)}`));
   }
 
