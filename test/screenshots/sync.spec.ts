@@ -23,7 +23,11 @@ test('sharing, in light and dark, wide and small', async ({ browser }) => {
         const shot = (name: string) => page.screenshot({ path: join(OUT, `sync-${name}-${viewport.width}-${colorScheme}.png`) });
         await page.goto(server.url);
         const unfold = page.getByRole('button', { name: 'Show the sidebar' });
-        if (await unfold.isVisible()) await unfold.click();
+        if (await unfold.isVisible()) {
+          await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible();
+          await shot('rail');
+          await unfold.click();
+        }
         const box = page.getByRole('region', { name: 'Sync' });
         await expect(box).toBeVisible();
         if (!synced) {

@@ -10,7 +10,7 @@ import { openAsk } from '../ask/ask-store';
 import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
 import { SessionsNavItem } from '../sessions/SessionsNavItem';
-import { SyncStatusBox } from '../sync/SyncStatusBox';
+import { SyncRailButton, SyncStatusBox } from '../sync/SyncStatusBox';
 import { TasksNavItem } from '../tasks/TasksNavItem';
 import { useTrash } from '../trash/use-trash';
 import { NotebookSwitcher } from './NotebookSwitcher';
@@ -65,6 +65,7 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
         <button type="button" className="icon-button" onClick={() => openAsk()} aria-label="Ask a question" title="Ask agents a question">
           <MessageSquarePlus aria-hidden />
         </button>
+        <SyncRailButton enabled={notebook !== null} />
       </nav>
     );
   }

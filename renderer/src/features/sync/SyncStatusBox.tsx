@@ -54,3 +54,18 @@ export function SyncStatusBox({ enabled }: { enabled: boolean }) {
     </section>
   );
 }
+
+/** The folded sidebar's Sync: one button, its state in its title, a mark when the last sync failed. */
+export function SyncRailButton({ enabled }: { enabled: boolean }) {
+  const { data: status } = useSyncStatus(enabled);
+  const run = useRunSync();
+  if (!status?.repo || !status.remote) return null;
+  const syncing = status.syncing || run.isPending;
+  const error = run.error?.message ?? status.lastError;
+  const title = error ? `Sync failed: ${error}` : `Sync: ${status.ahead} to push, ${status.behind} to pull${status.lastSync ? ` · synced ${formatWhen(status.lastSync)}` : ''}`;
+  return (
+    <button type="button" className={`icon-button sync-rail${error ? ' is-failed' : ''}`} onClick={() => run.mutate()} disabled={syncing} aria-label="Sync now" title={title}>
+      {error ? <CloudOff aria-hidden /> : <RefreshCw aria-hidden className={syncing ? 'is-spinning' : undefined} />}
+    </button>
+  );
+}
