@@ -143,7 +143,7 @@ export default tseslint.config(
             electronPattern,
             { group: ['**/electron/**'], message: 'The renderer talks to the engine through the API client, never by importing it.' },
             {
-              group: ['zod', '**/shared/model/*', '**/shared/contract/*', '!**/shared/model/note-status', '!**/shared/model/event-tail', '!**/shared/model/text-blocks', '!**/shared/model/container', '!**/shared/model/line-diff', '!**/shared/model/note-chain', '!**/shared/model/retry-runs', '!**/shared/contract/errors'],
+              group: ['zod', '**/shared/model/*', '**/shared/contract/*', '!**/shared/model/note-status', '!**/shared/model/conflict-section', '!**/shared/model/event-tail', '!**/shared/model/text-blocks', '!**/shared/model/container', '!**/shared/model/line-diff', '!**/shared/model/note-chain', '!**/shared/model/retry-runs', '!**/shared/contract/errors'],
               allowTypeImports: true,
               message: 'Only types come from the schema modules here (their values bring zod into the bundle); plain values live in zod-free modules such as shared/model/note-status.',
             },

@@ -18,6 +18,11 @@ export interface CommandNeeds {
    * Without it, settings stay in memory and the command leaves the settings file as it was.
    */
   agents?: boolean;
+  /**
+   * The app's settings file without agents (`sync`, `clone`): the sharing settings apply, and the
+   * notebook opened is remembered as the app's.
+   */
+  settings?: boolean;
 }
 
 /** Runs `work` with a client over an engine that has what `needs` asks for; the engine closes after. */
@@ -32,7 +37,7 @@ export async function withApi<T>(globals: GlobalOptions, needs: CommandNeeds, wo
     // The app's data folder always (a read-only notebook's index lives there); the settings file
     // only for commands that run agents, so the others never change what the app remembers.
     userDataDir: userDataDir(),
-    ...(needs.agents ? { settingsFile: settingsFile() } : {}),
+    ...(needs.agents || needs.settings ? { settingsFile: settingsFile() } : {}),
     recoverTasks: needs.agents === true,
     watch: false,
     search: 'on-demand',

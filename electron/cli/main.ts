@@ -16,6 +16,7 @@ import { registerReindex } from './commands/reindex';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { registerSessions } from './commands/sessions';
+import { registerSync } from './commands/sync';
 import { VERSION } from './project';
 
 export async function main(argv: string[]): Promise<number> {
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServe(program, globals);
   registerSessions(program, globals);
   registerMcp(program, globals);
+  registerSync(program, globals);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,6 +3,7 @@
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
+import type { Note } from '../../shared/model/note';
 import { EventBus } from '../../shared/event-bus';
 import { contextHandlers } from './context/context-api';
 import { ContextBundler } from './context/context-bundler';
@@ -17,11 +18,14 @@ import { notebookHandlers, notesHandlers } from './notebook/notes-api';
 import type { NativePorts } from './ports/native-ports';
 import { nodePorts } from './ports/node-ports';
 import { citationsHandlers } from './repos/citations-api';
+import { RepoLocator } from './repos/repo-locator';
 import { RepoRegistry } from './repos/repo-registry';
 import { NotebookSearch } from './search/notebook-search';
 import { SettingsStore } from './settings';
 import { SessionCapture, type CaptureOptions } from './sessions/session-capture';
 import { sessionsHandlers } from './sessions/sessions-api';
+import { NotebookSharing } from './sync/notebook-sharing';
+import { syncHandlers } from './sync/sync-api';
 import type { FieldnotesCommand } from './tasks/notebook-consult';
 import { newestFirst } from './search/newest-first';
 import { TaskEngine } from './tasks/task-engine';
@@ -127,7 +131,9 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   }
 
   const tokens = deps.tokens ?? sharedTokenCounter();
-  const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens });
+  const locator = new RepoLocator(settings);
+  const localize = (notes: readonly Note[]) => locator.localize(notes);
+  const bundler = new ContextBundler({ notebook: () => session.require(), counter: tokens, localize });
   const env = deps.agentEnv ?? process.env;
   const scratchRoot = join(userData, 'scratch');
   const machineSandbox = new MachineSandbox(() => env, deps.sandboxPlatform ? { platform: deps.sandboxPlatform } : {});
@@ -146,6 +152,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     })
     : undefined;
   await capture?.apply();
+  const sharing = new NotebookSharing({ session, settings, events, log });
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -158,8 +165,14 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     ...notebookHandlers({ session, settings, ports, defaultNotebook: deps.defaultNotebook }),
     ...notesHandlers({ session, settings, ports }),
     ...contextHandlers({ bundler, ports }),
-    ...citationsHandlers({ session, log }),
-    ...tasksHandlers({ engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, notebook: () => session.notebook, log, onSettingsChanged: () => capture?.apply() }),
+    ...citationsHandlers({ session, log, localize }),
+    ...tasksHandlers({
+      engine: tasks, agents, repos, settings, scratchRoot, ports, machineSandbox, notebook: () => session.notebook, log,
+      onSettingsChanged: async () => {
+        sharing.applySettings();
+        await capture?.apply();
+      },
+    }),
     'search.query': async (input) => newestFirst(await search.require().query(input), session.notebook),
     'search.status': async ({ wait }) =>
       wait === 'indexed' ? search.require().whenIndexed() : wait ? search.require().whenIdle() : search.require().refreshStatus(),
@@ -171,6 +184,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       return { ...done, indexBytes: (await service.stats()).cacheBytes };
     },
     ...sessionsHandlers({ session, env: () => env, events }),
+    ...syncHandlers(sharing),
   };
 
   let closing: Promise<void> | undefined;
@@ -186,6 +200,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
       closing ??= (async () => {
         await capture?.close();
         await tasks.close();
+        await sharing.close();
         await search.close();
         await session.close();
       })();

@@ -3,7 +3,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { EDITOR_DEFAULT, EditorSetting, TASK_SETTINGS_DEFAULTS, TaskSettings } from '../../shared/contract/settings';
+import { EDITOR_DEFAULT, EditorSetting, SYNC_SETTINGS_DEFAULTS, SyncSettings, TASK_SETTINGS_DEFAULTS, TaskSettings } from '../../shared/contract/settings';
 import { writeFileAtomic } from './fs/atomic-write';
 import { KeyLock } from './fs/key-lock';
 
@@ -37,6 +37,18 @@ const TaskSettingsOnDisk = z
   })
   .catch(defaults);
 
+const syncFields = SyncSettings.shape;
+const syncDefaults = SYNC_SETTINGS_DEFAULTS;
+const SyncSettingsOnDisk = z
+  .object({
+    autoCommit: syncFields.autoCommit.catch(syncDefaults.autoCommit),
+    syncEveryMin: syncFields.syncEveryMin.catch(syncDefaults.syncEveryMin),
+    transcripts: syncFields.transcripts.catch(syncDefaults.transcripts),
+    artifacts: syncFields.artifacts.catch(syncDefaults.artifacts),
+    repoMappings: syncFields.repoMappings.catch(syncDefaults.repoMappings),
+  })
+  .catch(syncDefaults);
+
 export const AppSettings = z.looseObject({
   /** The notebook opened last: the app opens it again at start. */
   notebook: z.string().optional(),
@@ -44,6 +56,8 @@ export const AppSettings = z.looseObject({
   recentNotebooks: z.array(RecentEntry).default([]),
   /** How tasks run. */
   tasks: TaskSettingsOnDisk,
+  /** Sharing the notebook through git. */
+  sync: SyncSettingsOnDisk,
   /** Codebases asked about recently, most recent first. */
   recentRepos: z.array(RecentRepo).catch([]),
   /** Where files that notes link to open; a value this version cannot read means the system opener. */
@@ -125,6 +139,11 @@ export class SettingsStore {
   /** Sets the editor files open in. */
   setEditor(editor: EditorSetting): Promise<AppSettings> {
     return this.update((settings) => ({ ...settings, editor: EditorSetting.parse(editor) }));
+  }
+
+  /** Changes some sharing settings; the result is checked against the contract's schema. */
+  updateSync(change: Partial<SyncSettings>): Promise<AppSettings> {
+    return this.update((settings) => ({ ...settings, sync: SyncSettings.parse({ ...settings.sync, ...change }) }));
   }
 
   /** Puts a codebase first in the recent list. */

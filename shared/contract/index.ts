@@ -12,6 +12,7 @@ import { settingsMethods } from './settings';
 import { tasksEvents, tasksMethods } from './tasks';
 import { searchEvents, searchMethods } from './search';
 import { sessionsEvents, sessionsMethods } from './sessions';
+import { syncEvents, syncMethods } from './sync';
 
 export const methods = {
   ...appMethods,
@@ -23,6 +24,7 @@ export const methods = {
   ...settingsMethods,
   ...searchMethods,
   ...sessionsMethods,
+  ...syncMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export const events = {
@@ -31,6 +33,7 @@ export const events = {
   ...tasksEvents,
   ...searchEvents,
   ...sessionsEvents,
+  ...syncEvents,
 } satisfies Record<EventName, z.ZodType>;
 
 // The name lists and the schema maps must hold exactly the same names.

@@ -53,9 +53,14 @@ export const METHOD_NAMES = [
   'search.reindex',
   'sessions.list',
   'sessions.import',
+  'sync.status',
+  'sync.setup',
+  'sync.run',
+  'sync.resolve',
+  'sync.clone',
 ] as const;
 
-export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished', 'search.progress', 'sessions.progress', 'sessions.captured'] as const;
+export const EVENT_NAMES = ['notebook.changed', 'notes.changed', 'tasks.changed', 'tasks.output', 'tasks.finished', 'search.progress', 'sessions.progress', 'sessions.captured', 'sync.changed'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -88,6 +88,26 @@ export const TASK_SETTINGS_DEFAULTS: TaskSettings = {
   askResearch: false,
 };
 
+/** Sharing the notebook through git ("Sharing" in Settings). */
+export const SyncSettings = z.object({
+  /** Fieldnotes commits its own changes to notes (finished notes, edits, imports, deletions). Off by default. */
+  autoCommit: z.boolean(),
+  /** Sync with the remote every N minutes; 0 never (only on request). */
+  syncEveryMin: z.number().int().min(0).max(24 * 60),
+  /** Put the agents' transcripts (`.fieldnotes/transcripts/`) in git too. */
+  transcripts: z.boolean(),
+  /** Put the notes' artifacts (poc diffs, `.fieldnotes/artifacts/`) in git too. */
+  artifacts: z.boolean(),
+  /**
+   * Where a codebase lives on this machine, by its remote: notes written on another machine (whose
+   * repo path differs) find their codebase here for staleness and citations.
+   */
+  repoMappings: z.record(z.string().trim().min(1).max(4096), AbsolutePath),
+});
+export type SyncSettings = z.infer<typeof SyncSettings>;
+
+export const SYNC_SETTINGS_DEFAULTS: SyncSettings = { autoCommit: false, syncEveryMin: 0, transcripts: false, artifacts: false, repoMappings: {} };
+
 /** One way to confine agents, as this machine has it: whether it runs here, and why not. */
 export const SandboxOffer = z.object({
   available: z.boolean(),
@@ -130,6 +150,8 @@ export const SettingsInfo = z.object({
   tasks: TaskSettings,
   /** Where files that notes link to open. */
   editor: EditorSetting,
+  /** Sharing the notebook through git. */
+  sync: SyncSettings,
   /** The sandboxes this machine has, for the choice in Settings. */
   sandboxes: MachineSandboxes.optional(),
 });
@@ -143,7 +165,7 @@ export const settingsMethods = {
   }),
   'settings.update': method({
     description: 'Changes some settings (absent keys stay as they are) and returns all of them.',
-    input: z.object({ tasks: TaskSettings.partial().default({}), editor: EditorSetting.optional() }),
+    input: z.object({ tasks: TaskSettings.partial().default({}), editor: EditorSetting.optional(), sync: SyncSettings.partial().optional() }),
     output: SettingsInfo,
   }),
 };

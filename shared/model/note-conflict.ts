@@ -12,6 +12,9 @@
 // The fence is longer than any run of tildes in their text, so it never ends early. Both texts
 // stay in the body, so both are searchable; nothing in it is a git conflict marker.
 import { z } from 'zod';
+import type { ConflictChoice as Choice } from './conflict-section';
+
+export { resolveConflictBody, splitConflict, withConflictSection } from './conflict-section';
 
 export const NoteConflict = z.looseObject({
   /** The commit the other side's text comes from. */
@@ -22,51 +25,5 @@ export const NoteConflict = z.looseObject({
 export type NoteConflict = z.infer<typeof NoteConflict>;
 
 /** How a conflicted note is settled: "keep mine", "keep theirs", "keep both". */
-export const ConflictChoice = z.enum(['mine', 'theirs', 'both']);
+export const ConflictChoice = z.enum(['mine', 'theirs', 'both'] satisfies Choice[]);
 export type ConflictChoice = z.infer<typeof ConflictChoice>;
-
-const MARKER = '<!-- fieldnotes-conflict:';
-const INFO = 'markdown fieldnotes-theirs';
-const SECTION = /^<!-- fieldnotes-conflict:[^\n]*-->\r?\n(~{4,}) markdown fieldnotes-theirs\r?\n/m;
-
-/** The local body with the other side's body appended as a conflict section. */
-export function withConflictSection(mine: string, theirs: string, commit: string): string {
-  const longest = Math.max(3, ...[...theirs.matchAll(/~+/g)].map((match) => match[0].length));
-  const fence = '~'.repeat(longest + 1);
-  const head = mine.endsWith('\n') || mine === '' ? mine : `${mine}\n`;
-  const text = theirs.endsWith('\n') || theirs === '' ? theirs : `${theirs}\n`;
-  return `${head}\n${MARKER} the other side's text (commit ${commit.slice(0, 12)}) -->\n${fence} ${INFO}\n${text}${fence}\n`;
-}
-
-/** A conflicted body split into the local text and the other side's; null when it has no section. */
-export function splitConflict(body: string): { mine: string; theirs: string } | null {
-  const match = SECTION.exec(body);
-  if (!match) return null;
-  const fence = match[1]!;
-  const start = match.index + match[0].length;
-  const lines = body.slice(start).split(/(?<=\n)/);
-  let theirs = '';
-  let end = -1;
-  let offset = start;
-  for (const line of lines) {
-    if (line.replace(/\r?\n$/, '') === fence) {
-      end = offset + line.length;
-      break;
-    }
-    theirs += line;
-    offset += line.length;
-  }
-  if (end < 0) return null;
-  const mine = (body.slice(0, match.index) + body.slice(end)).replace(/\n\n$/, '\n');
-  return { mine, theirs };
-}
-
-/** The body once the user chose; the section (and the `conflict` key, by the caller) goes. */
-export function resolveConflictBody(body: string, choice: ConflictChoice): string {
-  const parts = splitConflict(body);
-  if (!parts) return body;
-  if (choice === 'mine') return parts.mine;
-  if (choice === 'theirs') return parts.theirs;
-  const mine = parts.mine.endsWith('\n') ? parts.mine : `${parts.mine}\n`;
-  return `${mine}\n---\n\n${parts.theirs}`;
-}

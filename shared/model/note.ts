@@ -269,6 +269,8 @@ export const NoteSummary = z.object({
   supersedes: z.string().optional(),
   /** The newer note that refreshed this one (frontmatter `superseded_by`). */
   supersededBy: z.string().optional(),
+  /** True while the body holds both sides of a sync conflict, waiting for the user's choice. */
+  conflict: z.boolean().optional(),
 });
 export type NoteSummary = z.infer<typeof NoteSummary>;
 

@@ -20,6 +20,8 @@ export interface ContextBundlerOptions {
   /** The notebook the notes are in (the open one, for the app). */
   notebook: () => Notebook;
   counter: TokenCounter;
+  /** Points notes from another machine at this machine's copy of their codebase (repo-locator.ts). */
+  localize?: (notes: readonly Note[]) => Promise<Note[]>;
   /** How many single-note counts to remember (least recently used go first). */
   cacheSize?: number;
 }
@@ -99,7 +101,7 @@ export class ContextBundler {
   async staleness(id: string): Promise<NoteStaleness> {
     const notebook = this.options.notebook();
     const note = await notebook.get(id);
-    return (await noteStaleness([note], CitationCache.of(notebook))).get(note.summary.id) ?? { stale: false, changed: [] };
+    return (await noteStaleness(await this.localize([note]), CitationCache.of(notebook))).get(note.summary.id) ?? { stale: false, changed: [] };
   }
 
   /**
@@ -122,9 +124,13 @@ export class ContextBundler {
     };
   }
 
+  private localize(notes: readonly Note[]): Promise<readonly Note[]> {
+    return this.options.localize ? this.options.localize(notes) : Promise.resolve(notes);
+  }
+
   private async gather(ids: readonly string[], format: ContextFormat): Promise<Gathered> {
     const notes = await this.read(ids);
-    const staleness = await noteStaleness(notes, CitationCache.of(this.options.notebook()));
+    const staleness = await noteStaleness(await this.localize(notes), CitationCache.of(this.options.notebook()));
     const contextNotes = notes.map((note) => toContextNote(note, staleness.get(note.summary.id)));
     return {
       contextNotes,

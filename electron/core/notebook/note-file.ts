@@ -107,6 +107,7 @@ export function parseNoteText(relPath: string, text: string, stamp: FileStamp): 
     ...(problem ? { problem } : {}),
     supersedes: fm.supersedes,
     supersededBy: fm.superseded_by,
+    ...(fm.conflict ? { conflict: true } : {}),
   };
   for (const key of ['repo', 'commit', 'agent', 'model', 'supersedes', 'supersededBy'] as const) if (summary[key] === undefined) delete summary[key];
   return { summary, frontmatter: fields.frontmatter ?? null, body };

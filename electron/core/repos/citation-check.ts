@@ -47,7 +47,7 @@ export async function checkNotes(notes: readonly Note[], cache: CitationCache | 
 
 async function checkRepo(repoPath: string, notes: Note[], cache: CitationCache | null): Promise<NoteCitations[]> {
   if (!(await stat(repoPath).catch(() => null))?.isDirectory()) {
-    return notes.map((note) => unchecked(note, `The repository folder ${repoPath} is not on this machine.`));
+    return notes.map((note) => unchecked(note, `The repository folder ${repoPath} is not on this machine. If the codebase is here in another folder, map its remote to that folder (Settings ▸ Sharing).`));
   }
   const recorded = [...new Set(notes.map((note) => note.frontmatter?.repo?.commit).filter((commit): commit is string => Boolean(commit)))];
   const objects = await checkObjects(repoPath, ['HEAD', ...recorded.map((commit) => `${commit}^{commit}`)]).catch(() => null);

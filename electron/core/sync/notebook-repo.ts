@@ -19,6 +19,8 @@ const END = '# <<< fieldnotes';
 export function ignoreBlock(choices: GitIgnoreChoices): string {
   const lines = [
     BEGIN,
+    // Each Fieldnotes writes its own (for a notebook that is not shared): nothing for the team.
+    '.fieldnotes/.gitignore',
     '.fieldnotes/cache/',
     '.fieldnotes/running/',
     '.fieldnotes/trash/',

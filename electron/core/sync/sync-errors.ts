@@ -23,7 +23,7 @@ export function networkProblem(stderr: string, remote: string): SyncError {
   if (/Could not resolve host|Network is unreachable|Connection refused|Connection timed out|Operation timed out|unable to access|Could not connect/i.test(text)) {
     return new SyncError('offline', `Could not reach ${remote}: you may be offline, or the server is down (${last}).`);
   }
-  if (/does not appear to be a git repository|not found|No such file or directory/i.test(text)) {
+  if (/does not appear to be a git repository|not found|does not exist|No such file or directory/i.test(text)) {
     return new SyncError('unreachable', `There is no repository at ${remote}. Check the remote's address (git remote -v).`);
   }
   return new SyncError('failed', `git failed: ${last || 'no message'}`);

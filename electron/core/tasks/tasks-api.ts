@@ -83,14 +83,15 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
       return { path: dir };
     },
 
-    'settings.get': async () => ({ tasks: settings.get().tasks, editor: settings.get().editor, sandboxes: await machineSandbox.offers() }),
-    'settings.update': async ({ tasks, editor }) => {
+    'settings.get': async () => ({ tasks: settings.get().tasks, editor: settings.get().editor, sync: settings.get().sync, sandboxes: await machineSandbox.offers() }),
+    'settings.update': async ({ tasks, editor, sync }) => {
       checkAgentIds(tasks, agents);
       if (editor) await settings.setEditor(editor);
-      const saved = await settings.updateTasks(tasks);
+      let saved = await settings.updateTasks(tasks);
+      if (sync) saved = await settings.updateSync(sync);
       engine.applySettings();
       await onSettingsChanged?.();
-      return { tasks: saved.tasks, editor: saved.editor, sandboxes: await machineSandbox.offers() };
+      return { tasks: saved.tasks, editor: saved.editor, sync: saved.sync, sandboxes: await machineSandbox.offers() };
     },
   };
 }

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { Button } from '../../components/Button';
 import { PathForm } from '../../components/PathForm';
 import { showError } from '../../components/toast-store';
+import { OpenSharedNotebook } from '../sync/OpenSharedNotebook';
 import { useOpenNotebook, useRecentNotebooks } from './use-notebooks';
 import './NotebookSwitcher.css';
 
@@ -121,6 +122,12 @@ export function NotebookSwitcher({ notebook, canChooseFolder, onSwitched }: Note
                 {error}
               </p>
             )}
+            <OpenSharedNotebook
+              onOpened={() => {
+                setOpen(false);
+                onSwitched();
+              }}
+            />
             {notebook && (
               <Button variant="ghost" size="sm" icon={<FolderSearch />} onClick={() => void api.notebook.reveal().catch(showError)}>
                 Show in file manager

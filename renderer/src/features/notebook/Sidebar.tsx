@@ -11,6 +11,7 @@ import { ASK_SHORTCUT } from '../ask/ask-shortcut';
 import { countBy, sameFilter, type NoteFilter } from '../notes/note-filter';
 import { useStaleNotes } from '../notes/use-stale-notes';
 import { SessionsNavItem } from '../sessions/SessionsNavItem';
+import { SyncRailButton, SyncStatusBox } from '../sync/SyncStatusBox';
 import { TasksNavItem } from '../tasks/TasksNavItem';
 import { useTrash } from '../trash/use-trash';
 import { NotebookSwitcher } from './NotebookSwitcher';
@@ -67,6 +68,7 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
         <button type="button" className="icon-button" onClick={() => openAsk()} aria-label="Ask a question" title="Ask agents a question">
           <MessageSquarePlus aria-hidden />
         </button>
+        <SyncRailButton enabled={notebook !== null} />
       </nav>
     );
   }
@@ -115,7 +117,10 @@ export function Sidebar({ notebook, notes, view, filter, onFilter, canChooseFold
           </ul>
         </section>
       )}
-      <div className="sidebar-footer">{footer}</div>
+      <div className="sidebar-footer">
+        <SyncStatusBox enabled={notebook !== null} />
+        {footer}
+      </div>
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { AlertTriangle, FlaskConical } from 'lucide-react';
+import { AlertTriangle, FlaskConical, GitMerge } from 'lucide-react';
 import type { MouseEvent } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -40,6 +40,11 @@ export function NoteRow({ note, agentLabel, selected, onClick, selection }: Note
         {note.problem && (
           <span className="note-row-problem" title={note.problem.message}>
             <AlertTriangle aria-hidden /> Problem
+          </span>
+        )}
+        {note.conflict && (
+          <span className="note-row-conflict" title="Changed on both sides of a sync: both versions are kept until you choose">
+            <GitMerge aria-hidden /> Conflict
           </span>
         )}
         {note.mode === 'poc' && (

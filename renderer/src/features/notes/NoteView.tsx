@@ -7,6 +7,7 @@ import { CitationHover } from './CitationHover';
 import { CitationsBar } from './CitationsBar';
 import { NoteActivity } from './NoteActivity';
 import { NoteChanges } from '../diff/NoteChanges';
+import { conflictSides, NoteConflict } from '../sync/NoteConflict';
 import { renderMarkdown } from './markdown';
 import { NoteHeader } from './NoteHeader';
 import { useNoteActions } from './use-note-actions';
@@ -15,7 +16,8 @@ import './NoteView.css';
 
 export function NoteView({ id, select }: { id: string; select: (id: string | null) => void }) {
   const { data: note, error, isPending } = useNote(id);
-  const html = useMemo(() => (note ? renderMarkdown(note.body) : ''), [note]);
+  const sides = useMemo(() => (note ? conflictSides(note) : null), [note]);
+  const html = useMemo(() => (note && !sides ? renderMarkdown(note.body) : ''), [note, sides]);
   const actions = useNoteActions(select);
   const bodyRef = useRef<HTMLDivElement>(null);
 
@@ -38,8 +40,9 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
     <article className="note-view" aria-label={note.summary.title}>
       <NoteHeader note={note} onTags={(tags) => void actions.setTags(note, tags)} onDelete={() => void actions.trash(note)} />
       <CitationsBar id={note.summary.id} />
+      {sides && <NoteConflict note={note} sides={sides} />}
       {/* The HTML comes from renderMarkdown, which sanitizes it with DOMPurify. */}
-      <div className="markdown" ref={bodyRef} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+      {!sides && <div className="markdown" ref={bodyRef} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />}
       <CitationHover id={note.summary.id} bodyRef={bodyRef} html={html} />
       {note.frontmatter && (
         <>

@@ -11,6 +11,7 @@ import { EditorSection } from './EditorSection';
 import { NotebookForAgentsSection } from './NotebookForAgentsSection';
 import { NumberSetting } from './NumberSetting';
 import { SandboxSection } from './SandboxSection';
+import { SharingSection } from './SharingSection';
 import { ScratchCheckouts } from './ScratchCheckouts';
 import { ThemePicker } from './ThemePicker';
 import { useSettings } from './use-settings';
@@ -56,6 +57,7 @@ export function SettingsView() {
             <ContextWindowsSection settings={tasks} />
             <NotebookForAgentsSection settings={tasks} />
             <CaptureSessionsSection settings={tasks} />
+            {settings.data?.sync && <SharingSection settings={settings.data.sync} />}
           </>
         )}
         {settings.data?.editor && <EditorSection editor={settings.data.editor} />}

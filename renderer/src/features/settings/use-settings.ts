@@ -2,7 +2,7 @@
 // settings.update and the cache takes the engine's answer (its validation is the only one).
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { EditorSetting, TaskSettings } from '../../../../shared/contract/settings';
+import type { EditorSetting, SyncSettings, TaskSettings } from '../../../../shared/contract/settings';
 import type { AgentInfo } from '../../../../shared/contract/tasks';
 import { api } from '../../api';
 
@@ -38,6 +38,15 @@ export function useUpdateEditor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (editor: EditorSetting) => api.settings.update({ editor }),
+    onSuccess: (settings) => queryClient.setQueryData(settingsKeys.settings, settings),
+  });
+}
+
+/** Changes sharing settings (auto-commit, sync every N minutes, what goes in git, repo mappings). */
+export function useUpdateSyncSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sync: Partial<SyncSettings>) => api.settings.update({ sync }),
     onSuccess: (settings) => queryClient.setQueryData(settingsKeys.settings, settings),
   });
 }
