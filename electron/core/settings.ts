@@ -33,6 +33,7 @@ const TaskSettingsOnDisk = z
     captureSessions: fields.captureSessions.catch(undefined),
     sandbox: fields.sandbox.catch(undefined),
     container: fields.container.catch(undefined),
+    cloud: fields.cloud.catch(undefined),
   })
   .catch(defaults);
 

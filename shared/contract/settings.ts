@@ -32,6 +32,17 @@ export const ContainerSetting = z.object({
 });
 export type ContainerSetting = z.infer<typeof ContainerSetting>;
 
+/** Where the cloud agents' services are, and what Codex Cloud needs to know. */
+export const CloudSettings = z.object({
+  /** Jules' REST API, up to and with its version (`https://jules.googleapis.com/v1alpha`). */
+  julesBaseUrl: z.url().optional(),
+  /** GitHub's REST API (`https://api.github.com`; a GitHub Enterprise server's `/api/v3`). */
+  githubApiUrl: z.url().optional(),
+  /** The Codex Cloud environment tasks run in (`codex cloud` lists them); Codex Cloud needs one. */
+  codexEnvironment: z.string().trim().min(1).max(200).optional(),
+});
+export type CloudSettings = z.infer<typeof CloudSettings>;
+
 export const TaskSettings = z.object({
   /** How many tasks run at once; a change takes effect at once (running tasks are never stopped). */
   concurrency: z.number().int().min(1).max(16),
@@ -66,6 +77,8 @@ export const TaskSettings = z.object({
    * Null or absent: the OS sandbox.
    */
   container: ContainerSetting.nullable().optional(),
+  /** The cloud agents' services (Jules, Copilot coding agent, Codex Cloud); defaults when absent. */
+  cloud: CloudSettings.optional(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 

@@ -39,6 +39,11 @@ export const AgentInfo = z.object({
   sandbox: z.object({ needs: z.string(), available: z.boolean() }).optional(),
   /** The agent's own command that registers `fieldnotes mcp` with it by hand (`claude mcp add … -- fieldnotes mcp`). */
   mcpAdd: z.string().optional(),
+  /**
+   * Set for a cloud agent: the question and the code (the pushed branch of the repository's GitHub
+   * remote) leave this machine. `service` names where they go; `signIn` how to sign in when not.
+   */
+  cloud: z.object({ service: z.string(), signIn: z.string() }).optional(),
 });
 export type AgentInfo = z.infer<typeof AgentInfo>;
 
