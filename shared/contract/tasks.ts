@@ -82,6 +82,11 @@ export const tasksMethods = {
     input: z.object({ refresh: z.boolean().default(false) }).default({ refresh: false }),
     output: z.object({ agents: z.array(AgentInfo) }),
   }),
+  'agents.setCredential': method({
+    description: "Keeps a cloud agent's credential (API key, token) entered in Settings, encrypted by the OS keychain where there is one and never in the notebook or the settings file; null forgets it.",
+    input: z.object({ agent: z.string().min(1).max(64), credential: z.string().trim().min(8).max(4096).nullable() }),
+    output: z.object({ agent: z.string(), stored: z.boolean(), available: z.boolean() }),
+  }),
   'repos.recent': method({
     description: 'Codebases asked about recently, most recent first, with their current git facts.',
     input: z.object({}).default({}),

@@ -37,6 +37,11 @@ export class InstalledAgents {
     },
   ) {}
 
+  /** The cloud agents, when the engine has them. */
+  get cloud(): CloudAgents | undefined {
+    return this.options.cloud;
+  }
+
   /** The adapters as the settings configure them now. */
   registry(): AgentRegistry {
     const custom = this.options.settings().customCommand;

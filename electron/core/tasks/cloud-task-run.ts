@@ -270,7 +270,7 @@ export class CloudTaskRun {
     const base = { ...(status.message ? { message: status.message } : {}), ...(status.diff ? { diff: status.diff } : {}), ...(status.pr ? { pr: status.pr } : {}), ...(status.usage ? { usage: status.usage } : {}) };
     if (status.state === 'done') return this.finish({ status: 'done', ...base });
     if (status.state === 'cancelled') return this.finish({ status: 'cancelled', ...base, error: `${label} says the task was cancelled (${status.detail}).` });
-    const why = status.state === 'timed_out' ? `${label} timed the task out (${status.detail}).` : (status.reason ?? `${label} ended the task as failed (${status.detail}).`);
+    const why = status.reason ?? (status.state === 'timed_out' ? `${label} timed the task out (${status.detail}).` : `${label} ended the task as failed (${status.detail}).`);
     return this.finish({ status: 'failed', ...base, error: await this.redacted(why) });
   }
 

@@ -96,6 +96,10 @@ export interface CloudAgent {
   readonly signIn: string;
   /** Null for an agent whose CLI keeps its own sign-in (Codex Cloud). */
   readonly credentials: CredentialSources | null;
+  /** The CLI it runs (Codex Cloud's `codex`); Settings can give its executable's path (`agentPaths`). */
+  readonly command?: string;
+  /** The setting that points it at another server (tests, GitHub Enterprise). */
+  readonly baseUrlSetting?: 'julesBaseUrl' | 'githubApiUrl';
   /** Whether `cancel` stops the task at the service. */
   readonly cancels: boolean;
   /** Whether the agent can be used here (its CLI is installed, its environment is set); a reason when not. */

@@ -8,11 +8,12 @@ import type { Env } from '../agent-adapter';
 import { createRedactor, type Redactor } from '../secret-redactor';
 import type { CloudAgent, CloudContext } from './cloud-agent';
 import { findCredential } from './credentials';
+import { copilot } from './copilot';
 import { jules } from './jules';
 import type { SecretStore } from './secret-store';
 
 /** The cloud agents, in the order the app lists them (after the local ones). */
-const BUILT_IN: readonly CloudAgent[] = [jules];
+const BUILT_IN: readonly CloudAgent[] = [jules, copilot];
 
 export class CloudAgents {
   constructor(
@@ -37,12 +38,24 @@ export class CloudAgents {
     return this.get(id) !== undefined;
   }
 
+  /** Keeps (or with null, forgets) a credential entered in Settings; says whether the agent can be used now. */
+  async setCredential(id: string, credential: string | null): Promise<{ agent: string; stored: boolean; available: boolean }> {
+    const agent = this.get(id);
+    if (!agent) throw new ApiError('BAD_INPUT', `There is no cloud agent “${id}”. Cloud agents: ${this.list().map((a) => a.id).join(', ')}.`);
+    if (!agent.credentials?.stored) throw new ApiError('BAD_INPUT', `${agent.label} keeps its own sign-in: ${agent.signIn}`);
+    const store = this.options.store;
+    if (!store) throw new ApiError('UNAVAILABLE', 'This Fieldnotes keeps no credentials; set the environment variable instead.');
+    await store.set(agent.id, credential);
+    const context = await this.context(agent);
+    return { agent: agent.id, stored: credential !== null, available: context.credential !== undefined };
+  }
+
   /** What a call to the agent's service needs now: the credential (looked up again each time) and the settings. */
   async context(agent: CloudAgent): Promise<CloudContext> {
     const env = this.options.env();
     const cloud = this.options.settings().cloud ?? {};
     const credential = await findCredential(agent, env, this.options.store);
-    const baseUrl = agent.id === 'jules' ? cloud.julesBaseUrl : agent.id === 'copilot' ? cloud.githubApiUrl : undefined;
+    const baseUrl = agent.baseUrlSetting ? cloud[agent.baseUrlSetting] : undefined;
     const executable = this.options.settings().agentPaths[agent.id];
     return {
       env,

@@ -46,6 +46,7 @@ export const jules: CloudAgent = {
   service: "Google's Jules service",
   signIn: SIGN_IN,
   credentials: { env: ['JULES_API_KEY'], stored: true },
+  baseUrlSetting: 'julesBaseUrl',
   cancels: false,
 
   async dispatch(request, context) {
@@ -84,7 +85,7 @@ export const jules: CloudAgent = {
     const patches = activities.flatMap((activity) => activity.artifacts ?? []).flatMap((artifact) => artifact.changeSet?.gitPatch?.unidiffPatch ?? []);
     if (patches.length > 0) status.diff = patches.at(-1)!;
     if (state === 'failed') {
-      const reason = activities.flatMap((activity) => activity.sessionFailed?.reason ?? []).at(-1);
+      const reason = activities.flatMap((activity) => activity.sessionFailed?.reason ?? []).at(-1)?.trim().replace(/\.$/, '');
       status.reason = `Jules ended the session as failed${reason ? `: ${reason}` : ''}.`;
     }
     if (state === 'waiting') {
