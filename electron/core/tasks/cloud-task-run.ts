@@ -22,6 +22,8 @@ export interface CloudTaskSpec {
   question: string;
   mode: NoteMode;
   agent: CloudAgent;
+  /** The version of the agent's CLI (Codex Cloud's `codex`), when it has one. */
+  agentVersion?: string;
   repo: RepoFacts;
   cloudRepo: CloudRepo;
   context: string[];
@@ -105,14 +107,14 @@ export class CloudTaskRun {
   }
 
   /** Writes the task's note (status `queued`); `start` sends it to the service. */
-  static async create(spec: CloudTaskSpec, deps: CloudTaskRunDeps, agentVersion?: string): Promise<CloudTaskRun> {
+  static async create(spec: CloudTaskSpec, deps: CloudTaskRunDeps): Promise<CloudTaskRun> {
     const note = await TaskNote.create(deps.notebook, {
       title: safeTitle(questionTitle(spec.question)),
       question: spec.question,
       mode: spec.mode,
       status: 'queued',
       repo: repoRef(spec.repo),
-      agent: { id: spec.agent.id, ...(agentVersion ? { version: agentVersion } : {}) },
+      agent: { id: spec.agent.id, ...(spec.agentVersion ? { version: spec.agentVersion } : {}) },
       ...(spec.context.length > 0 ? { context: spec.context } : {}),
       ...(spec.parent ? { parent: spec.parent } : {}),
       body: '',
@@ -335,7 +337,11 @@ export class CloudTaskRun {
   }
 
   private agentRef(): AgentRef {
-    return { id: this.spec.agent.id, ...(this.remote ? { task_id: this.remote.id, task_url: this.remote.url } : {}) };
+    return {
+      id: this.spec.agent.id,
+      ...(this.spec.agentVersion ? { version: this.spec.agentVersion } : {}),
+      ...(this.remote ? { task_id: this.remote.id, task_url: this.remote.url } : {}),
+    };
   }
 
   /** A rate-limited dispatch waits as told, up to DISPATCH_TRIES times, before it gives up. */

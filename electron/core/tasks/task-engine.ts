@@ -283,6 +283,7 @@ export class TaskEngine {
           question: request.question,
           mode: request.mode,
           agent,
+          ...(version ? { agentVersion: version } : {}),
           repo: repo!,
           cloudRepo: check.repo,
           context: request.context,
@@ -290,7 +291,7 @@ export class TaskEngine {
           prompt: prompt(false),
           wallTimeoutMs: request.wallTimeoutSec ? request.wallTimeoutSec * 1000 : CLOUD_WALL_TIMEOUT_MS,
           ...(check.note ? { repoNote: check.note } : {}),
-        }, this.cloudDeps(notebook, agent.id), version);
+        }, this.cloudDeps(notebook, agent.id));
         this.runs.set(run.id, run);
         created.push(run);
       }
@@ -362,6 +363,7 @@ export class TaskEngine {
       question: fm.question ?? fm.title,
       mode: fm.mode,
       agent,
+      ...(fm.agent.version ? { agentVersion: fm.agent.version } : {}),
       repo: facts,
       cloudRepo: { owner: github?.owner ?? '', name: github?.name ?? fm.repo.name, branch: fm.repo.branch ?? '', commit: fm.repo.commit ?? '' },
       context: fm.context ?? [],

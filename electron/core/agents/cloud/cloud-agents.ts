@@ -8,12 +8,13 @@ import type { Env } from '../agent-adapter';
 import { createRedactor, type Redactor } from '../secret-redactor';
 import type { CloudAgent, CloudContext } from './cloud-agent';
 import { findCredential } from './credentials';
+import { codexCloud } from './codex-cloud';
 import { copilot } from './copilot';
 import { jules } from './jules';
 import type { SecretStore } from './secret-store';
 
 /** The cloud agents, in the order the app lists them (after the local ones). */
-const BUILT_IN: readonly CloudAgent[] = [jules, copilot];
+const BUILT_IN: readonly CloudAgent[] = [codexCloud, jules, copilot];
 
 export class CloudAgents {
   constructor(
