@@ -14,7 +14,7 @@ import { jules } from './jules';
 import type { SecretStore } from './secret-store';
 
 /** The cloud agents, in the order the app lists them (after the local ones). */
-const BUILT_IN: readonly CloudAgent[] = [codexCloud, jules, copilot];
+export const CLOUD_AGENTS: readonly CloudAgent[] = [codexCloud, jules, copilot];
 
 export class CloudAgents {
   constructor(
@@ -28,7 +28,7 @@ export class CloudAgents {
   ) {}
 
   list(): readonly CloudAgent[] {
-    return [...BUILT_IN, ...(this.options.extra ?? [])];
+    return [...CLOUD_AGENTS, ...(this.options.extra ?? [])];
   }
 
   get(id: string): CloudAgent | undefined {
