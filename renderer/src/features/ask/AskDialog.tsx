@@ -9,6 +9,7 @@ import { AgentPicker } from './AgentPicker';
 import { clearDraft, closeComposer, updateDraft, useDraft } from './ask-store';
 import { ComposerFooter, sendOnModEnter } from './ComposerFooter';
 import { AttachedNotes } from './AttachedNotes';
+import { CloudNotice } from './CloudNotice';
 import { ModePicker } from './ModePicker';
 import { NoAgentHelp } from './NoAgentHelp';
 import { PastNotes } from './PastNotes';
@@ -79,6 +80,7 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
         <ModePicker mode={mode} onChange={(next) => updateDraft({ mode: next })} codebase={codebase} agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} />
         {plan.agentList && plan.available.length === 0 && <NoAgentHelp />}
         <AgentPicker agents={agentList} chosen={plan.agents} onChange={(chosen) => updateDraft({ agents: chosen })} />
+        <CloudNotice agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} repo={repo} />
         <AdvancedOptions
           idleTimeoutSec={draft.idleTimeoutSec}
           wallTimeoutSec={draft.wallTimeoutSec}
