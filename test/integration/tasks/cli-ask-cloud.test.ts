@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JulesServer } from '../../fixtures/cloud-services/jules-server';
 import { CLI } from '../../support/paths';
 import { tempDir } from '../../support/temp';
-import { pushedRepo } from './cloud-harness';
+import { pushedRepo } from '../../support/pushed-repo';
 
 const run = promisify(execFile);
 let jules: JulesServer;

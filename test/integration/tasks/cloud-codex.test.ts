@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/model/task';
 import { FIXTURES, ROOT } from '../../support/paths';
 import { tempDir } from '../../support/temp';
-import { SAMPLE_PATCH, pushedRepo } from './cloud-harness';
+import { SAMPLE_PATCH, pushedRepo } from '../../support/pushed-repo';
 import { startEngine, type TestEngine } from './task-harness';
 
 const STANDIN = join(FIXTURES, 'cloud-services', 'codex-cloud-standin.mjs');

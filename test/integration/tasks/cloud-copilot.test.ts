@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/model/task';
 import { GitHubServer } from '../../fixtures/cloud-services/github-server';
 import { tempDir } from '../../support/temp';
-import { SAMPLE_PATCH, pushedRepo } from './cloud-harness';
+import { SAMPLE_PATCH, pushedRepo } from '../../support/pushed-repo';
 import { eventually, startEngine, type TestEngine } from './task-harness';
 
 let github: GitHubServer;

@@ -8,7 +8,7 @@ import type { Task } from '../../../shared/model/task';
 import { JulesServer } from '../../fixtures/cloud-services/jules-server';
 import { gitIn, makeRepo } from '../../support/git-repo';
 import { tempDir } from '../../support/temp';
-import { SAMPLE_PATCH, pushedRepo } from './cloud-harness';
+import { SAMPLE_PATCH, pushedRepo } from '../../support/pushed-repo';
 import { eventually, startEngine, type TestEngine } from './task-harness';
 
 let jules: JulesServer;

@@ -79,8 +79,8 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
         <AttachedNotes ids={draft.context} onChange={(context) => updateDraft({ context })} />
         <ModePicker mode={mode} onChange={(next) => updateDraft({ mode: next })} codebase={codebase} agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} />
         {plan.agentList && plan.available.length === 0 && <NoAgentHelp />}
-        <AgentPicker agents={agentList} chosen={plan.agents} onChange={(chosen) => updateDraft({ agents: chosen })} />
         <CloudNotice agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} repo={repo} />
+        <AgentPicker agents={agentList} chosen={plan.agents} onChange={(chosen) => updateDraft({ agents: chosen })} />
         <AdvancedOptions
           idleTimeoutSec={draft.idleTimeoutSec}
           wallTimeoutSec={draft.wallTimeoutSec}

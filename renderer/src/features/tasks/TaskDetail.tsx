@@ -67,7 +67,8 @@ export function TaskDetail({ task }: { task: Task }) {
       </header>
 
       {task.status === 'queued' && <QueuedLine task={task} />}
-      {(running || task.progress.toolCalls > 0 || task.progress.textChars > 0) && <ProgressStats task={task} />}
+      {/* A cloud agent's tool calls and reads happen at its service: its state line says how it goes. */}
+      {!task.cloud && (running || task.progress.toolCalls > 0 || task.progress.textChars > 0) && <ProgressStats task={task} />}
 
       <Section title={running ? 'Answer so far' : 'Answer'}>
         {transcript.error && !running ? (

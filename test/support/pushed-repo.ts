@@ -1,7 +1,7 @@
 // What the cloud agents' tests share: a codebase that is a clone of a GitHub repository with its
 // branch pushed (the remote-tracking branch says so, as after a real push), and engines whose
 // cloud agents point at scripted services on 127.0.0.1.
-import { gitIn, makeRepo } from '../../support/git-repo';
+import { gitIn, makeRepo } from './git-repo';
 
 /** A repository whose `origin` is github.com/acme/widgets and whose `main` is pushed. */
 export async function pushedRepo(files: Record<string, string> = { 'src/widget.ts': 'export const widget = 1;\n' }): Promise<string> {

@@ -1,0 +1,57 @@
+// Asking a cloud agent in the browser, against a real `fieldnotes serve` whose Jules is a scripted
+// Jules API on 127.0.0.1: the composer says the question and the code leave the machine and which
+// branch Jules sees; the task shows Jules' state and its links; the note gets the result.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JulesServer } from '../../fixtures/cloud-services/jules-server';
+import { fixtureNotebook } from '../../support/paths';
+import { pushedRepo } from '../../support/pushed-repo';
+import { startServeProcess, type ServeProcess } from '../../support/serve-process';
+import { copyNotebook, tempDir } from '../../support/temp';
+import { expect, openApp, test } from './fixtures';
+import { compose, taskCard } from './tasks-fixtures';
+
+test.describe.configure({ timeout: 60_000 });
+
+let jules: JulesServer;
+let server: ServeProcess;
+test.beforeAll(async () => {
+  jules = await new JulesServer().start();
+  const home = await tempDir('fieldnotes-home-');
+  await mkdir(home, { recursive: true });
+  await writeFile(join(home, 'settings.json'), JSON.stringify({ tasks: { defaultAgents: ['jules'], sandbox: 'off', cloud: { julesBaseUrl: jules.baseUrl } } }));
+  server = await startServeProcess(await copyNotebook(fixtureNotebook('basic')), { FIELDNOTES_HOME: home, JULES_API_KEY: jules.key });
+});
+test.afterAll(async () => {
+  await server?.stop();
+  await jules?.close();
+});
+
+test('a question for Jules says what leaves the machine, shows Jules’ state and links, and ends as a note with the pull request', async ({ page }) => {
+  jules.hold = true;
+  jules.script = { states: ['IN_PROGRESS', 'COMPLETED'], message: 'Widgets are counted once\n\nThe count lives in `src/widget.ts`.', pr: 'https://github.com/acme/widgets/pull/12' };
+  const repo = await pushedRepo();
+  await openApp(page, server.url);
+  const dialog = await compose(page, 'How are widgets counted?', { repo });
+  await expect(dialog.getByRole('checkbox', { name: /Jules/ })).toBeChecked();
+  const notice = dialog.getByRole('note', { name: 'This question leaves the machine' });
+  await expect(notice).toContainText("The question and the code leave this machine, to Google's Jules service.");
+  await expect(notice).toContainText('They see acme/widgets, branch main, as pushed to GitHub');
+  if (process.env.CLOUD_SHOTS) await page.screenshot({ path: join(process.env.CLOUD_SHOTS, 'composer.png') });
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+
+  const card = taskCard(page, 'How are widgets counted?');
+  await expect(card.getByLabel('At the cloud service')).toContainText('IN_PROGRESS');
+  await card.getByRole('button').first().click();
+  // The title becomes the answer's first line once it is done: the task view is found by its role.
+  const detail = page.getByRole('article', { name: /^Task: / });
+  await expect(detail.getByRole('link', { name: 'Task page' })).toHaveAttribute('href', 'https://jules.google.com/session/000001');
+  await expect(detail.getByLabel('What the agent may do')).toContainText('the question and the code leave this machine');
+  if (process.env.CLOUD_SHOTS) await page.screenshot({ path: join(process.env.CLOUD_SHOTS, 'task.png') });
+
+  jules.release();
+  await expect(detail.getByRole('link', { name: 'Pull request' })).toHaveAttribute('href', 'https://github.com/acme/widgets/pull/12', { timeout: 30_000 });
+  await expect(taskCard(page, 'Widgets are counted once').getByLabel('At the cloud service')).toContainText('COMPLETED');
+  if (process.env.CLOUD_SHOTS) await page.screenshot({ path: join(process.env.CLOUD_SHOTS, 'done.png') });
+});
