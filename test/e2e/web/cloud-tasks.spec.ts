@@ -8,10 +8,25 @@ import { fixtureNotebook } from '../../support/paths';
 import { pushedRepo } from '../../support/pushed-repo';
 import { startServeProcess, type ServeProcess } from '../../support/serve-process';
 import { copyNotebook, tempDir } from '../../support/temp';
+import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
 import { compose, taskCard } from './tasks-fixtures';
 
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
+
+/** With CLOUD_SHOTS=<folder>: the screen at both sizes, light and dark, to look at. */
+async function shots(page: Page, name: string): Promise<void> {
+  const folder = process.env.CLOUD_SHOTS;
+  if (!folder) return;
+  for (const [width, height] of [[1440, 900], [900, 600]] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: join(folder, `${name}-${width}-${colorScheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 let jules: JulesServer;
 let server: ServeProcess;
@@ -37,7 +52,7 @@ test('a question for Jules says what leaves the machine, shows Jules’ state an
   const notice = dialog.getByRole('note', { name: 'This question leaves the machine' });
   await expect(notice).toContainText("The question and the code leave this machine, to Google's Jules service.");
   await expect(notice).toContainText('They see acme/widgets, branch main, as pushed to GitHub');
-  if (process.env.CLOUD_SHOTS) await page.screenshot({ path: join(process.env.CLOUD_SHOTS, 'composer.png') });
+  await shots(page, 'composer');
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(dialog).toBeHidden();
 
@@ -48,10 +63,10 @@ test('a question for Jules says what leaves the machine, shows Jules’ state an
   const detail = page.getByRole('article', { name: /^Task: / });
   await expect(detail.getByRole('link', { name: 'Task page' })).toHaveAttribute('href', 'https://jules.google.com/session/000001');
   await expect(detail.getByLabel('What the agent may do')).toContainText('the question and the code leave this machine');
-  if (process.env.CLOUD_SHOTS) await page.screenshot({ path: join(process.env.CLOUD_SHOTS, 'task.png') });
+  await shots(page, 'task');
 
   jules.release();
   await expect(detail.getByRole('link', { name: 'Pull request' })).toHaveAttribute('href', 'https://github.com/acme/widgets/pull/12', { timeout: 30_000 });
   await expect(taskCard(page, 'Widgets are counted once').getByLabel('At the cloud service')).toContainText('COMPLETED');
-  if (process.env.CLOUD_SHOTS) await page.screenshot({ path: join(process.env.CLOUD_SHOTS, 'done.png') });
+  await shots(page, 'done');
 });
