@@ -43,7 +43,12 @@ export const AgentInfo = z.object({
    * Set for a cloud agent: the question and the code (the pushed branch of the repository's GitHub
    * remote) leave this machine. `service` names where they go; `signIn` how to sign in when not.
    */
-  cloud: z.object({ service: z.string(), signIn: z.string() }).optional(),
+  cloud: z.object({
+    service: z.string(),
+    signIn: z.string(),
+    /** What Settings can keep for it (agents.setCredential), e.g. "API key"; absent when it keeps its own sign-in. */
+    credential: z.string().optional(),
+  }).optional(),
 });
 export type AgentInfo = z.infer<typeof AgentInfo>;
 

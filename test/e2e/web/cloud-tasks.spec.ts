@@ -1,7 +1,8 @@
 // Asking a cloud agent in the browser, against a real `fieldnotes serve` whose Jules is a scripted
 // Jules API on 127.0.0.1: the composer says the question and the code leave the machine and which
 // branch Jules sees; the task shows Jules' state and its links; the note gets the result.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JulesServer } from '../../fixtures/cloud-services/jules-server';
 import { fixtureNotebook } from '../../support/paths';
@@ -69,4 +70,27 @@ test('a question for Jules says what leaves the machine, shows Jules’ state an
   await expect(detail.getByRole('link', { name: 'Pull request' })).toHaveAttribute('href', 'https://github.com/acme/widgets/pull/12', { timeout: 30_000 });
   await expect(taskCard(page, 'Widgets are counted once').getByLabel('At the cloud service')).toContainText('COMPLETED');
   await shots(page, 'done');
+});
+
+test('a Jules API key entered once in Settings is kept outside the notebook and the settings file, and signs Jules in', async ({ page }) => {
+  const home = await tempDir('fieldnotes-home-');
+  await mkdir(home, { recursive: true });
+  await writeFile(join(home, 'settings.json'), JSON.stringify({ tasks: { sandbox: 'off', cloud: { julesBaseUrl: jules.baseUrl } } }));
+  const env: Record<string, string> = { FIELDNOTES_HOME: home, JULES_API_KEY: '' };
+  const own = await startServeProcess(await copyNotebook(fixtureNotebook('basic')), env);
+  try {
+    await openApp(page, own.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Cloud agents' });
+    await expect(section).toContainText('Jules is not signed in.');
+    await section.getByLabel('API key').fill(jules.key);
+    await section.getByRole('button', { name: 'Keep' }).first().click();
+    await expect(section.getByText('signed in').first()).toBeVisible();
+    await shots(page, 'settings');
+    const file = join(home, 'cloud-credentials.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await readFile(join(home, 'settings.json'), 'utf8')).not.toContain(jules.key);
+  } finally {
+    await own.stop();
+  }
 });

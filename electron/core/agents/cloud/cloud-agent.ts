@@ -83,6 +83,8 @@ export interface CredentialSources {
   command?: readonly string[];
   /** Whether Settings can keep one (encrypted) for this agent. */
   stored: boolean;
+  /** What it is called, for the person ("API key", "token"). */
+  name: string;
 }
 
 /** One cloud agent: its id, label, where its credential comes from, and the service calls. */

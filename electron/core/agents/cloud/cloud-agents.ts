@@ -103,7 +103,7 @@ export class CloudAgents {
         installHint: agent.signIn,
         resume: false,
         modes: { explain: { permissions: where }, poc: { permissions: `${where} It may change code and open a pull request.` } },
-        cloud: { service: agent.service, signIn: agent.signIn },
+        cloud: { service: agent.service, signIn: agent.signIn, ...(agent.credentials?.stored ? { credential: agent.credentials.name } : {}) },
       };
     }));
   }

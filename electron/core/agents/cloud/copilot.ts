@@ -38,7 +38,7 @@ export const copilot: CloudAgent = {
   label: 'Copilot coding agent',
   service: "GitHub's Copilot coding agent",
   signIn: SIGN_IN,
-  credentials: { env: ['GITHUB_TOKEN', 'GH_TOKEN'], command: ['gh', 'auth', 'token'], stored: true },
+  credentials: { env: ['GITHUB_TOKEN', 'GH_TOKEN'], command: ['gh', 'auth', 'token'], stored: true, name: 'GitHub token' },
   baseUrlSetting: 'githubApiUrl',
   cancels: false,
 

@@ -45,7 +45,7 @@ export const jules: CloudAgent = {
   label: 'Jules',
   service: "Google's Jules service",
   signIn: SIGN_IN,
-  credentials: { env: ['JULES_API_KEY'], stored: true },
+  credentials: { env: ['JULES_API_KEY'], stored: true, name: 'API key' },
   baseUrlSetting: 'julesBaseUrl',
   cancels: false,
 
