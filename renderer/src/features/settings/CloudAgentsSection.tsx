@@ -48,13 +48,14 @@ function CloudAgentRow({ agent, settings }: { agent: AgentInfo; settings: TaskSe
         {agent.available ? <CheckCircle2 className="agent-found" aria-hidden /> : <CircleSlash className="agent-missing" aria-hidden />}
         <strong>{agent.label}</strong>
         <span className="agent-row-status">
-          <Cloud aria-hidden className="agent-row-cloud" /> {agent.available ? (agent.version ? `ready · ${agent.version}` : 'signed in') : <CodeSpans text={agent.reason ?? ''} />}
+          <Cloud aria-hidden className="agent-row-cloud" /> {agent.available ? (agent.version ? `ready · ${agent.version}` : 'signed in') : 'not ready'}
         </span>
       </div>
       {!agent.available && agent.cloud && (
-        <div className="agent-row-install">
-          <CodeSpans text={agent.cloud.signIn} />
-        </div>
+        <p className="agent-row-help">
+          <CodeSpans text={agent.reason ?? ''} />{' '}
+          {agent.reason?.includes('not signed in') && <CodeSpans text={agent.cloud.signIn} />}
+        </p>
       )}
       {credential && (
         <form
