@@ -60,6 +60,12 @@ describe('fieldnotes ask --agent jules', () => {
     expect(result.stderr).toContain('Jules is not signed in. Create an API key at https://jules.google.com/settings#api and set JULES_API_KEY');
   });
 
+  it('`fieldnotes agents` lists the cloud agents and how to sign in', async () => {
+    const result = await fieldnotes(['agents']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^jules\s+Jules\s+cloud \(Google's Jules service\): not available\. Jules is not signed in\. Sign in: Create an API key/m);
+  });
+
   it('lists the cloud agents in its help', async () => {
     const result = await fieldnotes(['ask', '--help']);
     expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/codex-cloud, jules, copilot/);
