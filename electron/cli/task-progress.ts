@@ -10,14 +10,20 @@ export interface ProgressPrinter {
 }
 
 export function progressPrinter(print: (line: string) => void): ProgressPrinter {
-  const seen = new Map<string, { status: string; position?: number; agent: string; writing: boolean }>();
+  const seen = new Map<string, { status: string; position?: number; agent: string; writing: boolean; cloud?: string }>();
   const prefix = (agent: string) => `[${agent}]`;
 
   return {
     changed(task) {
       const last = seen.get(task.id);
-      if (last && last.status === task.status && last.position === task.position) return;
-      seen.set(task.id, { status: task.status, ...(task.position ? { position: task.position } : {}), agent: task.agent, writing: last?.writing ?? false });
+      // A cloud task's state at its service, its link and what it waits for.
+      const cloud = task.cloud ? [task.cloud.state, task.cloud.url, task.cloud.pr, task.cloud.message].filter(Boolean).join(' ') : undefined;
+      if (last && last.status === task.status && last.position === task.position && last.cloud === cloud) return;
+      seen.set(task.id, { status: task.status, ...(task.position ? { position: task.position } : {}), agent: task.agent, writing: last?.writing ?? false, ...(cloud ? { cloud } : {}) });
+      if (last && last.status === task.status && last.position === task.position) {
+        if (task.cloud && task.status === 'running') print(`${prefix(task.agent)} ${task.cloud.state}${task.cloud.url ? ` ${task.cloud.url}` : ''}${task.cloud.message ? `: ${oneLine(task.cloud.message)}` : ''}`);
+        return;
+      }
       if (task.status === 'queued') print(`${prefix(task.agent)} queued${task.position ? ` (position ${task.position})` : ''}`);
       else if (task.status === 'running') print(`${prefix(task.agent)} started. ${task.permissions}`);
     },
@@ -48,6 +54,7 @@ export function progressPrinter(print: (line: string) => void): ProgressPrinter 
       const took = task.started && task.finished ? ` in ${duration(Date.parse(task.finished) - Date.parse(task.started))}` : '';
       const what = task.status === 'done' ? `done${took}` : `${task.status}${took}: ${task.error ?? 'no reason given'}`;
       print(`${prefix(task.agent)} ${what}${file ? ` → ${file}` : ''}`);
+      if (task.cloud?.pr) print(`${prefix(task.agent)} pull request: ${task.cloud.pr}`);
       if (task.warning) print(`${prefix(task.agent)} warning: ${task.warning}`);
     },
   };

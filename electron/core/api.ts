@@ -10,6 +10,10 @@ import { ContextBundler } from './context/context-bundler';
 import { sharedTokenCounter, type TokenCounter } from './context/token-counter';
 import type { AgentAdapter, Env } from './agents/agent-adapter';
 import { InstalledAgents } from './agents/installed-agents';
+import type { CloudAgent } from './agents/cloud/cloud-agent';
+import { CloudAgents } from './agents/cloud/cloud-agents';
+import { CREDENTIALS_FILE, SecretStore } from './agents/cloud/secret-store';
+import type { PollPace } from './tasks/cloud-task-run';
 import { MachineSandbox } from './sandbox/run-sandbox';
 import type { EngineEvents } from './engine-events';
 import { NotebookSession } from './notebook/notebook-session';
@@ -68,6 +72,10 @@ export interface ApiDeps {
    * over the notebook ("Let agents consult the notebook"). Without it, agents do not get it.
    */
   fieldnotes?: FieldnotesCommand;
+  /** Cloud agents beyond the built-in ones (tests). */
+  extraCloudAgents?: readonly CloudAgent[];
+  /** How often cloud tasks are looked at (default every 5 s, backing off to a minute; tests shorten it). */
+  cloudPoll?: PollPace;
   /** Time between SIGTERM and SIGKILL when a task is stopped (default 5 s). */
   killGraceMs?: number;
   /** The platform the agents' OS sandbox is looked for on: this one's (tests simulate a machine without a sandbox). */
@@ -137,11 +145,15 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
   const env = deps.agentEnv ?? process.env;
   const scratchRoot = join(userData, 'scratch');
   const machineSandbox = new MachineSandbox(() => env, deps.sandboxPlatform ? { platform: deps.sandboxPlatform } : {});
+  // Credentials entered in Settings: outside the notebook and the settings file (secret-store.ts).
+  const secrets = new SecretStore(join(userData, CREDENTIALS_FILE), ports.secretCipher);
+  const cloud = new CloudAgents({ env: () => env, settings: () => settings.get().tasks, store: secrets, ...(deps.extraCloudAgents ? { extra: deps.extraCloudAgents } : {}) });
   const agents = new InstalledAgents({
-    env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents, machineSandbox,
+    env: () => env, settings: () => settings.get().tasks, envReady: deps.agentEnvReady, extra: deps.extraAgents, machineSandbox, cloud,
   });
   const repos = new RepoRegistry(settings, ports, log);
-  const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, fieldnotes: deps.fieldnotes, userDataDir: userData, log, machineSandbox });
+  const tasks = new TaskEngine({ session, settings, events, agents, repos, env, scratchRoot, killGraceMs: deps.killGraceMs, fieldnotes: deps.fieldnotes, userDataDir: userData, log, machineSandbox,
+    cloud, ...(deps.cloudPoll ? { cloudPoll: deps.cloudPoll } : {}) });
   // Notes a stopped Fieldnotes left running (while the search worker loads, in its own thread);
   // switching notebooks recovers the next one the same way.
   if (deps.recoverTasks ?? true) await tasks.recover();

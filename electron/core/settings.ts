@@ -34,6 +34,7 @@ const TaskSettingsOnDisk = z
     sandbox: fields.sandbox.catch(undefined),
     container: fields.container.catch(undefined),
     contextWindows: fields.contextWindows.catch(undefined),
+    cloud: fields.cloud.catch(undefined),
   })
   .catch(defaults);
 

@@ -1,5 +1,6 @@
-// The engine's native ports in the desktop app: Electron's shell, dialogs and clipboard.
-import { clipboard, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+// The engine's native ports in the desktop app: Electron's shell, dialogs, clipboard, and the OS
+// keychain (safeStorage) that encrypts the cloud agents' credentials kept from Settings.
+import { clipboard, dialog, safeStorage, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { ApiError } from '../../shared/contract/errors';
 import type { NativePorts } from '../core/ports/native-ports';
 
@@ -21,6 +22,11 @@ export function electronPorts(window: () => BrowserWindow | null): NativePorts {
     },
     async copyText(text) {
       clipboard.writeText(text);
+    },
+    secretCipher: {
+      available: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (text) => safeStorage.encryptString(text),
+      decrypt: (data) => safeStorage.decryptString(data),
     },
   };
 }

@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'context.estimate',
   'context.copy',
   'agents.list',
+  'agents.setCredential',
   'repos.recent',
   'repos.add',
   'repos.chooseFolder',

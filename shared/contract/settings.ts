@@ -34,6 +34,17 @@ export const ContainerSetting = z.object({
 });
 export type ContainerSetting = z.infer<typeof ContainerSetting>;
 
+/** Where the cloud agents' services are, and what Codex Cloud needs to know. */
+export const CloudSettings = z.object({
+  /** Jules' REST API, up to and with its version (`https://jules.googleapis.com/v1alpha`). */
+  julesBaseUrl: z.url().optional(),
+  /** GitHub's REST API (`https://api.github.com`; a GitHub Enterprise server's `/api/v3`). */
+  githubApiUrl: z.url().optional(),
+  /** The Codex Cloud environment tasks run in (`codex cloud` lists them); Codex Cloud needs one. */
+  codexEnvironment: z.string().trim().min(1).max(200).optional(),
+});
+export type CloudSettings = z.infer<typeof CloudSettings>;
+
 export const TaskSettings = z.object({
   /** How many tasks run at once; a change takes effect at once (running tasks are never stopped). */
   concurrency: z.number().int().min(1).max(16),
@@ -74,6 +85,8 @@ export const TaskSettings = z.object({
    * DEFAULT_CONTEXT_WINDOW (shared/context/context-window.ts).
    */
   contextWindows: z.record(z.string().trim().min(1).max(128), z.number().int().min(100).max(100_000_000)).optional(),
+  /** The cloud agents' services (Jules, Copilot coding agent, Codex Cloud); defaults when absent. */
+  cloud: CloudSettings.optional(),
 });
 export type TaskSettings = z.infer<typeof TaskSettings>;
 

@@ -41,6 +41,16 @@ export const AgentInfo = z.object({
   mcpAdd: z.string().optional(),
   /** When it keeps retrying its model endpoint: what to check, and its own command that tests the connection. */
   reach: z.object({ check: z.string(), test: z.string() }).optional(),
+  /**
+   * Set for a cloud agent: the question and the code (the pushed branch of the repository's GitHub
+   * remote) leave this machine. `service` names where they go; `signIn` how to sign in when not.
+   */
+  cloud: z.object({
+    service: z.string(),
+    signIn: z.string(),
+    /** What Settings can keep for it (agents.setCredential), e.g. "API key"; absent when it keeps its own sign-in. */
+    credential: z.string().optional(),
+  }).optional(),
 });
 export type AgentInfo = z.infer<typeof AgentInfo>;
 
@@ -78,6 +88,11 @@ export const tasksMethods = {
     description: 'The agents Fieldnotes knows, whether each is installed, its version, or how to install it.',
     input: z.object({ refresh: z.boolean().default(false) }).default({ refresh: false }),
     output: z.object({ agents: z.array(AgentInfo) }),
+  }),
+  'agents.setCredential': method({
+    description: "Keeps a cloud agent's credential (API key, token) entered in Settings, encrypted by the OS keychain where there is one and never in the notebook or the settings file; null forgets it.",
+    input: z.object({ agent: z.string().min(1).max(64), credential: z.string().trim().min(8).max(4096).nullable() }),
+    output: z.object({ agent: z.string(), stored: z.boolean(), available: z.boolean() }),
   }),
   'repos.recent': method({
     description: 'Codebases asked about recently, most recent first, and the other codebases the open notebook’s notes are about whose folders exist here (most notes first), with their current git facts.',

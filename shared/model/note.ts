@@ -44,6 +44,10 @@ export const AgentRef = z.looseObject({
   session: z.string().optional(),
   /** The OS sandbox it ran in: bwrap, sandbox-exec, docker, podman, or none (only its own flags held it). */
   sandbox: z.string().optional(),
+  /** A cloud agent's task: its id at the service, which a restarted Fieldnotes follows again. */
+  task_id: z.string().optional(),
+  /** A cloud agent's task: its page at the service. */
+  task_url: z.string().optional(),
 });
 export type AgentRef = z.infer<typeof AgentRef>;
 
@@ -144,6 +148,8 @@ export const Frontmatter = z.looseObject({
   /** Why the answer may not rest on the code: the agent could not read it (every tool call failed, or it read no file). */
   warning: z.string().optional(),
   imported_from: ImportedFrom.optional(),
+  /** The pull request a cloud agent opened with its changes. */
+  pr: z.string().optional(),
   /** Set while the body holds two sides of a sync conflict (see note-conflict.ts). */
   conflict: NoteConflict.optional(),
 });
@@ -153,7 +159,7 @@ export type Frontmatter = z.infer<typeof Frontmatter>;
 export const FRONTMATTER_ORDER = [
   'id', 'title', 'question', 'mode', 'status', 'repo', 'agent', 'created', 'finished', 'duration_ms',
   'usage', 'sources', 'tags', 'context', 'consulted', 'parent', 'siblings', 'supersedes',
-  'superseded_by', 'error', 'warning', 'imported_from',
+  'superseded_by', 'error', 'warning', 'imported_from', 'pr',
 ] as const;
 
 /** Fields a new note may be given; everything but the title is optional. */
@@ -178,6 +184,7 @@ const writableFields = {
   error: z.string(),
   warning: z.string(),
   imported_from: ImportedFrom,
+  pr: z.url(),
 };
 
 /** A note to create. The id, the file name and (unless given) `created` are chosen by Fieldnotes. */
@@ -203,6 +210,7 @@ export const NewNote = z.strictObject({
   error: writableFields.error.optional(),
   warning: writableFields.warning.optional(),
   imported_from: writableFields.imported_from.optional(),
+  pr: writableFields.pr.optional(),
   /** The Markdown body, written exactly as given. */
   body: z.string().default(''),
 });
@@ -234,6 +242,7 @@ export const FrontmatterPatch = z.strictObject({
   error: writableFields.error.nullable().optional(),
   warning: writableFields.warning.nullable().optional(),
   imported_from: writableFields.imported_from.nullable().optional(),
+  pr: writableFields.pr.nullable().optional(),
   conflict: NoteConflict.nullable().optional(),
 });
 export type FrontmatterPatch = z.input<typeof FrontmatterPatch>;

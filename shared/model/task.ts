@@ -21,6 +21,21 @@ export const TaskProgress = z.object({
 });
 export type TaskProgress = z.infer<typeof TaskProgress>;
 
+/** A task a cloud agent runs at its service: where it stands there, and its links. */
+export const CloudProgress = z.object({
+  /** The service's own word for the state (`IN_PROGRESS`, `waiting_for_user`, `PENDING`). */
+  state: z.string(),
+  /** The task's page at the service. */
+  url: z.string().optional(),
+  /** The pull request it opened. */
+  pr: z.string().optional(),
+  /** What the service says about it now, in words for the person (waiting for feedback, rate limited). */
+  message: z.string().optional(),
+  /** The branch the agent sees (the pushed one). */
+  branch: z.string().optional(),
+});
+export type CloudProgress = z.infer<typeof CloudProgress>;
+
 export const Task = z.object({
   /** The task's id, which is also its note's id. */
   id: Ulid,
@@ -58,5 +73,7 @@ export const Task = z.object({
   /** Notes given to the agent as context. */
   context: z.array(Ulid),
   progress: TaskProgress,
+  /** Set for a task a cloud agent runs (Jules, Copilot, Codex Cloud). */
+  cloud: CloudProgress.optional(),
 });
 export type Task = z.infer<typeof Task>;

@@ -1,4 +1,5 @@
-// `fieldnotes agents`: which agent CLIs this machine has, their versions, and how to get the others.
+// `fieldnotes agents`: which agent CLIs this machine has, their versions, and how to get the others;
+// then the cloud agents, and how to sign in to them.
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../cli-error';
 import { withApi } from '../engine-command';
@@ -20,8 +21,9 @@ export function registerAgents(program: Command, globals: () => Promise<GlobalOp
       for (const agent of agents) {
         const state = agent.available
           ? `${agent.version ?? 'installed'}  ${agent.path ?? ''}`.trimEnd()
-          : `not available. ${agent.reason ?? ''}${agent.installHint ? ` Install: ${agent.installHint}` : ''}`.trim();
-        console.log(`${agent.id.padEnd(idWidth)}  ${agent.label.padEnd(labelWidth)}  ${state}`);
+          : `not available. ${agent.reason ?? ''}${agent.installHint ? ` ${agent.cloud ? 'Sign in' : 'Install'}: ${agent.installHint}` : ''}`.trim();
+        // A cloud agent runs elsewhere: the line says so.
+        console.log(`${agent.id.padEnd(idWidth)}  ${agent.label.padEnd(labelWidth)}  ${agent.cloud ? `cloud (${agent.cloud.service}): ` : ''}${state}`);
       }
     });
 }

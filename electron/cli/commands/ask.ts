@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Task } from '../../../shared/model/task';
 import { createAgentRegistry } from '../../core/agents/registry';
+import { CLOUD_AGENTS } from '../../core/agents/cloud/cloud-agents';
 import type { InProcessApi } from '../../core/api-client';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withApi } from '../engine-command';
@@ -18,8 +19,8 @@ interface AskOptions {
   idleTimeout?: string;
 }
 
-/** The agents' ids as the registry lists them: `claude-code, codex, gemini, custom`. */
-const agentIds = (): string => createAgentRegistry().list().map((adapter) => adapter.id).join(', ');
+/** The agents' ids as the registries list them: `claude-code, codex, gemini, custom`, then the cloud agents. */
+const agentIds = (): string => [...createAgentRegistry().list(), ...CLOUD_AGENTS].map((agent) => agent.id).join(', ');
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

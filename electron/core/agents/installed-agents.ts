@@ -8,6 +8,7 @@ import type { AgentAdapter, Detection, Env } from './agent-adapter';
 import { CUSTOM_AGENT_ID } from './custom-command';
 import { createAgentRegistry, type AgentRegistry } from './registry';
 import { sandboxSettingsOf, type MachineSandbox } from '../sandbox/run-sandbox';
+import type { CloudAgents } from './cloud/cloud-agents';
 
 export interface InstalledAgent {
   adapter: AgentAdapter;
@@ -31,8 +32,15 @@ export class InstalledAgents {
       extra?: readonly AgentAdapter[];
       /** The OS sandbox every agent runs in: its words join each mode's permissions. */
       machineSandbox?: MachineSandbox;
+      /** The cloud agents, listed after the local ones. */
+      cloud?: CloudAgents;
     },
   ) {}
+
+  /** The cloud agents, when the engine has them. */
+  get cloud(): CloudAgents | undefined {
+    return this.options.cloud;
+  }
 
   /** The adapters as the settings configure them now. */
   registry(): AgentRegistry {
@@ -50,13 +58,17 @@ export class InstalledAgents {
     const machine = this.options.machineSandbox;
     if (refresh) machine?.refresh();
     const [explain, poc] = machine ? await Promise.all([machine.describe('explain', setting), machine.describe('poc', setting)]) : [];
-    return Promise.all(this.registry().list().map(async (adapter) => {
-      const [detection, sandboxed] = await Promise.all([this.detect(adapter, refresh), this.sandboxed(adapter, refresh)]);
-      const info = agentInfo(adapter, detection, sandboxed);
-      if (explain !== undefined) info.modes.explain.osSandbox = explain;
-      if (poc !== undefined) info.modes.poc.osSandbox = poc;
-      return info;
-    }));
+    const [local, cloud] = await Promise.all([
+      Promise.all(this.registry().list().map(async (adapter) => {
+        const [detection, sandboxed] = await Promise.all([this.detect(adapter, refresh), this.sandboxed(adapter, refresh)]);
+        const info = agentInfo(adapter, detection, sandboxed);
+        if (explain !== undefined) info.modes.explain.osSandbox = explain;
+        if (poc !== undefined) info.modes.poc.osSandbox = poc;
+        return info;
+      })),
+      this.options.cloud?.info() ?? [],
+    ]);
+    return [...local, ...cloud];
   }
 
   /**

@@ -1,6 +1,8 @@
 // What the engine asks of the desktop around it: open a file, show one in its folder, ask for a
-// folder, put text on the clipboard. The desktop app implements these with Electron (electron/main/electron-ports.ts); the
-// browser mode and the CLI with the system's own commands (node-ports.ts).
+// folder, put text on the clipboard, encrypt a credential with the OS keychain. The desktop app
+// implements these with Electron (electron/main/electron-ports.ts); the browser mode and the CLI
+// with the system's own commands (node-ports.ts).
+import type { SecretCipher } from '../agents/cloud/secret-store';
 
 export interface NativePorts {
   /** Opens a file or folder with the program the system uses for it (the user's editor, the file manager). */
@@ -14,4 +16,6 @@ export interface NativePorts {
   chooseFolder?(title: string, buttonLabel?: string): Promise<string | null>;
   /** Puts text on the system clipboard. Absent in browser mode, where the page copies it itself. */
   copyText?(text: string): Promise<void>;
+  /** The OS keychain's encryption (Electron's safeStorage), for credentials kept from Settings. Absent outside the desktop app. */
+  secretCipher?: SecretCipher;
 }

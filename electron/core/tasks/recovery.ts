@@ -23,6 +23,8 @@ export interface RecoveryOptions {
   leases: TaskLeases;
   /** True for tasks this engine runs itself. */
   isLive: (id: string) => boolean;
+  /** Follows a note's task again instead of marking it interrupted (a cloud task still runs at its service); true when it does. */
+  resume?: (note: { id: string }) => Promise<boolean>;
   log: (message: string) => void;
 }
 
@@ -34,7 +36,7 @@ export interface Recovery {
 }
 
 /** Marks the notebook's orphaned task notes interrupted. */
-export async function recoverInterruptedTasks({ notebook, leases, isLive, log }: RecoveryOptions): Promise<Recovery> {
+export async function recoverInterruptedTasks({ notebook, leases, isLive, resume, log }: RecoveryOptions): Promise<Recovery> {
   const ours = async (lease: Lease | null) => !lease || (!(await heldByLiveEngine(lease)) && !heldElsewhere(lease));
   if (await readPoisonedNotes(notebook, async (id) => !isLive(id) && (await ours(await leases.read(id))), log)) await notebook.rescan();
   const stale = notebook.list().filter((note) => (note.status === 'running' || note.status === 'queued') && !isLive(note.id) && !note.problem);
@@ -46,6 +48,7 @@ export async function recoverInterruptedTasks({ notebook, leases, isLive, log }:
         if (!heldElsewhere(lease)) result.waiting += 1;
         continue;
       }
+      if (note.status === 'running' && resume && (await resume(note))) continue;
       if (lease && (await agentStillRunning(lease))) {
         log(`stopping the agent (pid ${lease.agentPid}) a stopped Fieldnotes left running for ${note.path}`);
         await new ProcessTree(lease.agentPid!, lease.agentMarker).end(3_000);

@@ -28,6 +28,11 @@ import { TaskLeases } from './task-leases';
 import { TaskQueue } from './task-queue';
 import { TaskRun, type TaskRunDeps } from './task-run';
 import { MachineSandbox, sandboxSettingsOf } from '../sandbox/run-sandbox';
+import type { CloudAgents } from '../agents/cloud/cloud-agents';
+import { CloudTaskRun, DEFAULT_POLL, type CloudTaskRunDeps, type PollPace } from './cloud-task-run';
+import { cloudRepoOf, parseGitHubRemote as parseRemoteUrl } from '../agents/cloud/github-repo';
+import { TaskNote } from './task-note';
+import type { RepoFacts } from '../repos/repo-facts';
 
 export interface TaskEngineDeps {
   session: NotebookSession;
@@ -48,7 +53,17 @@ export interface TaskEngineDeps {
   log: (message: string) => void;
   /** The OS sandbox agents run in (shared with agents.list); one of its own when absent. */
   machineSandbox?: MachineSandbox;
+  /** The cloud agents (Jules, Copilot, Codex Cloud); none when absent. */
+  cloud?: CloudAgents;
+  /** How often cloud tasks are looked at (tests shorten it). */
+  cloudPoll?: PollPace;
 }
+
+/** A task of a local agent or of a cloud agent: the engine treats both alike. */
+type EngineRun = TaskRun | CloudTaskRun;
+
+/** How long a cloud task is followed unless the question says otherwise: they run for hours. */
+const CLOUD_WALL_TIMEOUT_MS = 24 * 3600 * 1000;
 
 /** What a task is asked to do, whichever way it was asked (question, retry, follow-up). */
 interface TaskRequest {
@@ -71,7 +86,7 @@ const MAX_FINISHED = 200;
 const RECHECK_MS = 2_000;
 
 export class TaskEngine {
-  private readonly runs = new Map<string, TaskRun>();
+  private readonly runs = new Map<string, EngineRun>();
   private readonly queue: TaskQueue;
   private readonly throttle: ChangeThrottle;
   private readonly leases = new Map<string, TaskLeases>();
@@ -156,7 +171,7 @@ export class TaskEngine {
     if (live && !live.isOver) throw new ApiError('CONFLICT', 'That task is still running; refresh its note once it has finished.');
     const notebook = this.deps.session.require();
     const plan = planRefresh(notebook, await notebook.get(noteId), { ...(agent ? { agent } : {}), defaultAgent: this.deps.settings.get().tasks.defaultAgents[0]! });
-    const pending = [...this.runs.values()].find((run) => !run.isOver && run.spec.supersedes === plan.supersedes);
+    const pending = [...this.runs.values()].find((run) => !run.isOver && 'supersedes' in run.spec && run.spec.supersedes === plan.supersedes);
     if (pending) throw new ApiError('CONFLICT', 'That note is being refreshed already; wait for that task to end.');
     const [run] = await this.createTasks({ ...plan, agents: [plan.agent] });
     return this.snapshot(run!);
@@ -216,6 +231,7 @@ export class TaskEngine {
       notebook,
       leases: this.leasesOf(notebook),
       isLive: (id) => this.runs.has(id) && !this.runs.get(id)!.isOver,
+      resume: (note) => this.resumeCloud(note),
       log: this.deps.log,
     }).catch((error: unknown) => {
       this.deps.log(`recovering interrupted tasks failed: ${String(error)}`);
@@ -240,12 +256,21 @@ export class TaskEngine {
     this.throttle.dispose();
   }
 
-  private async createTasks(request: TaskRequest): Promise<TaskRun[]> {
+  private async createTasks(request: TaskRequest): Promise<EngineRun[]> {
     if (this.closing) throw new ApiError('UNAVAILABLE', 'Fieldnotes is shutting down; ask again once it has started.');
     const notebook = this.deps.session.require();
     const settings = this.deps.settings.get().tasks;
-    const agents = await Promise.all([...new Set(request.agents ?? settings.defaultAgents)].map((id) => this.deps.agents.require(id)));
+    const ids = [...new Set(request.agents ?? settings.defaultAgents)];
+    const cloud = this.deps.cloud;
+    const cloudIds = ids.filter((id) => cloud?.isCloud(id));
+    const agents = await Promise.all(ids.filter((id) => !cloudIds.includes(id)).map((id) => this.deps.agents.require(id)));
+    const cloudAgents = await Promise.all(cloudIds.map((id) => cloud!.require(id)));
     const repo = request.repoPath ? await this.deps.repos.add(request.repoPath) : null;
+    const cloudChecks = await Promise.all(cloudAgents.map(async ({ agent }) => {
+      const check = await cloudRepoOf(repo, agent.label);
+      if (!check.ok) throw new ApiError('BAD_INPUT', check.error);
+      return check;
+    }));
     if (request.mode === 'explain' && !repo) {
       throw new ApiError('BAD_INPUT', 'Explain mode needs a codebase: give the folder to ask about (poc mode can start from an empty scratch repository).');
     }
@@ -256,8 +281,35 @@ export class TaskEngine {
     for (const id of [...request.context, ...(request.parent ? [request.parent] : [])]) {
       if (notebook.pathOf(id) === undefined) throw new ApiError('NOTE_NOT_FOUND', `No note with id ${id} in this notebook to give as context.`);
     }
-    const created: TaskRun[] = [];
+    const created: EngineRun[] = [];
+    const prompt = (notebookTools: boolean) => async () => buildPrompt({
+      question: request.question,
+      mode: request.mode,
+      context: await contextNotes(notebook, request.context, this.deps.log),
+      codebase: repo !== null,
+      refresh: request.supersedes !== undefined,
+      notebookTools,
+    });
     try {
+      for (const [index, { agent, version }] of cloudAgents.entries()) {
+        const check = cloudChecks[index]!;
+        if (!check.ok) continue;
+        const run = await CloudTaskRun.create({
+          question: request.question,
+          mode: request.mode,
+          agent,
+          ...(version ? { agentVersion: version } : {}),
+          repo: repo!,
+          cloudRepo: check.repo,
+          context: request.context,
+          ...(request.parent ? { parent: request.parent } : {}),
+          prompt: prompt(false),
+          wallTimeoutMs: request.wallTimeoutSec ? request.wallTimeoutSec * 1000 : CLOUD_WALL_TIMEOUT_MS,
+          ...(check.note ? { repoNote: check.note } : {}),
+        }, this.cloudDeps(notebook, agent.id));
+        this.runs.set(run.id, run);
+        created.push(run);
+      }
       for (const agent of agents) {
         const fieldnotes = settings.consultNotebook && agent.adapter.capabilities.notebookServer ? this.deps.fieldnotes : undefined;
         const run = await TaskRun.create({
@@ -270,14 +322,7 @@ export class TaskEngine {
           ...(request.supersedes ? { supersedes: request.supersedes } : {}),
           ...(request.resumeSession ? { resumeSession: request.resumeSession } : {}),
           ...(request.reuseCheckout ? { reuseCheckout: request.reuseCheckout } : {}),
-          prompt: async () => buildPrompt({
-            question: request.question,
-            mode: request.mode,
-            context: await contextNotes(notebook, request.context, this.deps.log),
-            codebase: repo !== null,
-            refresh: request.supersedes !== undefined,
-            notebookTools: fieldnotes !== undefined,
-          }),
+          prompt: prompt(fieldnotes !== undefined),
           ...(fieldnotes ? { consult: { fieldnotes, userDataDir: this.deps.userDataDir ?? this.deps.scratchRoot } } : {}),
           permissions: (dir) => describePermissions(agent, request.mode, dir),
           idleTimeoutMs: (request.idleTimeoutSec ?? settings.idleTimeoutSec) * 1000,
@@ -292,8 +337,64 @@ export class TaskEngine {
       throw error;
     }
     if (created.length > 1) for (const run of created) run.setSiblings(created.map((other) => other.id));
-    for (const run of created) this.queue.enqueue(run.id, () => run.start());
+    for (const run of created) {
+      // A cloud task runs at its service: it takes no slot of this machine's queue.
+      if (run instanceof CloudTaskRun) void run.start();
+      else this.queue.enqueue(run.id, () => run.start());
+    }
     return created;
+  }
+
+  private cloudDeps(notebook: Notebook, agentId: string): CloudTaskRunDeps {
+    const cloud = this.deps.cloud!;
+    const agent = cloud.get(agentId)!;
+    return {
+      notebook,
+      leases: this.leasesOf(notebook),
+      context: () => cloud.context(agent),
+      redactor: () => cloud.redactor(agent),
+      poll: this.deps.cloudPoll ?? DEFAULT_POLL,
+      changed: (run, urgent) => this.throttle.mark(run.id, urgent),
+      output: (batch) => this.emit('tasks.output', batch),
+      finished: (run) => this.finished(run),
+      log: this.deps.log,
+    };
+  }
+
+  /**
+   * A note a stopped Fieldnotes left `running` whose cloud task was sent: follows it again. False
+   * for any other note (recovery marks it interrupted).
+   */
+  private async resumeCloud(summary: { id: string }): Promise<boolean> {
+    const notebook = this.deps.session.notebook;
+    const cloud = this.deps.cloud;
+    if (!notebook || !cloud || this.closing || this.runs.has(summary.id)) return this.runs.has(summary.id);
+    const note = await notebook.get(summary.id);
+    const fm = note.frontmatter;
+    const agent = fm?.agent ? cloud.get(fm.agent.id) : undefined;
+    if (!fm || !agent || fm.status !== 'running' || !fm.agent?.task_id || !fm.agent.task_url || !fm.repo?.path) return false;
+    const facts: RepoFacts = { ...fm.repo, path: fm.repo.path, isGit: true };
+    const github = parseRemote(fm.repo.remote);
+    const run = CloudTaskRun.resume({
+      question: fm.question ?? fm.title,
+      mode: fm.mode,
+      agent,
+      ...(fm.agent.version ? { agentVersion: fm.agent.version } : {}),
+      repo: facts,
+      cloudRepo: { owner: github?.owner ?? '', name: github?.name ?? fm.repo.name, branch: fm.repo.branch ?? '', commit: fm.repo.commit ?? '' },
+      context: fm.context ?? [],
+      ...(fm.parent ? { parent: fm.parent } : {}),
+      prompt: async () => fm.question ?? fm.title,
+      wallTimeoutMs: CLOUD_WALL_TIMEOUT_MS,
+    }, this.cloudDeps(notebook, agent.id), {
+      note: TaskNote.existing(notebook, fm.id, fm.created, this.deps.log),
+      remote: { id: fm.agent.task_id, url: fm.agent.task_url },
+      started: fm.created,
+    });
+    this.runs.set(run.id, run);
+    this.deps.log(`following the ${agent.label} task ${fm.agent.task_id} of ${note.summary.path} again`);
+    void run.start();
+    return true;
   }
 
   private runDeps(notebook: Notebook): TaskRunDeps {
@@ -312,7 +413,7 @@ export class TaskEngine {
     };
   }
 
-  private finished(run: TaskRun): void {
+  private finished(run: EngineRun): void {
     this.throttle.mark(run.id, true);
     this.throttle.flush();
     this.emit('tasks.finished', { task: this.snapshot(run) });
@@ -320,8 +421,8 @@ export class TaskEngine {
     for (const old of over.slice(0, Math.max(0, over.length - MAX_FINISHED))) this.runs.delete(old.id);
   }
 
-  private snapshot(run: TaskRun): Task {
-    return run.snapshot(this.queue.position(run.id));
+  private snapshot(run: EngineRun): Task {
+    return run instanceof CloudTaskRun ? run.snapshot() : run.snapshot(this.queue.position(run.id));
   }
 
   private snapshotOf(id: string): Task | undefined {
@@ -329,7 +430,7 @@ export class TaskEngine {
     return run ? this.snapshot(run) : undefined;
   }
 
-  private require(id: string): TaskRun {
+  private require(id: string): EngineRun {
     const run = this.runs.get(id);
     if (!run) {
       throw new ApiError('NOT_FOUND', `No task ${id} since Fieldnotes started. Earlier tasks live on as notes: open the note, or read its transcript.`);
@@ -350,4 +451,8 @@ export class TaskEngine {
       this.deps.log(`a ${String(event)} listener failed: ${String(error)}`);
     }
   }
+}
+
+function parseRemote(url: string | undefined): { owner: string; name: string } | undefined {
+  return url ? parseRemoteUrl(url) : undefined;
 }

@@ -32,6 +32,11 @@ export class TaskNote {
     return new TaskNote(notebook, created.summary.id, created.summary.created, log);
   }
 
+  /** The note of a task that already exists (a cloud task followed again after a restart). */
+  static existing(notebook: Notebook, id: string, created: string, log: (message: string) => void): TaskNote {
+    return new TaskNote(notebook, id, created, log);
+  }
+
   /** The note's path in the notebook, while it has one. */
   path(): string | undefined {
     return this.notebook.pathOf(this.id);

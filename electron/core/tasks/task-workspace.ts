@@ -97,7 +97,8 @@ export function repoRef(facts: RepoFacts): RepoRef {
   return ref;
 }
 
-function changedFiles(diff: string): string[] {
+/** The files a unified diff changes, by their new paths. */
+export function changedFiles(diff: string): string[] {
   const files: string[] = [];
   for (const match of diff.matchAll(/^diff --git a\/(.+?) b\/(.+)$/gm)) files.push(match[2] ?? match[1] ?? '');
   return files.filter(Boolean);

@@ -44,6 +44,10 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
   };
   return {
     'agents.list': async ({ refresh }) => ({ agents: await agents.list(refresh) }),
+    'agents.setCredential': async ({ agent, credential }) => {
+      if (!agents.cloud) throw new ApiError('UNAVAILABLE', 'There are no cloud agents here.');
+      return agents.cloud.setCredential(agent, credential);
+    },
 
     'repos.recent': async () => {
       const recent = await repos.recent();
@@ -99,10 +103,12 @@ export function tasksHandlers({ engine, agents, repos, settings, scratchRoot, po
 /** Agent ids in settings must be agents the registry knows; an executable path, one with a command. */
 function checkAgentIds(tasks: Partial<TaskSettings>, agents: InstalledAgents): void {
   const adapters = agents.registry().list();
-  const known = adapters.map((adapter) => adapter.id);
+  const cloud = agents.cloud?.list() ?? [];
+  const known = [...adapters.map((adapter) => adapter.id), ...cloud.map((agent) => agent.id)];
   const unknown = tasks.defaultAgents?.find((id) => !known.includes(id));
   if (unknown !== undefined) throw new ApiError('BAD_INPUT', `There is no agent “${unknown}”. Known agents: ${known.join(', ')}.`);
-  const withCommand = adapters.filter((adapter) => adapter.command !== undefined).map((adapter) => adapter.id);
+  const withCommand = [...adapters.filter((adapter) => adapter.command !== undefined).map((adapter) => adapter.id),
+    ...cloud.filter((agent) => agent.command !== undefined).map((agent) => agent.id)];
   const stray = Object.keys(tasks.agentPaths ?? {}).find((id) => !withCommand.includes(id));
   if (stray !== undefined) {
     throw new ApiError('BAD_INPUT', `“${stray}” is not an agent whose executable can be set. Agents with an executable: ${withCommand.join(', ')}.`);

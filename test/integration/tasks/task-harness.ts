@@ -53,6 +53,8 @@ export interface EngineOptions {
   sandboxPlatform?: NodeJS.Platform;
   /** Run "Capture new sessions" as the app does (with short waits). */
   captureSessions?: boolean;
+  /** How often cloud tasks are polled. Default: quickly (every 20 ms, backing off to 100 ms). */
+  cloudPoll?: { firstMs: number; maxMs: number };
 }
 
 /** A custom-command agent running the scriptable fake, with `marker` in its command line. */
@@ -89,6 +91,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<TestEngi
     ...(options.fieldnotes ? { fieldnotes: options.fieldnotes } : {}),
     ...(options.sandboxPlatform ? { sandboxPlatform: options.sandboxPlatform } : {}),
     watch: options.watch ?? false,
+    cloudPoll: options.cloudPoll ?? { firstMs: 20, maxMs: 100 },
     ...(options.captureSessions ? { captureSessions: { debounceMs: 150, recheckMs: 200 } } : {}),
     log: () => undefined,
   });

@@ -180,8 +180,9 @@ describe('asking', () => {
 
   it('says which agent CLIs are not installed and how to install them, in the list and when asked', async () => {
     test = await startEngine({ tasks: {}, env: { PATH: join(process.execPath, '..'), HOME: repo } });
-    const { agents } = await test.call<{ agents: Array<{ id: string; available: boolean; reason?: string; installHint?: string }> }>('agents.list');
-    expect(agents.filter((agent) => !agent.available).map((agent) => [agent.id, agent.installHint])).toEqual([
+    const { agents } = await test.call<{ agents: Array<{ id: string; available: boolean; reason?: string; installHint?: string; cloud?: unknown }> }>('agents.list');
+    // The cloud agents (listed after the local ones) say how to sign in instead: see cloud-*.test.ts.
+    expect(agents.filter((agent) => !agent.available && !agent.cloud).map((agent) => [agent.id, agent.installHint])).toEqual([
       ['claude-code', 'npm install -g @anthropic-ai/claude-code'],
       ['codex', 'npm install -g @openai/codex'],
       ['gemini', 'npm install -g @google/gemini-cli'],

@@ -62,9 +62,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('a throwaway agent registered beside the built-in ones', () => {
-  it('is listed with its facts, after the CLIs and before the custom command', async () => {
+  it('is listed with its facts, after the CLIs and before the custom command (the cloud agents come last)', async () => {
     const { agents } = await t.call<{ agents: AgentInfo[] }>('agents.list');
-    expect(agents.map((agent) => agent.id)).toEqual(['claude-code', 'codex', 'gemini', 'echo', 'custom']);
+    expect(agents.map((agent) => agent.id)).toEqual(['claude-code', 'codex', 'gemini', 'echo', 'custom', 'codex-cloud', 'jules', 'copilot']);
     expect(agents.find((agent) => agent.id === 'echo')).toEqual({
       id: 'echo',
       label: 'Echo agent',

@@ -1,6 +1,6 @@
 // Which agents to ask. Installed ones with their versions; missing ones greyed out, with why and
 // how to install them. Several checked = fan-out: one task and one note each, linked as siblings.
-import { Settings } from 'lucide-react';
+import { Cloud, Settings } from 'lucide-react';
 import type { AgentInfo } from '../../../../shared/contract/tasks';
 import { CodeSpans } from '../../components/CodeSpans';
 import { CopyText } from '../../components/CopyText';
@@ -39,8 +39,13 @@ export function AgentPicker({ agents, chosen, onChange }: AgentPickerProps) {
                 onChange={(event) => toggle(agent.id, event.target.checked)}
               />
               <span className="agent-option-label">{agent.label}</span>
+              {agent.cloud && (
+                <span className="agent-option-cloud" title={`Runs at ${agent.cloud.service}`}>
+                  <Cloud aria-hidden /> cloud
+                </span>
+              )}
               {agent.available ? (
-                <span className="agent-option-version">{agent.version ?? 'installed'}</span>
+                <span className="agent-option-version">{agent.version ?? (agent.cloud ? 'signed in' : 'installed')}</span>
               ) : (
                 <span className="agent-option-version">not available</span>
               )}
@@ -60,7 +65,7 @@ export function AgentPicker({ agents, chosen, onChange }: AgentPickerProps) {
                       <CodeSpans text={agent.installHint} />
                     </span>
                   ))}
-                {/* No command of its own: its command line is set up in Settings. */}
+                {/* No command of its own: its command line (or a cloud agent's sign-in) is set up in Settings. */}
                 {agent.command === undefined && (
                   <button
                     type="button"

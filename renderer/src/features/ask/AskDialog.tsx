@@ -9,6 +9,7 @@ import { AgentPicker } from './AgentPicker';
 import { clearDraft, closeComposer, updateDraft, useDraft } from './ask-store';
 import { ComposerFooter, sendOnModEnter } from './ComposerFooter';
 import { AttachedNotes } from './AttachedNotes';
+import { CloudNotice } from './CloudNotice';
 import { ModePicker } from './ModePicker';
 import { NoAgentHelp } from './NoAgentHelp';
 import { PastNotes } from './PastNotes';
@@ -78,6 +79,7 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
         <AttachedNotes ids={draft.context} onChange={(context) => updateDraft({ context })} />
         <ModePicker mode={mode} onChange={(next) => updateDraft({ mode: next })} codebase={codebase} agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} />
         {plan.agentList && plan.available.length === 0 && <NoAgentHelp />}
+        <CloudNotice agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} repo={repo} />
         <AgentPicker agents={agentList} chosen={plan.agents} onChange={(chosen) => updateDraft({ agents: chosen })} />
         <AdvancedOptions
           idleTimeoutSec={draft.idleTimeoutSec}

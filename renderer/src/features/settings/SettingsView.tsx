@@ -1,9 +1,10 @@
-// Settings: how many tasks run at once and for how long, the sandbox, the agents and the custom command, the
+// Settings: how many tasks run at once and for how long, the sandbox, the agents (local and cloud) and the custom command, the
 // agents asked by default, the editor citations open in, the theme, and the scratch checkouts PoCs left behind. Each field
 // saves on its own and shows the engine's message when a value is refused.
 import { formatDuration } from '../../lib/format';
 import { AgentsSection } from './AgentsSection';
 import { CaptureSessionsSection } from './CaptureSessionsSection';
+import { CloudAgentsSection } from './CloudAgentsSection';
 import { ContextWindowsSection } from './ContextWindowsSection';
 import { CustomCommandSection } from './CustomCommandSection';
 import { DefaultAgentsSetting } from './DefaultAgentsSetting';
@@ -53,6 +54,7 @@ export function SettingsView() {
             </section>
             <SandboxSection settings={tasks} sandboxes={settings.data?.sandboxes} />
             <AgentsSection settings={tasks} />
+            <CloudAgentsSection settings={tasks} />
             <CustomCommandSection settings={tasks} />
             <ContextWindowsSection settings={tasks} />
             <NotebookForAgentsSection settings={tasks} />

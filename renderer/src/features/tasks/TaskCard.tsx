@@ -5,6 +5,7 @@ import type { Task } from '../../../../shared/model/task';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useNow } from '../../lib/use-now';
 import { openTasks } from '../app/use-route';
+import { CloudState } from './CloudState';
 import { TaskActions } from './TaskActions';
 import { elapsedLine, formatChars, lastLines, statusLine } from './task-format';
 import { viewOf } from './live-output';
@@ -34,7 +35,7 @@ export function TaskCard({ task, agentLabel, selected }: TaskCardProps) {
           )}
           <TaskClock task={task} />
         </div>
-        {task.status === 'running' && <RunningGlimpse task={task} />}
+        {task.cloud ? <CloudState task={task} compact /> : task.status === 'running' && <RunningGlimpse task={task} />}
         {task.error && task.status !== 'done' && <div className="task-card-error">{task.error}</div>}
         {task.warning && <div className="task-card-error is-warning">{task.warning}</div>}
       </button>

@@ -10,6 +10,7 @@ import { showError } from '../../components/toast-store';
 import { formatWhen } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useAgentLabels, useSettings } from '../settings/use-settings';
+import { CloudState } from './CloudState';
 import { LiveAnswer } from './LiveAnswer';
 import { viewOf } from './live-output';
 import { TaskActions } from './TaskActions';
@@ -49,6 +50,7 @@ export function TaskDetail({ task }: { task: Task }) {
           <ShieldCheck aria-hidden />
           <span>{task.permissions}</span>
         </div>
+        <CloudState task={task} />
         {task.scratchDir && <ScratchDir dir={task.scratchDir} />}
         {task.error && (
           <div className="note-banner is-error" role="note">
@@ -65,7 +67,8 @@ export function TaskDetail({ task }: { task: Task }) {
       </header>
 
       {task.status === 'queued' && <QueuedLine task={task} />}
-      {(running || task.progress.toolCalls > 0 || task.progress.textChars > 0) && <ProgressStats task={task} />}
+      {/* A cloud agent's tool calls and reads happen at its service: its state line says how it goes. */}
+      {!task.cloud && (running || task.progress.toolCalls > 0 || task.progress.textChars > 0) && <ProgressStats task={task} />}
 
       <Section title={running ? 'Answer so far' : 'Answer'}>
         {transcript.error && !running ? (
