@@ -1,22 +1,22 @@
 // The detail pane: a note's provenance and its rendered body.
 import { FileWarning } from 'lucide-react';
-import { useMemo, useRef, type MouseEvent } from 'react';
+import { useRef, type MouseEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { CitationHover } from './CitationHover';
 import { CitationsBar } from './CitationsBar';
 import { NoteActivity } from './NoteActivity';
 import { NoteChanges } from '../diff/NoteChanges';
-import { renderMarkdown } from './markdown';
 import { NoteHeader } from './NoteHeader';
+import { useMarkdownBody } from './use-markdown-body';
 import { useNoteActions } from './use-note-actions';
 import { useNote } from './use-notes';
 import './NoteView.css';
 
 export function NoteView({ id, select }: { id: string; select: (id: string | null) => void }) {
   const { data: note, error, isPending } = useNote(id);
-  const html = useMemo(() => (note ? renderMarkdown(note.body) : ''), [note]);
   const actions = useNoteActions(select);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const body = useMarkdownBody(bodyRef, note?.body);
 
   if (isPending) return <div className="note-view is-loading" aria-busy="true" />;
   if (error || !note) {
@@ -37,9 +37,9 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
     <article className="note-view" aria-label={note.summary.title}>
       <NoteHeader note={note} onTags={(tags) => void actions.setTags(note, tags)} onDelete={() => void actions.trash(note)} />
       <CitationsBar id={note.summary.id} />
-      {/* The HTML comes from renderMarkdown, which sanitizes it with DOMPurify. */}
-      <div className="markdown" ref={bodyRef} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
-      <CitationHover id={note.summary.id} bodyRef={bodyRef} html={html} />
+      {/* useMarkdownBody fills it with nodes sanitized by DOMPurify (renderMarkdownPiece). */}
+      <div className="markdown" ref={bodyRef} onClick={onClick} aria-busy={!body.complete} />
+      <CitationHover id={note.summary.id} bodyRef={bodyRef} version={body.version} />
       {note.frontmatter && (
         <>
           <NoteChanges noteId={note.summary.id} />
