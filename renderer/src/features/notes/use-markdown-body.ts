@@ -9,13 +9,15 @@ import { splitMarkdown } from './markdown-blocks';
 import { renderMarkdownPiece } from './markdown';
 
 /** Markdown rendered before the first paint: more than a tall window shows. */
-const FIRST_SCREEN = 8_000;
+const FIRST_SCREEN = 5_000;
+/** At most this much in one go: garbage collection and layout of what is added come on top. */
+const MOST = 12_000;
 /** What one piece may hold at least (a long code block is one piece, however long). */
 const PIECE = 2_000;
 /** Before anything is measured: ms per character to render (parse, sanitize, insert). */
 const FIRST_GUESS = 0.002;
 /** Of an idle period, the share given to rendering: style and layout of the new nodes follow. */
-const SHARE = 0.6;
+const SHARE = 0.5;
 
 /** Rendered source, and the nodes it became. */
 interface Rendered {
@@ -70,10 +72,11 @@ export function useMarkdownBody(ref: RefObject<HTMLElement | null>, body: string
     done();
     if (next >= pieces.length) return () => highlighter.disconnect();
     const stop = whenIdle((timeLeft) => {
+      const until = performance.now() + timeLeft() * SHARE;
       while (next < pieces.length) {
-        const left = timeLeft() * SHARE;
+        const left = until - performance.now();
         if (left < 1) break;
-        renderSome(left / msPerChar.current);
+        renderSome(Math.min(MOST, left / msPerChar.current));
       }
       done();
       return next < pieces.length;
