@@ -9,11 +9,14 @@ export const noteKeys = {
   trash: () => ['notes', 'trash'] as const,
 };
 
+/** Every note's summary; main.tsx asks for it before the first render, so it is on its way sooner. */
+export const noteListQuery = {
+  queryKey: noteKeys.list(),
+  queryFn: async () => (await api.notes.list()).notes,
+};
+
 export function useNoteList() {
-  return useQuery({
-    queryKey: noteKeys.list(),
-    queryFn: async () => (await api.notes.list()).notes,
-  });
+  return useQuery(noteListQuery);
 }
 
 export function useNote(id: string | null) {
