@@ -22,7 +22,7 @@ import { useAgents } from './features/settings/use-settings';
 import { ALL_NOTES, matchesFilter, type NoteFilter } from './features/notes/note-filter';
 import { NotesPanes } from './features/notes/NotesPanes';
 import { useNoteActions } from './features/notes/use-note-actions';
-import { useNoteList } from './features/notes/use-notes';
+import { useNewestNotes, useNoteList } from './features/notes/use-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { useTaskEvents } from './features/tasks/use-task-events';
 import { useSessionCapture } from './features/sessions/use-session-capture';
@@ -44,7 +44,10 @@ export function App() {
   const [searchText, setSearchText] = useState('');
 
   const allNotes = useMemo(() => notesQuery.data ?? [], [notesQuery.data]);
-  const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter)), [allNotes, filter]);
+  // Until the whole list is in, the list pane shows the newest notes (the counts wait for the whole).
+  const newest = useNewestNotes(notesQuery.data !== undefined);
+  const listed = notesQuery.data ?? newest;
+  const notes = useMemo(() => (listed ?? []).filter((note) => matchesFilter(note, filter)), [listed, filter]);
   const noteIds = useMemo(() => notes.map((note) => note.id), [notes]);
   const selection = useNoteSelection(noteIds);
   const reload = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
@@ -122,7 +125,7 @@ export function App() {
         <NotesPanes
           filter={filter}
           notes={notes}
-          reading={notesQuery.isPending}
+          reading={notesQuery.isPending && newest === undefined}
           read={notesQuery.isSuccess}
           selection={selection}
           selectedId={selectedId}

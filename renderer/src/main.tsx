@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { noteListQuery } from './features/notes/use-notes';
+import { newestNotesQuery, noteListQuery } from './features/notes/use-notes';
 import { initTheme } from './features/settings/theme';
 import './styles/theme.css';
 import './styles/markdown.css';
@@ -19,7 +19,9 @@ const queryClient = new QueryClient({
   },
 });
 
-// The list is what the first screen waits for: asked for before React renders anything.
+// The list is what the first screen waits for: asked for before React renders anything, its newest
+// rows first (a few KB, where the whole list of 10,000 notes is 6 MB).
+void queryClient.prefetchQuery(newestNotesQuery);
 void queryClient.prefetchQuery(noteListQuery);
 
 createRoot(document.getElementById('root')!).render(

@@ -61,7 +61,7 @@ export function notebookHandlers({ session, settings, ports, defaultNotebook }: 
 export function notesHandlers({ session, ports }: Pick<NotebookApiDeps, 'session' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness' | 'notes.citations' | 'notes.check'> {
   const notebook = () => session.require();
   return {
-    'notes.list': async () => ({ notes: notebook().list() }),
+    'notes.list': async ({ limit }) => ({ notes: limit === undefined ? notebook().list() : notebook().list().slice(0, limit) }),
     'notes.get': ({ id }) => notebook().get(id),
     'notes.find': ({ ref, cwd }) => notebook().find(ref, cwd),
     'notes.import': async ({ folder, repo }) => {
