@@ -2,14 +2,17 @@
 // several languages, citations), for the e2e test and the bench of opening it. Deterministic.
 import { syntheticNote } from '../bench/synthetic-notebook';
 
-export const LARGE_NOTE_ID = '01JLARGE0000000000000000MB';
+export const LARGE_NOTE_ID = '01JBG00000000000000000000M';
 /** Words that appear once each: in the first paragraph, and in the last one. */
 export const LARGE_NOTE_FIRST_WORD = 'aardvarkopening';
 export const LARGE_NOTE_LAST_WORD = 'zebrafinchclosing';
 
 /** The note's file text: frontmatter, then synthetic bodies until it holds `bytes` of Markdown. */
 export function largeNoteText(bytes = 1_000_000): string {
-  const parts: string[] = [`This note starts with the word ${LARGE_NOTE_FIRST_WORD}, then goes on for a long time.`];
+  const parts: string[] = [
+    `This note starts with the word ${LARGE_NOTE_FIRST_WORD}, then goes on for a long time.`,
+    '```ts\nexport function first(): number {\n  return 1;\n}\n```',
+  ];
   let size = parts[0]!.length;
   for (let index = 0; size < bytes; index++) {
     const text = syntheticNote(index).text;
@@ -17,7 +20,7 @@ export function largeNoteText(bytes = 1_000_000): string {
     parts.push(`## Part ${index + 1}`, body.trim());
     size += body.length + 16;
   }
-  parts.push(`The last paragraph of the note, with the word ${LARGE_NOTE_LAST_WORD} in it.`);
+  parts.push('```python\ndef last():\n    return None\n```', `The last paragraph of the note, with the word ${LARGE_NOTE_LAST_WORD} in it.`);
   const frontmatter = [
     '---',
     `id: ${LARGE_NOTE_ID}`,

@@ -1,30 +1,32 @@
-// Work cut into slices that run while the main thread has nothing better to do, so input, scrolling
-// and painting never wait behind it (no task much over the browser's 50 ms idle period).
+// Work cut into short slices, each its own task, so input, scrolling and painting never wait long
+// behind it (no task much over 12 ms of it). Neither requestIdleCallback nor the 'background'
+// priority: a page that draws every frame (an animation, a test polling it) leaves them almost no
+// time, and the work would crawl.
 
-/** How long one slice may take when the browser gives no deadline (it timed out waiting for idle). */
+/** How long one slice may take. */
 const SLICE_MS = 12;
 
+interface PostTaskScheduler {
+  postTask(callback: () => void, options: { priority: 'user-visible'; signal?: AbortSignal }): Promise<void>;
+}
+
+const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
+
 /**
- * Calls `step(timeLeft)` in idle periods until it returns false; `timeLeft()` says how many ms the
- * current period has left. Returns a function that stops it.
+ * Calls `step(timeLeft)` in slices until it returns false; `timeLeft()` says how many ms the
+ * current slice has left. Returns a function that stops it.
  */
 export function whenIdle(step: (timeLeft: () => number) => boolean): () => void {
-  let stopped = false;
-  let handle: number | undefined;
-  const schedule = (): void => {
-    handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 200 }) : window.setTimeout(() => run(null), 16);
-  };
-  const run = (deadline: IdleDeadline | null): void => {
-    if (stopped) return;
+  const stop = new AbortController();
+  const run = (): void => {
+    if (stop.signal.aborted) return;
     const started = performance.now();
-    const timeLeft = (): number => (deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS - (performance.now() - started));
-    if (step(timeLeft) && !stopped) schedule();
+    if (step(() => SLICE_MS - (performance.now() - started)) && !stop.signal.aborted) schedule();
+  };
+  const schedule = (): void => {
+    if (scheduler) scheduler.postTask(run, { priority: 'user-visible', signal: stop.signal }).catch(() => undefined);
+    else setTimeout(run, 0);
   };
   schedule();
-  return () => {
-    stopped = true;
-    if (handle === undefined) return;
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-    else window.clearTimeout(handle);
-  };
+  return () => stop.abort();
 }

@@ -29,13 +29,12 @@ export function CitationHover({ id, bodyRef, version }: { id: string; bodyRef: R
     const pending = [...root.children].filter((element) => !nodes.has(element));
     if (pending.length === 0) return;
     const byText = citationsByText(data);
-    const pattern = plainCitationPattern(byText);
     let next = 0;
     return whenIdle((timeLeft) => {
       while (next < pending.length && timeLeft() > 1) {
         const element = pending[next++]!;
         nodes.add(element);
-        if (element.isConnected) decorate(element, byText, pattern);
+        if (element.isConnected) decorate(element, byText);
       }
       return next < pending.length;
     });
@@ -96,8 +95,8 @@ export function CitationHover({ id, bodyRef, version }: { id: string; bodyRef: R
 }
 
 /** Marks the citations in one part of the body as checking out or not. */
-function decorate(root: Element, byText: Map<string, CitationCheck>, pattern: RegExp | null): void {
-  linkPlainCitations(root, byText, pattern);
+function decorate(root: Element, byText: Map<string, CitationCheck>): void {
+  linkPlainCitations(root, byText);
   const links = root.matches('a[data-file]') ? [root as HTMLElement] : [];
   for (const link of [...links, ...root.querySelectorAll<HTMLElement>('a[data-file]')]) {
     const citation = byText.get(link.dataset.citation ?? citationKey(link.dataset.file ?? ''));
@@ -111,13 +110,13 @@ function decorate(root: Element, byText: Map<string, CitationCheck>, pattern: Re
 }
 
 /** Citations written as plain text or in code spans that are not links yet become links. */
-function linkPlainCitations(root: Element, byText: Map<string, CitationCheck>, pattern: RegExp | null): void {
+function linkPlainCitations(root: Element, byText: Map<string, CitationCheck>): void {
   for (const code of root.querySelectorAll<HTMLElement>('code')) {
     if (code.closest('a, pre')) continue;
     const key = citationKey(code.textContent ?? '');
     if (byText.has(key)) wrap(code, key);
   }
-  if (!pattern) return;
+  if (byText.size === 0) return;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -125,7 +124,7 @@ function linkPlainCitations(root: Element, byText: Map<string, CitationCheck>, p
   }
   for (const node of nodes) {
     const text = node.data;
-    const matches = [...text.matchAll(pattern)];
+    const matches = [...text.matchAll(PATH_LIKE)].filter((match) => byText.has(citationKey(match[0])));
     if (matches.length === 0) continue;
     const fragment = document.createDocumentFragment();
     let at = 0;
@@ -142,12 +141,12 @@ function linkPlainCitations(root: Element, byText: Map<string, CitationCheck>, p
   }
 }
 
-/** Any of the citations' texts, written as plain text (longest first). */
-function plainCitationPattern(byText: Map<string, CitationCheck>): RegExp | null {
-  const texts = [...byText.keys()].sort((a, b) => b.length - a.length);
-  if (texts.length === 0) return null;
-  return new RegExp(`(?<![\\w./-])(${texts.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w/])`, 'g');
-}
+/**
+ * Words shaped like a path, with a line or range (`src/a.ts:4-9`, `a.ts#L3`): the citations written
+ * as plain text are among them. One pass and a lookup per word: a regular expression of every
+ * citation of a long note (thousands) took seconds over its text.
+ */
+const PATH_LIKE = /(?<![\w./-])(?:\.{0,2}\/)?[\w@+-][\w.@+-]*(?:\/[\w.@+-]+)*(?::\d+(?:-\d+)?(?::\d+)?|#L\d+(?:-L?\d+)?)?(?![\w/])/g;
 
 function wrap(element: HTMLElement, target: string, isLink = false): void {
   const link = isLink ? (element as HTMLAnchorElement) : document.createElement('a');

@@ -16,8 +16,8 @@ const MOST = 12_000;
 const PIECE = 2_000;
 /** Before anything is measured: ms per character to render (parse, sanitize, insert). */
 const FIRST_GUESS = 0.002;
-/** Of an idle period, the share given to rendering: style and layout of the new nodes follow. */
-const SHARE = 0.5;
+/** Of a slice, the share given to rendering: style and layout of the new nodes follow. */
+const SHARE = 0.8;
 
 /** Rendered source, and the nodes it became. */
 interface Rendered {
@@ -58,9 +58,13 @@ export function useMarkdownBody(ref: RefObject<HTMLElement | null>, body: string
       let source = pieces[next++]!;
       while (next < pieces.length && source.length + pieces[next]!.length <= chars) source += pieces[next++];
       const started = performance.now();
-      const fragment = renderMarkdownPiece(source, definitions);
-      const nodes = [...fragment.childNodes];
-      root.append(fragment);
+      // One element per rendered part: the body holds a few hundred, not thousands of blocks,
+      // so laying out what was just added does not walk all that came before.
+      const part = document.createElement('div');
+      part.className = 'markdown-part';
+      part.append(renderMarkdownPiece(source, definitions));
+      root.append(part);
+      const nodes = [part];
       highlighter.watch(nodes);
       rendered.current.push({ start: at, source, nodes });
       at += source.length;
