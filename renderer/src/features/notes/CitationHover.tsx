@@ -1,7 +1,7 @@
 // Citations in a note's rendered body become links: marked as checking out or not (with why), and
 // on hover or focus they show the cited lines as they were at the note's commit. The body is
 // drawn first; this decorates it once the engine's check arrives, and then each part of the body
-// as it comes in (a long note is rendered a piece at a time), in idle periods.
+// as it comes in (a long note is rendered a piece at a time), in short slices.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { whenIdle } from '../../lib/idle';
 import type { CitationCheck, NoteCitations } from '../../../../shared/contract/citations';
@@ -20,7 +20,7 @@ export function CitationHover({ id, bodyRef, version }: { id: string; bodyRef: R
   const [hovered, setHovered] = useState<Hovered | null>(null);
   const decorated = useRef<{ data: NoteCitations; nodes: WeakSet<Element> } | null>(null);
 
-  // The body's top-level elements not yet decorated for these citations, a few per idle period.
+  // The body's top-level elements not yet decorated for these citations, a few per slice.
   useEffect(() => {
     const root = bodyRef.current;
     if (!root || !data) return;

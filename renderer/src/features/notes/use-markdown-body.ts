@@ -1,6 +1,6 @@
 // A note's body rendered into an element a piece at a time: the first screenful at once, the rest
-// in idle periods, so a 1 MB note shows its start at once and the window never freezes while the
-// rest comes in (a second or so). When the note changes (a running task writes more, an edit
+// in short tasks after it (lib/idle.ts), so a 1 MB note shows its start at once and the window
+// never freezes while the rest comes in (a few seconds). When the note changes (a running task writes more, an edit
 // outside), only the pieces from the first changed one on are rendered again.
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { whenIdle } from '../../lib/idle';
