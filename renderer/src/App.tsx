@@ -23,7 +23,7 @@ import { useAgents } from './features/settings/use-settings';
 import { ALL_NOTES, matchesFilter, type NoteFilter } from './features/notes/note-filter';
 import { NotesPanes } from './features/notes/NotesPanes';
 import { useNoteActions } from './features/notes/use-note-actions';
-import { useNoteList } from './features/notes/use-notes';
+import { useNewestNotes, useNoteList } from './features/notes/use-notes';
 import { useStaleNotes } from './features/notes/use-stale-notes';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { useTaskEvents } from './features/tasks/use-task-events';
@@ -47,7 +47,10 @@ export function App() {
 
   const allNotes = useMemo(() => notesQuery.data ?? [], [notesQuery.data]);
   const stale = useStaleNotes();
-  const notes = useMemo(() => allNotes.filter((note) => matchesFilter(note, filter, stale)), [allNotes, filter, stale]);
+  // Until the whole list is in, the list pane shows the newest notes (the counts wait for the whole).
+  const newest = useNewestNotes(notesQuery.data !== undefined);
+  const listed = notesQuery.data ?? newest;
+  const notes = useMemo(() => (listed ?? []).filter((note) => matchesFilter(note, filter, stale)), [listed, filter, stale]);
   const noteIds = useMemo(() => notes.map((note) => note.id), [notes]);
   const selection = useNoteSelection(noteIds);
   const reload = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
@@ -126,7 +129,7 @@ export function App() {
         <NotesPanes
           filter={filter}
           notes={notes}
-          reading={notesQuery.isPending}
+          reading={notesQuery.isPending && newest === undefined}
           read={notesQuery.isSuccess}
           selection={selection}
           selectedId={selectedId}

@@ -30,8 +30,13 @@ const PathInput = z.string().min(1).max(4096);
 
 export const notesMethods = {
   'notes.list': method({
-    description: 'Summaries of every note in the notebook, newest first.',
-    input: z.object({}).default({}),
+    description: 'Summaries of every note in the notebook, newest first (only the newest `limit` when given).',
+    input: z
+      .object({
+        /** Only the newest notes: a window's first screen needs a few dozen, not 10,000 (6 MB). */
+        limit: z.number().int().positive().optional(),
+      })
+      .default({}),
     output: z.object({ notes: z.array(NoteSummary) }),
   }),
   'notes.get': method({

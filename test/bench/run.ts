@@ -1,6 +1,6 @@
 // `npm run bench`: runs every area's benchmark on deterministic synthetic notebooks and prints one
 // table. An area is a module exporting `(context) => Promise<BenchRow[]>`; add yours to AREAS.
-// Options: --sizes 1000,10000  --large (adds 50,000)  --runs 5  --seed 1  --only notebook|search|context|tasks|sessions|citations
+// Options: --sizes 1000,10000  --large (adds 50,000)  --runs 5  --seed 1  --only notebook|search|context|tasks|sessions|citations|ui
 // The search area prints its own table (the rows the search issue asks for); the others add rows
 // to the table printed at the end. FIELDNOTES_BENCH_DIR says where search keeps its notebooks.
 import { cpus, tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { notebookBench } from './notebook-bench';
 import { runSearchBench } from './search-bench';
 import { sessionsBench } from './sessions-bench';
 import { tasksBench } from './tasks-bench';
+import { uiBench } from './ui-bench';
 
 export interface BenchContext {
   /** Notebook sizes (note counts) to measure. */
@@ -41,6 +42,7 @@ const AREAS: Record<string, (context: BenchContext) => Promise<BenchRow[]>> = {
   tasks: tasksBench,
   sessions: sessionsBench,
   citations: citationsBench,
+  ui: uiBench,
 };
 
 function option(name: string, fallback: string): string {

@@ -62,7 +62,7 @@ export function notebookHandlers({ session, settings, ports, defaultNotebook }: 
 export function notesHandlers({ session, settings, ports }: Pick<NotebookApiDeps, 'session' | 'settings' | 'ports'>): Omit<HandlersIn<'notes'>, 'notes.staleness' | 'notes.citations' | 'notes.check' | 'notes.stale'> {
   const notebook = () => session.require();
   return {
-    'notes.list': async () => ({ notes: notebook().list() }),
+    'notes.list': async ({ limit }) => ({ notes: limit === undefined ? notebook().list() : notebook().list().slice(0, limit) }),
     'notes.get': ({ id }) => notebook().get(id),
     'notes.find': ({ ref, cwd }) => notebook().find(ref, cwd),
     'notes.import': async ({ folder, repo }) => {

@@ -8,8 +8,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDuration, formatTokens } from '../../lib/format';
 import { openNote } from '../app/use-route';
 import { CitationHover } from '../notes/CitationHover';
-import { renderMarkdown } from '../notes/markdown';
 import { useCitations } from '../notes/use-citations';
+import { useMarkdownBody } from '../notes/use-markdown-body';
 import { useNoteActions } from '../notes/use-note-actions';
 import type { FileRead } from './compare-facts';
 import '../notes/Citations.css';
@@ -24,8 +24,8 @@ interface CompareColumnProps {
 }
 
 export function CompareColumn({ note, label, files, focused, onFocus }: CompareColumnProps) {
-  const html = useMemo(() => renderMarkdown(note.body), [note.body]);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const body = useMarkdownBody(bodyRef, note.body);
   const actions = useNoteActions(openNote);
   const fm = note.frontmatter;
   const usage = fm?.usage;
@@ -61,9 +61,9 @@ export function CompareColumn({ note, label, files, focused, onFocus }: CompareC
           </button>
         </div>
       </header>
-      {/* The HTML comes from renderMarkdown, which sanitizes it with DOMPurify. */}
-      <div className="compare-answer markdown" ref={bodyRef} onClick={onClick} tabIndex={0} aria-label="Answer" role="region" dangerouslySetInnerHTML={{ __html: html }} />
-      <CitationHover id={note.summary.id} bodyRef={bodyRef} html={html} />
+      {/* useMarkdownBody fills it with nodes sanitized by DOMPurify (renderMarkdownPiece). */}
+      <div className="compare-answer markdown" ref={bodyRef} onClick={onClick} tabIndex={0} aria-label="Answer" role="region" aria-busy={!body.complete} />
+      <CitationHover id={note.summary.id} bodyRef={bodyRef} version={body.version} />
       <dl className="compare-usage" aria-label="Duration, tokens and cost">
         <div>
           <dt>Took</dt>

@@ -8,8 +8,8 @@ import { CitationsBar } from './CitationsBar';
 import { NoteActivity } from './NoteActivity';
 import { NoteChanges } from '../diff/NoteChanges';
 import { conflictSides, NoteConflict } from '../sync/NoteConflict';
-import { renderMarkdown } from './markdown';
 import { NoteHeader } from './NoteHeader';
+import { useMarkdownBody } from './use-markdown-body';
 import { useNoteActions } from './use-note-actions';
 import { useNote } from './use-notes';
 import './NoteView.css';
@@ -17,9 +17,9 @@ import './NoteView.css';
 export function NoteView({ id, select }: { id: string; select: (id: string | null) => void }) {
   const { data: note, error, isPending } = useNote(id);
   const sides = useMemo(() => (note ? conflictSides(note) : null), [note]);
-  const html = useMemo(() => (note && !sides ? renderMarkdown(note.body) : ''), [note, sides]);
   const actions = useNoteActions(select);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const body = useMarkdownBody(bodyRef, sides ? undefined : note?.body);
 
   if (isPending) return <div className="note-view is-loading" aria-busy="true" />;
   if (error || !note) {
@@ -41,9 +41,9 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
       <NoteHeader note={note} onTags={(tags) => void actions.setTags(note, tags)} onDelete={() => void actions.trash(note)} />
       <CitationsBar id={note.summary.id} />
       {sides && <NoteConflict note={note} sides={sides} />}
-      {/* The HTML comes from renderMarkdown, which sanitizes it with DOMPurify. */}
-      {!sides && <div className="markdown" ref={bodyRef} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />}
-      <CitationHover id={note.summary.id} bodyRef={bodyRef} html={html} />
+      {/* useMarkdownBody fills it with nodes sanitized by DOMPurify (renderMarkdownPiece). */}
+      {!sides && <div className="markdown" ref={bodyRef} onClick={onClick} aria-busy={!body.complete} />}
+      <CitationHover id={note.summary.id} bodyRef={bodyRef} version={body.version} />
       {note.frontmatter && (
         <>
           <AnswerDiff note={note} />

@@ -1,7 +1,7 @@
 // The notes view: the list pane (the sidebar's choice of notes, or search results over them) and
 // the open note beside it.
 import { MousePointerClick } from 'lucide-react';
-import { useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { NoteSummary } from '../../../../shared/model/note';
 import type { SearchFilters } from '../../../../shared/contract/search';
 import { Button } from '../../components/Button';
@@ -13,8 +13,13 @@ import { SearchPane } from '../search/SearchPane';
 import { ListResizer } from './ListResizer';
 import { filterLabel, type NoteFilter } from './note-filter';
 import { NotesList } from './NotesList';
-import { NoteView } from './NoteView';
+import { whenIdle } from '../../lib/idle';
 import { useStaleNotes } from './use-stale-notes';
+
+// The note view brings the Markdown renderer, the sanitizer and the code highlighter: loaded after
+// the list is painted (or at once when a note is open), not before.
+const loadNoteView = () => import('./NoteView');
+const NoteView = lazy(() => loadNoteView().then((module) => ({ default: module.NoteView })));
 
 interface NotesPanesProps {
   filter: NoteFilter;
@@ -36,6 +41,14 @@ interface NotesPanesProps {
 export function NotesPanes({ filter, notes, reading, read, selection, selectedId, select, searchText, onSearchText, searchFocus, onShowAll }: NotesPanesProps) {
   const stale = useStaleNotes();
   const scope = useMemo(() => searchScope(filter, stale), [filter, stale]);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void loadNoteView();
+        return false;
+      }),
+    [],
+  );
   return (
     <>
       <section className="list-pane" aria-label="Notes">
@@ -51,7 +64,9 @@ export function NotesPanes({ filter, notes, reading, read, selection, selectedId
       </section>
       <main className="detail-pane">
         {selectedId ? (
-          <NoteView key={selectedId} id={selectedId} select={select} />
+          <Suspense fallback={<div className="note-view is-loading" aria-busy="true" />}>
+            <NoteView key={selectedId} id={selectedId} select={select} />
+          </Suspense>
         ) : (
           <EmptyState icon={<MousePointerClick />} title="Select a note to read it">
             <p>

@@ -1,37 +1,9 @@
 // Markdown to safe HTML: marked renders, highlight.js colors code, DOMPurify removes anything that
-// could run script, load remote content or restyle the page. Notes are untrusted input.
+// could run script, load remote content or restyle the page. Notes are untrusted input. A long note
+// is rendered a piece at a time (renderMarkdownPiece), its code colored once it is near the screen.
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import c from 'highlight.js/lib/languages/c';
-import cpp from 'highlight.js/lib/languages/cpp';
-import css from 'highlight.js/lib/languages/css';
-import diff from 'highlight.js/lib/languages/diff';
-import go from 'highlight.js/lib/languages/go';
-import java from 'highlight.js/lib/languages/java';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import markdown from 'highlight.js/lib/languages/markdown';
-import python from 'highlight.js/lib/languages/python';
-import ruby from 'highlight.js/lib/languages/ruby';
-import rust from 'highlight.js/lib/languages/rust';
-import sql from 'highlight.js/lib/languages/sql';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
-import yaml from 'highlight.js/lib/languages/yaml';
-
-const LANGUAGES = { bash, c, cpp, css, diff, go, java, javascript, json, markdown, python, ruby, rust, sql, typescript, xml, yaml };
-for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
-hljs.registerAliases(['sh', 'shell', 'zsh', 'console'], { languageName: 'bash' });
-hljs.registerAliases(['ts', 'tsx', 'mts', 'cts'], { languageName: 'typescript' });
-hljs.registerAliases(['js', 'jsx', 'mjs', 'cjs'], { languageName: 'javascript' });
-hljs.registerAliases(['py'], { languageName: 'python' });
-hljs.registerAliases(['rs'], { languageName: 'rust' });
-hljs.registerAliases(['html', 'svg'], { languageName: 'xml' });
-hljs.registerAliases(['yml'], { languageName: 'yaml' });
-hljs.registerAliases(['patch'], { languageName: 'diff' });
-hljs.registerAliases(['md'], { languageName: 'markdown' });
+import { highlightCode, isKnownLanguage } from './highlight';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
@@ -42,25 +14,30 @@ const FILE_REFERENCE = new RegExp(
   `^(?:\\.{1,2}/)?(?:[\\w@.+-]+/)*[\\w@.+-]+(?:\\.(?:${SOURCE_EXTENSIONS})|/[\\w@.+-]+\\.[A-Za-z][\\w]{0,7})(?::\\d+(?::\\d+)?(?:-\\d+)?|#L\\d+)?$`,
 );
 
-const marked = new Marked({
-  gfm: true,
-  renderer: {
-    codespan({ text }: Tokens.Codespan): string {
-      // marked has already escaped `text`; a file reference becomes a link the app opens.
-      const raw = text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-      if (!FILE_REFERENCE.test(raw)) return `<code>${text}</code>`;
-      return `<a href="#" class="file-link" data-file="${escapeHtml(raw)}" title="Open ${escapeHtml(raw)}"><code>${text}</code></a>`;
+/** marked for a whole document (colored code), or for a piece whose code is colored later. */
+function createMarked(colorCode: boolean): Marked {
+  return new Marked({
+    gfm: true,
+    renderer: {
+      codespan({ text }: Tokens.Codespan): string {
+        // marked has already escaped `text`; a file reference becomes a link the app opens.
+        const raw = text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+        if (!FILE_REFERENCE.test(raw)) return `<code>${text}</code>`;
+        return `<a href="#" class="file-link" data-file="${escapeHtml(raw)}" title="Open ${escapeHtml(raw)}"><code>${text}</code></a>`;
+      },
+      code({ text, lang }: Tokens.Code): string {
+        const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+        const known = isKnownLanguage(language);
+        const html = (colorCode ? highlightCode(text, language) : null) ?? escapeHtml(text);
+        const label = language ? `<span class="code-lang">${escapeHtml(language)}</span>` : '';
+        return `<pre class="code-block">${label}<code class="hljs${known ? ` language-${language}` : ''}">${html}</code></pre>\n`;
+      },
     },
-    code({ text, lang }: Tokens.Code): string {
-      const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-      const known = language !== '' && hljs.getLanguage(language) !== undefined;
-      // Huge blocks are shown plain: highlighting them would stall the window.
-      const html = known && text.length < 200_000 ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
-      const label = language ? `<span class="code-lang">${escapeHtml(language)}</span>` : '';
-      return `<pre class="code-block">${label}<code class="hljs${known ? ` language-${language}` : ''}">${html}</code></pre>\n`;
-    },
-  },
-});
+  });
+}
+
+const marked = createMarked(true);
+const markedPiece = createMarked(false);
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
 
@@ -103,4 +80,26 @@ const PURIFY_CONFIG = {
 export function renderMarkdown(body: string): string {
   const html = marked.parse(body, { async: false });
   return DOMPurify.sanitize(html, PURIFY_CONFIG);
+}
+
+/**
+ * Renders one piece of a note (markdown-blocks.ts) into safe DOM nodes, with the note's link
+ * definitions; its code blocks stay plain until highlightBlock colors them.
+ */
+export function renderMarkdownPiece(source: string, definitions = ''): DocumentFragment {
+  const html = markedPiece.parse(definitions ? `${source}\n\n${definitions}\n` : source, { async: false });
+  return DOMPurify.sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+}
+
+/** Only highlight.js's own markup: spans with classes. */
+const HIGHLIGHT_CONFIG = { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'] };
+
+/** Colors a plain code block (`<code class="hljs language-x">`) in place; false when it stays plain. */
+export function highlightBlock(code: HTMLElement): boolean {
+  const language = /(?:^|\s)language-(\S+)/.exec(code.className)?.[1] ?? '';
+  if (code.childElementCount > 0) return false;
+  const html = highlightCode(code.textContent ?? '', language);
+  if (html === null) return false;
+  code.innerHTML = DOMPurify.sanitize(html, HIGHLIGHT_CONFIG);
+  return true;
 }
