@@ -2,6 +2,7 @@
 // answers, and the superseded note (not a test of behaviour), in light and dark, wide and small:
 //   FIELDNOTES_SCREENSHOTS=1 npx playwright test test/screenshots/refresh.spec.ts --project screenshots
 import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../e2e/web/fixtures';
 import { NEW_LINE, writeStaleNotes } from '../e2e/web/stale-notes';
 import { startTasksServer } from '../e2e/web/tasks-fixtures';
@@ -9,41 +10,56 @@ import { startTasksServer } from '../e2e/web/tasks-fixtures';
 const OUT = join('test-results', 'screenshots');
 const SIZES = [{ width: 1440, height: 900 }, { width: 900, height: 600 }];
 
+/** Runs `look` on a fresh page at each size, in light and dark. */
+async function everyWay(browser: Browser, url: string, look: (page: Page, shot: (name: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  for (const viewport of SIZES) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      const page = await context.newPage();
+      await page.goto(url);
+      await look(page, (name) => page.screenshot({ path: join(OUT, `refresh-${name}-${viewport.width}-${colorScheme}.png`) }));
+      await context.close();
+    }
+  }
+}
+
 test('a stale note, refreshed', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const tasks = await startTasksServer();
   try {
     await writeStaleNotes(tasks);
-    let refreshed = false;
-    for (const viewport of SIZES) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ viewport, colorScheme });
-        const page = await context.newPage();
-        const shot = (name: string) => page.screenshot({ path: join(OUT, `refresh-${name}-${viewport.width}-${colorScheme}.png`) });
-        await page.goto(tasks.server.url);
-        if (!refreshed) {
-          await page.getByRole('navigation', { name: 'Notebook' }).getByRole('button', { name: /^Stale/ }).click();
-          await page.getByRole('option', { name: /Routes then/ }).click();
-          await expect(page.getByRole('note', { name: 'This note may be stale' })).toBeVisible();
-          await shot('stale');
-          await page.getByRole('note', { name: 'This note may be stale' }).getByRole('button', { name: 'Refresh' }).click();
-          await expect(page.getByRole('article', { name: 'Routes now' })).toContainText(NEW_LINE, { timeout: 30_000 });
-          refreshed = true;
-        } else {
-          await page.getByRole('option', { name: /Routes now/ }).click();
-        }
-        await expect(page.getByLabel('Answer diff')).toBeVisible();
-        await page.waitForTimeout(400);
-        await shot('new');
-        await page.getByLabel('Answer diff').scrollIntoViewIfNeeded();
-        await shot('diff');
-        await page.getByRole('list', { name: 'Supersedes' }).getByRole('button', { name: /Routes then/ }).click();
-        await expect(page.getByRole('list', { name: 'Superseded by' })).toBeVisible();
-        await page.waitForTimeout(400);
-        await shot('old');
-        await context.close();
+    await everyWay(browser, tasks.server.url, async (page, shot) => {
+      // A small window folds the sidebar to a rail: the note is picked from all notes there.
+      const staleItem = page.getByRole('navigation', { name: 'Notebook' }).getByRole('button', { name: /^Stale/ });
+      if (await staleItem.isVisible()) await staleItem.click();
+      await page.getByRole('option', { name: /Routes then/ }).click();
+      await expect(page.getByRole('note', { name: 'This note may be stale' })).toBeVisible();
+      await page.waitForTimeout(400);
+      await shot('stale');
+      const more = page.getByRole('article').getByRole('button', { name: 'More' });
+      if (await more.isVisible()) {
+        await more.click();
+        await shot('stale-menu');
       }
-    }
+    });
+    await everyWay(browser, tasks.server.url, async (page, shot) => {
+      if (!(await page.getByRole('option', { name: /Routes now/ }).isVisible())) {
+        await page.getByRole('option', { name: /Routes then/ }).click();
+        await page.getByRole('note', { name: 'This note may be stale' }).getByRole('button', { name: 'Refresh' }).click();
+        await expect(page.getByRole('article', { name: 'Routes now' })).toContainText(NEW_LINE, { timeout: 30_000 });
+      } else {
+        await page.getByRole('option', { name: /Routes now/ }).click();
+      }
+      await expect(page.getByLabel('Answer diff')).toBeVisible();
+      await page.waitForTimeout(400);
+      await shot('new');
+      await page.getByLabel('Answer diff').scrollIntoViewIfNeeded();
+      await shot('diff');
+      await page.getByRole('list', { name: 'Supersedes' }).getByRole('button', { name: /Routes then/ }).click();
+      await expect(page.getByRole('list', { name: 'Superseded by' })).toBeVisible();
+      await page.waitForTimeout(400);
+      await shot('old');
+    });
   } finally {
     await tasks.stop();
   }

@@ -56,4 +56,6 @@ test('a stale note is counted and filtered, refreshed in one click, and the new 
   await expect(superseded.getByRole('list', { name: 'Superseded by' })).toContainText('Routes now');
   await expect(superseded.getByRole('button', { name: 'Refresh' })).toHaveCount(0);
   await expect(staleItem).toBeHidden();
+  await superseded.getByRole('note', { name: 'This note may be stale' }).getByRole('button', { name: 'Newer answer' }).click();
+  await expect(page.getByRole('article', { name: 'Routes now' })).toBeVisible();
 });

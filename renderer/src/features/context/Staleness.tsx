@@ -1,7 +1,9 @@
 // A note that may be stale — its repo moved on and files the agent read or the note cites have
 // changed — says so: a badge beside its commit, and a banner naming the files, with Refresh.
-import { History } from 'lucide-react';
+import { ArrowRight, History } from 'lucide-react';
 import type { Note } from '../../../../shared/model/note';
+import { Button } from '../../components/Button';
+import { openNote } from '../app/use-route';
 import { RefreshButton, useRefreshable } from '../tasks/NoteTaskActions';
 import { useNoteStaleness } from './use-context-estimate';
 
@@ -45,6 +47,12 @@ export function StaleBanner({ note }: { note: Note }) {
         {more > 0 && ` and ${more} more`}. Copies of it as context carry this warning.
       </div>
       {refreshable && <RefreshButton note={note} />}
+      {/* Refreshed already: the newer answer is one click away instead. */}
+      {!refreshable && note.frontmatter?.superseded_by && (
+        <Button variant="secondary" size="sm" icon={<ArrowRight />} onClick={() => openNote(note.frontmatter!.superseded_by!)}>
+          Newer answer
+        </Button>
+      )}
     </div>
   );
 }

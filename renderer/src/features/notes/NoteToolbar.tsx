@@ -1,11 +1,12 @@
-// The note's actions. Where the note pane is wide they sit in a row; where it is narrow, Copy as
-// context and Delete fold into a "More actions" menu so none falls off the edge.
+// The note's actions. Where the note pane is wide they sit in a row; where it is narrow, Refresh,
+// Copy as context and Delete fold into a "More actions" menu so none falls off the edge.
 import { MoreHorizontal, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/model/note';
 import { Button } from '../../components/Button';
 import { CopyContextButton } from '../context/CopyContextButton';
-import { NoteTaskActions } from '../tasks/NoteTaskActions';
+import { NoteTaskActions, RefreshButton, useRefreshable } from '../tasks/NoteTaskActions';
+import { useStaleNotes } from './use-stale-notes';
 
 /** Below this width of the note header, the toolbar folds. */
 const FOLD_PX = 540;
@@ -14,6 +15,8 @@ export function NoteToolbar({ note, onDelete }: { note: Note; onDelete: () => vo
   const ref = useRef<HTMLDivElement>(null);
   const narrow = useNarrow(ref);
   const [open, setOpen] = useState(false);
+  const refreshable = useRefreshable(note);
+  const stale = useStaleNotes().has(note.summary.id);
   useEffect(() => {
     if (!open) return;
     const close = (event: Event): void => {
@@ -29,6 +32,7 @@ export function NoteToolbar({ note, onDelete }: { note: Note; onDelete: () => vo
 
   const folded = (
     <>
+      {refreshable && <RefreshButton note={note} variant={stale && !narrow ? 'secondary' : 'ghost'} />}
       <CopyContextButton id={note.summary.id} />
       <Button variant="ghost" size="sm" icon={<Trash2 />} onClick={onDelete} title="Move this note to the trash">
         Delete
@@ -41,7 +45,7 @@ export function NoteToolbar({ note, onDelete }: { note: Note; onDelete: () => vo
       {!narrow && folded}
       {narrow && (
         <div className="note-toolbar-more">
-          <Button variant="ghost" size="sm" icon={<MoreHorizontal />} aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)} title="Copy as context, Delete">
+          <Button variant="ghost" size="sm" icon={<MoreHorizontal />} aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)} title={refreshable ? 'Refresh, Copy as context, Delete' : 'Copy as context, Delete'}>
             More
           </Button>
           {open && (

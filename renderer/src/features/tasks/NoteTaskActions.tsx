@@ -1,12 +1,11 @@
 // A note's own ways to ask more: a follow-up on a finished note, a refresh of its answer at the
-// repo's HEAD, and for one whose task failed, was cancelled or interrupted, asking again (the same
-// agent) or asking another agent.
+// repo's HEAD (RefreshButton, in the toolbar and the stale banner), and for one whose task failed,
+// was cancelled or interrupted, asking again (the same agent) or asking another agent.
 import { CornerDownRight, RefreshCw, RotateCcw, Users } from 'lucide-react';
 import type { Note } from '../../../../shared/model/note';
 import { FINISHED_STATUSES } from '../../../../shared/model/note-status';
 import { Button } from '../../components/Button';
 import { openFollowUp } from '../ask/ask-store';
-import { useStaleNotes } from '../notes/use-stale-notes';
 import { useNoteList } from '../notes/use-notes';
 import { useAgents } from '../settings/use-settings';
 import { askAnotherAgent, useTaskActions } from './use-task-actions';
@@ -14,8 +13,6 @@ import { askAnotherAgent, useTaskActions } from './use-task-actions';
 export function NoteTaskActions({ note }: { note: Note }) {
   const { retry } = useTaskActions();
   const agents = useAgents().data ?? [];
-  const stale = useStaleNotes().has(note.summary.id);
-  const refreshable = useRefreshable(note);
   const fm = note.frontmatter;
   if (!fm || !FINISHED_STATUSES.includes(fm.status)) return null;
   const failed = fm.status !== 'done';
@@ -48,7 +45,6 @@ export function NoteTaskActions({ note }: { note: Note }) {
           Ask follow-up
         </Button>
       )}
-      {!failed && refreshable && <RefreshButton note={note} variant={stale ? 'secondary' : 'ghost'} />}
     </>
   );
 }
