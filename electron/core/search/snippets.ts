@@ -263,10 +263,6 @@ function isSpaceAt(text: string, i: number): boolean {
   return i < 0 || i >= text.length || isSpace(text.charCodeAt(i));
 }
 
-function isWordAt(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
-}
-
 /** Only spaces (or heading and quote marks) between the line's start and `i`. */
 function atLineStart(text: string, i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
