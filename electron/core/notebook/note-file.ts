@@ -11,7 +11,7 @@ import { FrontmatterError, splitNote, type SplitNote } from './note-format';
 export { excerptOf } from './excerpt';
 
 /** Bump when parsing changes what a summary holds: cached summaries of older versions are re-read. */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 export { MAX_NOTE_BYTES } from './note-names';
 
