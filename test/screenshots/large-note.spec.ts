@@ -6,9 +6,7 @@ import { test } from '@playwright/test';
 import { LARGE_NOTE_ID, LARGE_NOTE_LAST_WORD, largeNoteText } from '../support/large-note';
 import { startServeProcess } from '../support/serve-process';
 import { removeDir, tempDir } from '../support/temp';
-
-const OUT = join('test-results', 'screenshots');
-const SIZES = [{ width: 1440, height: 900 }, { width: 900, height: 600 }];
+import { everyWay } from './every-way';
 
 test('a 1 MB note, its start and its end, in light and dark, wide and small', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -17,22 +15,15 @@ test('a 1 MB note, its start and its end, in light and dark, wide and small', as
   await writeFile(join(notebook, 'big', '2026-03-01-a-very-large-note.md'), largeNoteText());
   const server = await startServeProcess(notebook, { FIELDNOTES_HOME: await tempDir() });
   try {
-    for (const viewport of SIZES) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ viewport, colorScheme });
-        const page = await context.newPage();
-        const shot = (name: string) => page.screenshot({ path: join(OUT, `large-note-${name}-${viewport.width}-${colorScheme}.png`) });
-        await page.goto(`${server.url}#/notes/${LARGE_NOTE_ID}`);
-        const body = page.locator('article.note-view > .markdown');
-        await body.locator('pre.code-block code .hljs-keyword').first().waitFor();
-        await shot('start');
-        for (let i = 0; i < 60 && (await body.getAttribute('aria-busy')) !== 'false'; i++) await page.waitForTimeout(500);
-        await body.getByText(LARGE_NOTE_LAST_WORD).scrollIntoViewIfNeeded();
-        await page.waitForTimeout(500);
-        await shot('end');
-        await context.close();
-      }
-    }
+    await everyWay(browser, 'large-note', `${server.url}#/notes/${LARGE_NOTE_ID}`, async (page, shot) => {
+      const body = page.locator('article.note-view > .markdown');
+      await body.locator('pre.code-block code .hljs-keyword').first().waitFor();
+      await shot('start');
+      for (let i = 0; i < 60 && (await body.getAttribute('aria-busy')) !== 'false'; i++) await page.waitForTimeout(500);
+      await body.getByText(LARGE_NOTE_LAST_WORD).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await shot('end');
+    });
   } finally {
     await server.stop();
     await removeDir(notebook);

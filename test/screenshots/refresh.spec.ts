@@ -1,34 +1,17 @@
 // Screenshots of a stale note, the Stale filter, a refresh's new note with the diff of the two
 // answers, and the superseded note (not a test of behaviour), in light and dark, wide and small:
 //   FIELDNOTES_SCREENSHOTS=1 npx playwright test test/screenshots/refresh.spec.ts --project screenshots
-import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../e2e/web/fixtures';
 import { NEW_LINE, writeStaleNotes } from '../e2e/web/stale-notes';
 import { startTasksServer } from '../e2e/web/tasks-fixtures';
-
-const OUT = join('test-results', 'screenshots');
-const SIZES = [{ width: 1440, height: 900 }, { width: 900, height: 600 }];
-
-/** Runs `look` on a fresh page at each size, in light and dark. */
-async function everyWay(browser: Browser, url: string, look: (page: Page, shot: (name: string) => Promise<unknown>) => Promise<void>): Promise<void> {
-  for (const viewport of SIZES) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport, colorScheme });
-      const page = await context.newPage();
-      await page.goto(url);
-      await look(page, (name) => page.screenshot({ path: join(OUT, `refresh-${name}-${viewport.width}-${colorScheme}.png`) }));
-      await context.close();
-    }
-  }
-}
+import { everyWay } from './every-way';
 
 test('a stale note, refreshed', async ({ browser }) => {
   test.setTimeout(240_000);
   const tasks = await startTasksServer();
   try {
     await writeStaleNotes(tasks);
-    await everyWay(browser, tasks.server.url, async (page, shot) => {
+    await everyWay(browser, 'refresh', tasks.server.url, async (page, shot) => {
       // A small window folds the sidebar to a rail: the note is picked from all notes there.
       const staleItem = page.getByRole('navigation', { name: 'Notebook' }).getByRole('button', { name: /^Stale/ });
       if (await staleItem.isVisible()) await staleItem.click();
@@ -42,7 +25,7 @@ test('a stale note, refreshed', async ({ browser }) => {
         await shot('stale-menu');
       }
     });
-    await everyWay(browser, tasks.server.url, async (page, shot) => {
+    await everyWay(browser, 'refresh', tasks.server.url, async (page, shot) => {
       if (!(await page.getByRole('option', { name: /Routes now/ }).isVisible())) {
         await page.getByRole('option', { name: /Routes then/ }).click();
         await page.getByRole('note', { name: 'This note may be stale' }).getByRole('button', { name: 'Refresh' }).click();

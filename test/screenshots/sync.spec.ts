@@ -1,14 +1,11 @@
 // Screenshots of sharing (not a test of behaviour): the sidebar's sync box, a conflicted note with
 // both versions, Settings ▸ Sharing, and "Open a shared notebook", in light and dark, wide and small:
 //   FIELDNOTES_SCREENSHOTS=1 npx playwright test test/screenshots/sync.spec.ts --project screenshots
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServeProcess } from '../support/serve-process';
 import { conflictingTeam } from '../support/sync-team';
 import { tempDir } from '../support/temp';
-
-const OUT = join('test-results', 'screenshots');
-const SIZES = [{ width: 1440, height: 900 }, { width: 900, height: 600 }];
+import { everyWay } from './every-way';
 
 test('sharing, in light and dark, wide and small', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -16,45 +13,38 @@ test('sharing, in light and dark, wide and small', async ({ browser }) => {
   const server = await startServeProcess(ben, { FIELDNOTES_HOME: await tempDir('fieldnotes-home-') });
   try {
     let synced = false;
-    for (const viewport of SIZES) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ viewport, colorScheme });
-        const page = await context.newPage();
-        const shot = (name: string) => page.screenshot({ path: join(OUT, `sync-${name}-${viewport.width}-${colorScheme}.png`) });
-        await page.goto(server.url);
-        const unfold = page.getByRole('button', { name: 'Show the sidebar' });
-        if (await unfold.isVisible()) {
-          await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible();
-          await shot('rail');
-          await unfold.click();
-        }
-        const box = page.getByRole('region', { name: 'Sync' });
-        await expect(box).toBeVisible();
-        if (!synced) {
-          await shot('before');
-          await box.getByRole('button', { name: 'Sync now' }).click();
-          await expect(box).toContainText('Synced');
-          synced = true;
-        }
-        await page.getByRole('option', { name: /How does routing work/ }).click();
-        await expect(page.getByRole('region', { name: 'Sync conflict' })).toBeVisible();
-        await page.waitForTimeout(400);
-        await shot('conflict');
-        await page.getByRole('button', { name: /ben|notebook/i }).first().click();
-        const menu = page.getByRole('dialog', { name: 'Switch notebook' });
-        if (await menu.isVisible()) {
-          await menu.getByRole('button', { name: 'Open a shared notebook…' }).click();
-          await shot('open-shared');
-          await page.keyboard.press('Escape');
-        }
-        await page.goto(`${server.url}#/settings`);
-        if (await unfold.isVisible()) await unfold.click();
-        await page.getByRole('heading', { name: 'Sharing' }).scrollIntoViewIfNeeded();
-        await page.waitForTimeout(400);
-        await shot('settings');
-        await context.close();
+    await everyWay(browser, 'sync', server.url, async (page, shot) => {
+      const unfold = page.getByRole('button', { name: 'Show the sidebar' });
+      if (await unfold.isVisible()) {
+        await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible();
+        await shot('rail');
+        await unfold.click();
       }
-    }
+      const box = page.getByRole('region', { name: 'Sync' });
+      await expect(box).toBeVisible();
+      if (!synced) {
+        await shot('before');
+        await box.getByRole('button', { name: 'Sync now' }).click();
+        await expect(box).toContainText('Synced');
+        synced = true;
+      }
+      await page.getByRole('option', { name: /How does routing work/ }).click();
+      await expect(page.getByRole('region', { name: 'Sync conflict' })).toBeVisible();
+      await page.waitForTimeout(400);
+      await shot('conflict');
+      await page.getByRole('button', { name: /ben|notebook/i }).first().click();
+      const menu = page.getByRole('dialog', { name: 'Switch notebook' });
+      if (await menu.isVisible()) {
+        await menu.getByRole('button', { name: 'Open a shared notebook…' }).click();
+        await shot('open-shared');
+        await page.keyboard.press('Escape');
+      }
+      await page.goto(`${server.url}#/settings`);
+      if (await unfold.isVisible()) await unfold.click();
+      await page.getByRole('heading', { name: 'Sharing' }).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(400);
+      await shot('settings');
+    });
   } finally {
     await server.stop();
   }

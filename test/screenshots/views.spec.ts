@@ -1,93 +1,65 @@
-// Screenshots of every view of the basic notebook to look at (not a test of behaviour), in light
-// and dark, at 1440×900 and 900×600:
-//   FIELDNOTES_SCREENSHOTS=1 npx playwright test --project screenshots   →   test-results/screenshots/
-import { dirname, join } from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
-import { gitIn, makeRepo } from '../support/git-repo';
-import { removeDir } from '../support/temp';
-import { expect, test } from '../e2e/web/fixtures';
-import type { ServeProcess } from '../support/serve-process';
+// Screenshots of every view to look at (not a test of behaviour), in light and dark, at 1440×900
+// and 900×600: notes, a note (and its folded toolbar), search, the palette, the composer and its
+// codebase picker, a selection over its context window, tasks running and done, sessions,
+// settings and the trash. The fake agent runs real tasks, one held running until the end.
+//   FIELDNOTES_SCREENSHOTS=1 npx playwright test test/screenshots/views.spec.ts --project=screenshots   →   test-results/screenshots/
+// Compare (compare.spec.ts), refresh, sync and the 1 MB note have specs of their own.
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openApp } from '../e2e/web/fixtures';
+import { startTasksServer, type TasksServer } from '../e2e/web/tasks-fixtures';
 
 const OUT = join('test-results', 'screenshots');
-const SIZES = [{ width: 1440, height: 900 }, { width: 900, height: 600 }];
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 900, height: 600 },
+];
+let tasks: TasksServer;
 
-/** Two answers to one question, by two agents, citing a real repository: what Compare shows. */
-async function siblingAnswers(request: APIRequestContext, server: ServeProcess): Promise<{ id: string; repo: string }> {
-  const router = Array.from({ length: 60 }, (_, i) => `export const route${i} = '/r${i}';`).join('\n') + '\n';
-  const repo = await makeRepo({ 'src/router.ts': router, 'src/handlers/users.ts': 'export function users() {}\n', 'src/app.ts': "import './router';\n", 'README.md': '# app\n' }, 'router-app');
-  const commit = gitIn(repo, 'rev-parse', 'HEAD').trim();
-  const question = 'Where does a request find its handler, from the incoming URL to the function that answers it?';
-  const create = async (data: Record<string, unknown>): Promise<string> => {
-    const response = await request.post(`${server.origin}/api/notes.create`, { headers: server.auth, data });
-    const result = (await response.json()) as { ok: boolean; value: { summary: { id: string } }; error?: { message: string } };
-    if (!result.ok) throw new Error(result.error?.message);
-    return result.value.summary.id;
-  };
-  const common = { question, mode: 'explain', status: 'done', repo: { name: 'router-app', path: repo, branch: 'main', commit } };
-  const claude = await create({
-    ...common,
-    title: 'Routes are matched in order in src/router.ts',
-    agent: { id: 'claude-code', model: 'claude-sonnet-4-5' },
-    duration_ms: 48_000,
-    usage: { input_tokens: 18_400, output_tokens: 1_250, cost_usd: 0.0712 },
-    sources: [{ path: 'src/router.ts' }, { path: 'src/app.ts' }, { path: 'src/handlers/users.ts' }],
-    body: [
-      'A request goes through **three steps** before a handler runs:',
-      '',
-      '1. `src/app.ts:1` imports the router, which registers every route at load time.',
-      '2. The routes are plain constants, matched **in order**: the first match wins (`src/router.ts:12-18`).',
-      '3. The handler for `/users` lives in `src/handlers/users.ts:1`.',
-      '',
-      '```ts',
-      "export const route0 = '/r0';",
-      '```',
-      '',
-      'A route declared after a catch-all is never reached; see `src/router.ts:90` for the fallback.',
-    ].join('\n'),
-  });
-  const codex = await create({
-    ...common,
-    title: 'The router table decides; the app only imports it',
-    agent: { id: 'codex', model: 'gpt-5-codex' },
-    duration_ms: 71_000,
-    usage: { input_tokens: 9_800, output_tokens: 2_100 },
-    sources: [{ path: 'src/router.ts' }, { path: 'README.md' }],
-    siblings: [claude],
-    body: [
-      'The table of routes in src/router.ts is the whole story: each `routeN` constant is a path, and the app (`src/app.ts`) only imports it for its side effects.',
-      '',
-      '- Matching is by exact path, no parameters.',
-      '- There is no middleware layer; the README says so too (README.md).',
-      '',
-      'Look at `src/router.ts:40-44` for the last group of routes.',
-    ].join('\n'),
-  });
-  const gemini = await create({
-    ...common,
-    title: 'Routing is a list of constants',
-    agent: { id: 'gemini', model: 'gemini-2.5-pro' },
-    duration_ms: 22_000,
-    usage: { input_tokens: 6_100, output_tokens: 640, cost_usd: 0.0104 },
-    sources: [{ path: 'src/router.ts' }],
-    siblings: [claude, codex],
-    body: 'Each route is an exported constant in `src/router.ts:1-60`; nothing else takes part.',
-  });
-  await request.post(`${server.origin}/api/notes.update`, { headers: server.auth, data: { id: claude, frontmatter: { siblings: [codex, gemini] } } });
-  await request.post(`${server.origin}/api/notes.update`, { headers: server.auth, data: { id: codex, frontmatter: { siblings: [claude, gemini] } } });
-  return { id: claude, repo };
+test.beforeAll(async () => {
+  tasks = await startTasksServer({ concurrency: 2 });
+});
+test.afterAll(async () => {
+  await tasks.release('views');
+  await tasks.stop();
+});
+
+async function call(page: Page, method: string, data: Record<string, unknown>): Promise<unknown> {
+  const response = await page.request.post(`${tasks.server.origin}/api/${method}`, { headers: tasks.server.auth, data });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { value: unknown }).value;
 }
 
-test('every view, in light and dark, wide and small', async ({ browser, server, request }) => {
-  test.setTimeout(240_000);
-  const siblings = await siblingAnswers(request, server);
+/** Lets fonts, transitions and lazy queries settle before a picture (not a test: nothing is asserted on time). */
+const settle = (page: Page) => page.waitForTimeout(400);
+
+test('every view, in light and dark, wide and small', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const seed = await browser.newPage();
+  await openApp(seed, tasks.server.url);
+  await call(seed, 'tasks.ask', { repoPath: tasks.repo, question: 'How are routes registered? [read src/router.ts] [title Routes are one table in src/router.ts]', agents: ['custom'] });
+  await call(seed, 'tasks.ask', { repoPath: tasks.repo, question: 'Walk me through a request, from the socket to the handler [read src/router.ts] [pause views]', agents: ['custom'] });
+  const list = (await call(seed, 'notes.list', {})) as { notes: Array<{ id: string; title: string }> };
+  const doomed = list.notes.find((note) => /Vite plugin hooks/.test(note.title));
+  if (doomed) await call(seed, 'notes.delete', { id: doomed.id });
+  await seed.close();
+
   for (const viewport of SIZES) {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport, colorScheme });
       const page = await context.newPage();
-      const shot = (name: string) => page.screenshot({ path: join(OUT, `views-${name}-${viewport.width}-${colorScheme}.png`) });
-      await page.goto(server.url);
-      await page.getByRole('option', { name: /How does ky turn a call/ }).click();
-      await page.waitForTimeout(600);
+      const shot = async (name: string) => {
+        await settle(page);
+        await page.screenshot({ path: join(OUT, `views-${name}-${viewport.width}-${colorScheme}.png`) });
+      };
+      await page.goto(tasks.server.url);
+      const notes = page.getByRole('listbox', { name: 'All notes' });
+      await expect(notes.getByRole('option').first()).toBeVisible();
+      await shot('notes');
+
+      await notes.getByRole('option', { name: /How does ky turn a call/ }).click();
+      await expect(page.getByRole('article')).toBeVisible();
       await shot('note');
       const more = page.getByRole('article').getByRole('button', { name: 'More' });
       if (await more.isVisible()) {
@@ -95,35 +67,64 @@ test('every view, in light and dark, wide and small', async ({ browser, server, 
         await shot('note-menu');
         await page.keyboard.press('Escape');
       }
-      await page.getByPlaceholder('Search notes').fill('retry');
-      await page.waitForTimeout(800);
+
+      // A selection over the default agent's window: the count, the warning and the ways to trim.
+      await call(page, 'settings.update', { tasks: { contextWindows: { custom: 500 } } });
+      await page.reload();
+      await notes.getByRole('option', { name: /How does ky turn a call/ }).click({ modifiers: ['ControlOrMeta'] });
+      await notes.getByRole('option', { name: /Why do retries stop/ }).click({ modifiers: ['ControlOrMeta'] });
+      await expect(page.getByRole('region', { name: 'Selected notes' })).toContainText('over');
+      await shot('selection');
+      await page.keyboard.press('Escape');
+      await call(page, 'settings.update', { tasks: { contextWindows: {} } });
+
+      await page.keyboard.press('ControlOrMeta+K');
+      await page.keyboard.type('retry');
+      await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
       await shot('search');
-      await page.getByPlaceholder('Search notes').fill('');
+      await page.getByRole('combobox', { name: 'Search notes' }).fill('');
+
       await page.keyboard.press('ControlOrMeta+Shift+P');
       await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox')).toBeFocused();
       await page.keyboard.type('dark');
-      await page.waitForTimeout(300);
       await shot('palette');
       await page.keyboard.press('Escape');
-      await page.goto(`${server.url}#/tasks`);
-      await page.waitForTimeout(600);
-      await shot('tasks');
-      await page.goto(`${server.url}#/settings`);
-      await page.waitForTimeout(600);
+
+      await page.getByRole('navigation', { name: 'Notebook' }).getByRole('button', { name: 'Ask a question' }).first().click();
+      const ask = page.getByRole('dialog', { name: 'Ask agents' });
+      await ask.getByRole('textbox', { name: 'Question' }).fill('How does ky retry a request that timed out?');
+      await shot('ask');
+      await ask.getByRole('button', { name: 'Codebase', exact: true }).click();
+      await expect(ask.getByRole('dialog', { name: 'Choose a codebase' })).toBeVisible();
+      await shot('ask-codebases');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+
+      await page.goto(`${tasks.server.url}#/tasks`);
+      await page.getByRole('listitem', { name: /Walk me through/ }).getByRole('button').first().click();
+      await expect(page.getByRole('article', { name: /Task: Walk me through/ })).toBeVisible();
+      await shot('tasks-running');
+      await page.getByRole('listitem', { name: /Routes are one table|How are routes registered/ }).getByRole('button').first().click();
+      await expect(page.getByRole('article', { name: /Task: / })).toBeVisible();
+      await shot('tasks-done');
+
+      await page.goto(`${tasks.server.url}#/sessions`);
+      await expect(page.getByRole('region', { name: 'Sessions' })).toBeVisible();
+      await shot('sessions');
+
+      await page.goto(`${tasks.server.url}#/settings`);
+      await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
       await shot('settings');
-      await page.goto(`${server.url}#/notes/${siblings.id}`);
-      await expect(page.getByRole('button', { name: 'Compare answers' })).toBeVisible();
-      await shot('note-siblings');
-      await page.goto(`${server.url}#/compare/${siblings.id}`);
-      await expect(page.getByRole('main', { name: 'Compare answers' }).getByText(/check out/).first()).toBeVisible();
-      await page.waitForTimeout(400);
-      await shot('compare');
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(300);
-      await shot('compare-focus-right');
+      await page.getByRole('heading', { name: 'Context windows' }).scrollIntoViewIfNeeded();
+      await shot('settings-windows');
+
+      await page.goto(`${tasks.server.url}#/notes`);
+      // At 900 px the sidebar folds itself; the trash is in it.
+      const unfold = page.getByRole('button', { name: 'Show the sidebar' });
+      if (await unfold.isVisible()) await unfold.click();
+      await page.getByRole('navigation', { name: 'Notebook' }).getByRole('button', { name: /^Trash/ }).click();
+      await shot('trash');
       await context.close();
     }
   }
-  await removeDir(dirname(siblings.repo));
 });

@@ -23,6 +23,7 @@ export function excerptOf(body: string): string {
 export function readerText(markdown: string): string {
   const blocks = markdown
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}>\s?/gm, '')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/gm, '');
   // Code spans keep every character but their backticks; emphasis is read only outside them.
@@ -34,7 +35,6 @@ export function readerText(markdown: string): string {
 
 function prose(text: string): string {
   return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/\*{1,3}(?=\S)([^*\n]*?\S)\*{1,3}/g, '$1')
     // Underscores mark emphasis only at word edges: `tool_result` stays as written.

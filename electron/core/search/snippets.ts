@@ -188,9 +188,10 @@ function isSpace(code: number): boolean {
 
 /**
  * Collapses whitespace and drops Markdown syntax as a reader of the rendered note never sees it
- * (code marks, emphasis, heading and quote marks, table rules; a table's cell borders become ` · `),
- * moving the highlight ranges along. Identifiers keep their underscores, and code spans every
- * character but their backticks.
+ * (code marks and fences, star emphasis, strike marks, heading and quote marks, table rules; a
+ * table's cell borders become ` · `), moving the highlight ranges along. Underscores are always
+ * kept: in agents' notes they are far more often identifiers (`tool_result`, `this._retry`) than
+ * emphasis. Code spans keep every character but their backticks.
  */
 function compact(text: string, start: number, end: number, ranges: TextRange[]): Snippet {
   let out = start > 0 ? '…' : '';
@@ -202,12 +203,16 @@ function compact(text: string, start: number, end: number, ranges: TextRange[]):
   let pendingSpace = false;
   let pendingCell = false;
   let inCode = false;
+  let fence = false;
   // Runs of kept characters are copied as slices, not one character at a time.
   let runStart = start;
   for (let i = start; i < end; i++) {
     const char = text.charCodeAt(i);
-    if (char === BACKTICK) inCode = !inCode;
-    const syntax = char === BACKTICK || char === SPACE || char === NEWLINE || char === TAB || char === RETURN ? 'space' : inCode ? 'keep' : markdownSyntax(text, i, char);
+    // A code fence's line (```ts) is syntax, its language name included.
+    if (char === BACKTICK && !fence && text.startsWith('```', i) && atLineStart(text, i)) fence = true;
+    if (char === NEWLINE) fence = false;
+    if (char === BACKTICK && !fence) inCode = !inCode;
+    const syntax = fence || char === BACKTICK || char === SPACE || char === NEWLINE || char === TAB || char === RETURN ? 'space' : inCode ? 'keep' : markdownSyntax(text, i, char);
     if (syntax !== 'keep') {
       while (next < ends.length && ends[next] === i) moved[next++] = out.length + (i - runStart);
       out += text.slice(runStart, i);
@@ -240,9 +245,6 @@ function markdownSyntax(text: string, i: number, char: number): 'keep' | 'drop' 
     case TILDE:
       // Emphasis and strike marks touch a word; `2 * 3` keeps its star.
       return isSpaceAt(text, i - 1) && isSpaceAt(text, i + 1) ? 'keep' : 'drop';
-    case UNDERSCORE:
-      // Inside an identifier (`tool_result`) it is text; at a word's edge it is emphasis.
-      return isWordAt(text, i - 1) && isWordAt(text, i + 1) ? 'keep' : isWordAt(text, i - 1) || isWordAt(text, i + 1) || text.charCodeAt(i + 1) === UNDERSCORE || text.charCodeAt(i - 1) === UNDERSCORE ? 'drop' : 'keep';
     case HASH:
     case GREATER:
       return atLineStart(text, i) ? 'drop' : 'keep';
@@ -259,10 +261,6 @@ function markdownSyntax(text: string, i: number, char: number): 'keep' | 'drop' 
 
 function isSpaceAt(text: string, i: number): boolean {
   return i < 0 || i >= text.length || isSpace(text.charCodeAt(i));
-}
-
-function isWordAt(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
 }
 
 /** Only spaces (or heading and quote marks) between the line's start and `i`. */
@@ -285,7 +283,6 @@ function inTableRule(text: string, i: number): boolean {
 const BACKTICK = 0x60;
 const STAR = 0x2a;
 const TILDE = 0x7e;
-const UNDERSCORE = 0x5f;
 const HASH = 0x23;
 const GREATER = 0x3e;
 const PIPE = 0x7c;

@@ -113,7 +113,7 @@ test('results below the first screenful get their snippets as they come into vie
 });
 
 test('list previews and search snippets read as the rendered note: no Markdown marks, tables as cells, identifiers intact', async ({ app, notebook }) => {
-  const body = 'The **dispatcher** reads `tool_result` blocks and _every_ tool_use id.\n\n| Event | Kept |\n|---|:--:|\n| tool_result | yes |\n';
+  const body = 'The **dispatcher** reads `tool_result` blocks and every tool_use id.\n\n| Event | Kept |\n|---|:--:|\n| tool_result | yes |\n';
   await writeNote(notebook, 'agents/2026-11-20-events.md', { title: 'How are agent events kept?', body });
   const row = app.getByRole('listbox', { name: 'All notes' }).getByRole('option', { name: /How are agent events kept/ });
   await expect(row).toContainText('The dispatcher reads tool_result blocks and every tool_use id.');

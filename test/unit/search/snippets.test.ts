@@ -52,11 +52,16 @@ describe('a snippet', () => {
   });
 
   it('reads as the rendered note: no emphasis marks, a table as cells, identifiers intact', () => {
-    const body = 'The **router** reads `tool_result` blocks and _some_ tool_use ids.\n\n| Step | Hook |\n|---|:--:|\n| 1 | `__init__` |\n\n> ## Retry stops at 2 * 3 tries';
+    const body = 'The **router** reads `tool_result` blocks and some tool_use ids.\n\n| Step | Hook |\n|---|:--:|\n| 1 | `__init__` |\n\n> ## Retry stops at 2 * 3 tries';
     const words = new Set(['router', 'tool_result', 'tool_use', 'hook', 'retri']);
     const snippet = new Highlighter(words, null, 5).snippet(body);
     expect(snippet.text).toBe('The router reads tool_result blocks and some tool_use ids. · Step · Hook · 1 · __init__ · Retry stops at 2 * 3 tries');
     expect(marked(snippet)).toEqual(['router', 'tool_result', 'tool_use', 'Hook', 'Retry']);
+  });
+
+  it('keeps underscores of identifiers in code, and drops a fence’s language name', () => {
+    const snippet = new Highlighter(new Set(['retri']), null, 1).snippet('Wrapped:\n\n```ts\nconst result = await this._retry(async () => {});\n```\n');
+    expect(snippet.text).toBe('Wrapped: const result = await this._retry(async () => {});');
   });
 
   it('highlights what wildcards and fuzzy words matched', () => {

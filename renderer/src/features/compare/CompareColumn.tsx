@@ -2,7 +2,7 @@
 // view, its citations checked and linked to the user's editor), and under it what it cost, how its
 // citations check out, and which files its agent read (marked when no other agent read them).
 import { ExternalLink, FileCheck2, FileWarning } from 'lucide-react';
-import { useMemo, useRef, type MouseEvent } from 'react';
+import { useRef, type MouseEvent } from 'react';
 import type { Note } from '../../../../shared/model/note';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDuration, formatTokens } from '../../lib/format';

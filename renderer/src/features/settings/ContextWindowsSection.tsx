@@ -12,7 +12,7 @@ export function ContextWindowsSection({ settings }: { settings: TaskSettings }) 
   return (
     <section className="settings-section" aria-labelledby="settings-context-windows">
       <h2 id="settings-context-windows">Context windows</h2>
-      <p className="setting-hint">
+      <p className="settings-intro">
         {`Copy as context weighs the notes you copy against the window of the agent questions go to by default, warns when they are over it, and offers to trim them. ${formatTokens(DEFAULT_CONTEXT_WINDOW)} tokens unless set here (a model's own window can be set by its name in the settings file).`}
       </p>
       {agents.map((agent) => (
