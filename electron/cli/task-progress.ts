@@ -1,6 +1,7 @@
 // What `fieldnotes ask` says on stderr while agents work: one short line per thing worth knowing
 // (queued, started, each tool call and file read, retries, errors, the end), never the answer's text.
 import type { EventPayload } from '../../shared/contract';
+import { retryLine } from '../../shared/model/retry-runs';
 import type { Task } from '../../shared/model/task';
 
 export interface ProgressPrinter {
@@ -10,7 +11,12 @@ export interface ProgressPrinter {
 }
 
 export function progressPrinter(print: (line: string) => void): ProgressPrinter {
-  const seen = new Map<string, { status: string; position?: number; agent: string; writing: boolean; cloud?: string }>();
+  const seen = new Map<string, { status: string; position?: number; agent: string; writing: boolean; cloud?: string; retries?: { count: number; reason?: string } }>();
+  /** A run of retries is said once as it starts, and once with its count when it ends. */
+  const endRetries = (state: { agent: string; retries?: { count: number; reason?: string } }) => {
+    if (state.retries && state.retries.count > 1) print(`${prefix(state.agent)} ${retryLine(state.retries)}`);
+    delete state.retries;
+  };
   const prefix = (agent: string) => `[${agent}]`;
 
   return {
@@ -31,12 +37,14 @@ export function progressPrinter(print: (line: string) => void): ProgressPrinter 
       const state = seen.get(batch.id);
       if (!state) return;
       for (const event of batch.events) {
+        if (event.type !== 'retry') endRetries(state);
         switch (event.type) {
           case 'tool_call':
             print(`${prefix(state.agent)} ${event.name}${event.summary ? ` ${oneLine(event.summary)}` : ''}`);
             break;
           case 'retry':
-            print(`${prefix(state.agent)} retrying${event.reason ? `: ${oneLine(event.reason)}` : ''}`);
+            if (!state.retries) print(`${prefix(state.agent)} retrying${event.reason ? `: ${oneLine(event.reason)}` : ''}`);
+            state.retries = { count: (state.retries?.count ?? 0) + 1, ...(event.reason ? { reason: oneLine(event.reason) } : {}) };
             break;
           case 'error':
             print(`${prefix(state.agent)} error: ${oneLine(event.message)}`);
@@ -51,6 +59,8 @@ export function progressPrinter(print: (line: string) => void): ProgressPrinter 
       }
     },
     finished(task, file) {
+      const state = seen.get(task.id);
+      if (state) endRetries(state);
       const took = task.started && task.finished ? ` in ${duration(Date.parse(task.finished) - Date.parse(task.started))}` : '';
       const what = task.status === 'done' ? `done${took}` : `${task.status}${took}: ${task.error ?? 'no reason given'}`;
       print(`${prefix(task.agent)} ${what}${file ? ` → ${file}` : ''}`);
