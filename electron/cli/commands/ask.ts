@@ -3,8 +3,7 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Task } from '../../../shared/model/task';
-import { createAgentRegistry } from '../../core/agents/registry';
-import { CLOUD_AGENTS } from '../../core/agents/cloud/cloud-agents';
+import { knownAgentIds } from '../../core/agents/registry';
 import type { InProcessApi } from '../../core/api-client';
 import { CliError, type GlobalOptions } from '../cli-error';
 import { withApi } from '../engine-command';
@@ -20,7 +19,7 @@ interface AskOptions {
 }
 
 /** The agents' ids as the registries list them: `claude-code, codex, gemini, custom`, then the cloud agents. */
-const agentIds = (): string => [...createAgentRegistry().list(), ...CLOUD_AGENTS].map((agent) => agent.id).join(', ');
+const agentIds = (): string => knownAgentIds().join(', ');
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

@@ -1,6 +1,7 @@
 // The agents Fieldnotes knows: the CLIs and the custom command from the settings. A new agent is
 // its adapter and one line in BUILT_IN; engine, CLI and UI learn everything else from the adapter.
 import type { AgentAdapter } from './agent-adapter';
+import { CLOUD_AGENTS } from './cloud/cloud-agents';
 import { claudeCode } from './claude-code';
 import { codex } from './codex';
 import { createCustomCommand, type CustomCommandConfig } from './custom-command';
@@ -32,4 +33,9 @@ export function createAgentRegistry(options: RegistryOptions = {}): AgentRegistr
     list: () => adapters,
     get: (id) => adapters.find((adapter) => adapter.id === id),
   };
+}
+
+/** Every agent id Fieldnotes knows, as `fieldnotes ask --help` names them: the CLIs, the custom command, then the cloud agents. */
+export function knownAgentIds(): string[] {
+  return [...createAgentRegistry().list(), ...CLOUD_AGENTS].map((agent) => agent.id);
 }

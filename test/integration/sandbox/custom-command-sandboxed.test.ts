@@ -36,8 +36,9 @@ describe.skipIf(noSandbox)('a custom command in the OS sandbox', () => {
   }
 
   it('agents.list says in words, for each mode, what the sandbox lets every agent do', async () => {
-    const { agents } = await t.call<{ agents: Array<{ id: string; modes: Record<'explain' | 'poc', { osSandbox?: string }> }> }>('agents.list');
-    for (const agent of agents) {
+    const { agents } = await t.call<{ agents: Array<{ id: string; cloud?: unknown; modes: Record<'explain' | 'poc', { osSandbox?: string }> }> }>('agents.list');
+    // Cloud agents run on their service's machines, not in this one's sandbox.
+    for (const agent of agents.filter((each) => each.cloud === undefined)) {
       expect(agent.modes.explain.osSandbox).toBe('OS sandbox (bwrap): the whole disk is read-only to the agent; it may write only the agent’s own '
         + 'state folders, and /tmp is its own. Network: on (it needs its model).');
       expect(agent.modes.poc.osSandbox).toContain('it may write only the scratch checkout and the agent’s own state folders');
