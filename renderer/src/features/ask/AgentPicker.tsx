@@ -11,6 +11,8 @@ interface AgentPickerProps {
   agents: AgentInfo[];
   chosen: string[];
   onChange: (agents: string[]) => void;
+  /** False while the default agents are still loading: a click then could be undone by them. */
+  settled: boolean;
 }
 
 /** An install hint is a command to copy when it looks like one ("npm install -g …"). */
@@ -18,12 +20,12 @@ export function isCommand(hint: string): boolean {
   return /^(npm|npx|pnpm|yarn|brew|pip|pipx|cargo|go|curl) /.test(hint);
 }
 
-export function AgentPicker({ agents, chosen, onChange }: AgentPickerProps) {
+export function AgentPicker({ agents, chosen, onChange, settled }: AgentPickerProps) {
   const toggle = (id: string, on: boolean): void => onChange(on ? [...chosen, id] : chosen.filter((each) => each !== id));
   // Installed agents first: they are the choice; the others say how to get them.
   const ordered = [...agents.filter((agent) => agent.available), ...agents.filter((agent) => !agent.available)];
   return (
-    <fieldset className="agent-picker">
+    <fieldset className="agent-picker" disabled={!settled} aria-busy={!settled}>
       <legend>
         Agents
         {chosen.length > 1 && <span className="agent-picker-fanout">one note each, linked as siblings</span>}

@@ -80,7 +80,7 @@ export function AskDialog({ canChooseFolder }: { canChooseFolder: boolean }) {
         <ModePicker mode={mode} onChange={(next) => updateDraft({ mode: next })} codebase={codebase} agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} />
         {plan.agentList && plan.available.length === 0 && <NoAgentHelp />}
         <CloudNotice agents={plan.agents.flatMap((id) => byId.get(id) ?? [])} repo={repo} />
-        <AgentPicker agents={agentList} chosen={plan.agents} onChange={(chosen) => updateDraft({ agents: chosen })} />
+        <AgentPicker agents={agentList} chosen={plan.agents} settled={!plan.loading} onChange={(chosen) => updateDraft({ agents: chosen })} />
         <AdvancedOptions
           idleTimeoutSec={draft.idleTimeoutSec}
           wallTimeoutSec={draft.wallTimeoutSec}
