@@ -2,7 +2,7 @@
 // view, its citations checked and linked to the user's editor), and under it what it cost, how its
 // citations check out, and which files its agent read (marked when no other agent read them).
 import { ExternalLink, FileCheck2, FileWarning } from 'lucide-react';
-import { useRef, type MouseEvent } from 'react';
+import { useRef } from 'react';
 import type { Note } from '../../../../shared/model/note';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCost, formatDuration, formatTokens } from '../../lib/format';
@@ -31,13 +31,7 @@ export function CompareColumn({ note, label, files, focused, onFocus }: CompareC
   const usage = fm?.usage;
   const tokens = (usage?.input_tokens ?? 0) + (usage?.output_tokens ?? 0);
 
-  // Links to files of the repo open in the user's editor, as in the note view.
-  const onClick = (event: MouseEvent<HTMLDivElement>): void => {
-    const link = (event.target as Element).closest('a[data-file]');
-    if (!link) return;
-    event.preventDefault();
-    void actions.openFile(note, link.getAttribute('data-file') ?? '');
-  };
+  const onClick = actions.fileLinkClick(note);
 
   return (
     <section

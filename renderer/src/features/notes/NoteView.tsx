@@ -1,6 +1,6 @@
 // The detail pane: a note's provenance and its rendered body.
 import { FileWarning } from 'lucide-react';
-import { useMemo, useRef, type MouseEvent } from 'react';
+import { useMemo, useRef } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { AnswerDiff } from './AnswerDiff';
 import { CitationHover } from './CitationHover';
@@ -29,13 +29,7 @@ export function NoteView({ id, select }: { id: string; select: (id: string | nul
       </EmptyState>
     );
   }
-  // Links to files of the repo (`src/x.ts:42`) open in the user's editor, never in this page.
-  const onClick = (event: MouseEvent<HTMLDivElement>): void => {
-    const link = (event.target as Element).closest('a[data-file]');
-    if (!link) return;
-    event.preventDefault();
-    void actions.openFile(note, link.getAttribute('data-file') ?? '');
-  };
+  const onClick = actions.fileLinkClick(note);
   return (
     <article className="note-view" aria-label={note.summary.title}>
       <NoteHeader note={note} onTags={(tags) => void actions.setTags(note, tags)} onDelete={() => void actions.trash(note)} />

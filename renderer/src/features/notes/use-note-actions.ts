@@ -1,7 +1,7 @@
 // What the user can do to a note from the UI — tag it, trash it, restore it, open files it links
 // to — with the outcome in the query cache and in a toast.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, type MouseEvent } from 'react';
 import type { Note } from '../../../../shared/model/note';
 import { api } from '../../api';
 import { dismissToast, showError, showToast } from '../../components/toast-store';
@@ -83,5 +83,16 @@ export function useNoteActions(select: (id: string | null) => void) {
     }
   }, []);
 
-  return { setTags, trash, restore, openFile };
+  /** A click in a rendered note: links to files of the repo (`src/x.ts:42`) open in the user's editor, never in the page. */
+  const fileLinkClick = useCallback(
+    (note: Note) => (event: MouseEvent<HTMLElement>): void => {
+      const link = (event.target as Element).closest('a[data-file]');
+      if (!link) return;
+      event.preventDefault();
+      void openFile(note, link.getAttribute('data-file') ?? '');
+    },
+    [openFile],
+  );
+
+  return { setTags, trash, restore, openFile, fileLinkClick };
 }
