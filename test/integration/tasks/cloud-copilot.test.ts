@@ -51,6 +51,10 @@ describe('Copilot coding agent', () => {
     expect(create.path).toBe('/agents/repos/acme/widgets/tasks');
     expect(create.body).toMatchObject({ base_ref: 'main', create_pull_request: true });
     expect(create.headers['x-github-api-version']).toBe('2022-11-28');
+    // The task names its pull request by id only (a `pull` artifact): it is found through the task's branch.
+    const lookup = new URL(github.requests.find((request) => request.path.startsWith('/repos/acme/widgets/pulls?'))!.path, 'http://x');
+    expect(lookup.searchParams.get('head')).toBe('acme:copilot/task-1');
+    expect(lookup.searchParams.get('state')).toBe('all');
     const note = await test.note(task.id);
     expect(note.frontmatter).toMatchObject({
       status: 'done', title: 'Widget is two', pr: 'https://github.com/acme/widgets/pull/42',
