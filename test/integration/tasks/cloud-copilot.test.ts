@@ -101,9 +101,10 @@ describe('Copilot coding agent', () => {
     expect(cancelled!.error).toContain('cannot be cancelled from outside: the task may still run at https://github.com/acme/widgets/tasks/task-1');
   });
 
-  it('waits out the rate limit', async () => {
+  it('waits out the rate limit, primary (quota spent) and secondary (retry-after)', async () => {
     github.script = { states: ['in_progress', 'completed'], body: 'Fine.' };
     github.rateLimited = 2;
+    github.secondaryLimited = 1;
     test = await engine(await cleanEnv({ GITHUB_TOKEN: github.token }));
     const task = await ask(test, await pushedRepo(), 'explain');
     expect((await test.finished([task.id]))[0]!.status).toBe('done');

@@ -127,6 +127,17 @@ describe('Jules', () => {
     expect((await test.note(task.id)).body).toContain('Compared against main.');
   });
 
+  it('a paused session says where to resume it and is followed on', async () => {
+    jules.script = { states: ['IN_PROGRESS', 'PAUSED', 'IN_PROGRESS', 'COMPLETED'], message: 'Resumed and done.' };
+    test = await engine();
+    const task = await ask(test, await pushedRepo(), 'explain');
+    const paused = await eventually(() => test!.events.some((event) => event.name === 'tasks.changed'
+      && (event.payload as { tasks: Task[] }).tasks.some((t) => t.id === task.id && t.cloud?.state === 'PAUSED'
+        && t.cloud.message === 'Jules paused the session: resume it at https://jules.google.com/session/000001; Fieldnotes keeps following it.')), 'the task shows the pause');
+    expect(paused).toBe(true);
+    expect((await test.finished([task.id]))[0]!.status).toBe('done');
+  });
+
   it('waits out a rate limit and goes on', async () => {
     jules.script = { states: ['IN_PROGRESS', 'COMPLETED'], message: 'Done after the limit.' };
     jules.rateLimited = 2;

@@ -114,7 +114,9 @@ export const jules: CloudAgent = {
       const reason = activities.flatMap((activity) => activity.sessionFailed?.reason ?? []).at(-1)?.trim().replace(/\.$/, '');
       status.reason = `Jules ended the session as failed${reason ? `: ${reason}` : ''}.`;
     }
-    if (state === 'waiting') {
+    if (detail === 'PAUSED') {
+      status.reason = `Jules paused the session: resume it at ${session.url ?? `https://jules.google.com/session/${id}`}; Fieldnotes keeps following it.`;
+    } else if (state === 'waiting') {
       status.reason = `Jules waits for your feedback${status.message ? ` (“${status.message.slice(0, 200)}”)` : ''}: answer it at ${session.url ?? `https://jules.google.com/session/${id}`}; Fieldnotes keeps following the session.`;
     }
     return status;

@@ -52,7 +52,8 @@ export async function callService<T = unknown>(url: string, request: ServiceRequ
   }
   const said = serviceMessage(text);
   const remaining = response.headers.get('x-ratelimit-remaining');
-  if (response.status === 429 || (response.status === 403 && remaining === '0')) {
+  // GitHub answers a secondary rate limit with 403 (or 429) and retry-after, not a spent quota.
+  if (response.status === 429 || (response.status === 403 && (remaining === '0' || response.headers.has('retry-after')))) {
     const wait = retryAfterMs(response.headers, text);
     throw new CloudError('RATE_LIMITED', `${names.label} is rate limiting requests${said ? ` (${said})` : ''}; Fieldnotes tries again in ${Math.ceil(wait / 1000)} s. `
       + 'Fewer cloud tasks at once, or a later try, avoids it.', wait);
