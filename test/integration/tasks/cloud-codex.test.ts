@@ -24,8 +24,9 @@ afterEach(async () => {
 interface Script {
   states: string[];
   title?: string;
-  summary?: string;
   diff?: string;
+  /** Tasks of other questions listed before this one, so finding it takes pages of `list`. */
+  otherTasks?: number;
   signedIn?: boolean;
   rateLimited?: number;
 }
@@ -54,8 +55,8 @@ async function ask(t: TestEngine, repoPath: string): Promise<Task> {
 }
 
 describe('Codex Cloud', () => {
-  it('submits with `codex cloud exec` on the pushed branch, follows `status`, and keeps the summary and `diff`', async () => {
-    const codex = await standIn({ states: ['PENDING', 'PENDING', 'READY'], summary: 'Widget is two\n\nBumped the constant.', diff: SAMPLE_PATCH });
+  it('submits with `codex cloud exec` on the pushed branch, follows `status`, and keeps the title, the diff stats from `list --json` and `diff`', async () => {
+    const codex = await standIn({ states: ['PENDING', 'PENDING', 'READY'], title: 'Widget is two', diff: SAMPLE_PATCH, otherTasks: 25 });
     test = await engine(codex.env);
     const task = await ask(test, await pushedRepo());
     const [done] = await test.finished([task.id]);
@@ -67,7 +68,10 @@ describe('Codex Cloud', () => {
     const note = await test.note(task.id);
     expect(note.frontmatter).toMatchObject({ status: 'done', title: 'Widget is two', agent: { id: 'codex-cloud', version: '0.171.0' } });
     expect(note.frontmatter?.agent?.task_url).toMatch(/^https:\/\/chatgpt\.com\/codex\/tasks\/task_e_\d+$/);
-    expect(note.body).toContain('Bumped the constant.');
+    expect(note.body).toContain("`codex cloud` gives the task's title and diff, not its final message. It changed 1 file (+1/-1).");
+    // The task is found by paging `list --json` on with its cursor (20 a page).
+    const lists = codex.calls().filter((call) => call[1] === 'list');
+    expect(lists.map((call) => call.slice(2))).toEqual([['--json', '--env', 'env_acme', '--limit', '20'], ['--json', '--env', 'env_acme', '--limit', '20', '--cursor', '20']]);
     expect(readFileSync(join(test.notebook, '.fieldnotes', 'artifacts', task.id, `${task.id}.patch`), 'utf8')).toBe(SAMPLE_PATCH);
   });
 
@@ -99,11 +103,11 @@ describe('Codex Cloud', () => {
   });
 
   it('a rate-limited status is waited out', async () => {
-    const codex = await standIn({ states: ['PENDING', 'READY'], summary: 'Fine.' });
+    const codex = await standIn({ states: ['PENDING', 'READY'], title: 'Fine.' });
     test = await startEngine({ env: codex.env, tasks: { cloud: { codexEnvironment: 'env_acme' } }, cloudPoll: { firstMs: 20, maxMs: 50 } });
     await writeFile(join(codex.dir, 'hold'), '');
     const task = await ask(test, await pushedRepo());
-    await writeFile(join(codex.dir, 'script.json'), JSON.stringify({ states: ['PENDING', 'READY'], title: 'T', summary: 'Fine.', signedIn: true, rateLimited: 2 }));
+    await writeFile(join(codex.dir, 'script.json'), JSON.stringify({ states: ['PENDING', 'READY'], title: 'T', signedIn: true, rateLimited: 2 }));
     await rm(join(codex.dir, 'hold'));
     const [done] = await test.finished([task.id]);
     expect(done!.status).toBe('done');

@@ -51,6 +51,10 @@ describe('Copilot coding agent', () => {
     expect(create.path).toBe('/agents/repos/acme/widgets/tasks');
     expect(create.body).toMatchObject({ base_ref: 'main', create_pull_request: true });
     expect(create.headers['x-github-api-version']).toBe('2022-11-28');
+    // The task names its pull request by id only (a `pull` artifact): it is found through the task's branch.
+    const lookup = new URL(github.requests.find((request) => request.path.startsWith('/repos/acme/widgets/pulls?'))!.path, 'http://x');
+    expect(lookup.searchParams.get('head')).toBe('acme:copilot/task-1');
+    expect(lookup.searchParams.get('state')).toBe('all');
     const note = await test.note(task.id);
     expect(note.frontmatter).toMatchObject({
       status: 'done', title: 'Widget is two', pr: 'https://github.com/acme/widgets/pull/42',
@@ -97,9 +101,10 @@ describe('Copilot coding agent', () => {
     expect(cancelled!.error).toContain('cannot be cancelled from outside: the task may still run at https://github.com/acme/widgets/tasks/task-1');
   });
 
-  it('waits out the rate limit', async () => {
+  it('waits out the rate limit, primary (quota spent) and secondary (retry-after)', async () => {
     github.script = { states: ['in_progress', 'completed'], body: 'Fine.' };
     github.rateLimited = 2;
+    github.secondaryLimited = 1;
     test = await engine(await cleanEnv({ GITHUB_TOKEN: github.token }));
     const task = await ask(test, await pushedRepo(), 'explain');
     expect((await test.finished([task.id]))[0]!.status).toBe('done');

@@ -40,7 +40,7 @@ async function ask(t: TestEngine, repoPath: string, mode: 'explain' | 'poc' = 'p
 
 describe('Jules', () => {
   it('sends the question on the pushed branch, follows the session, and makes its result the note', async () => {
-    jules.script = { states: ['QUEUED', 'PLANNING', 'IN_PROGRESS', 'COMPLETED'], message: 'Widget is two now\n\nI changed the constant.', patch: SAMPLE_PATCH, pr: 'https://github.com/acme/widgets/pull/7' };
+    jules.script = { states: ['QUEUED', 'PLANNING', 'IN_PROGRESS', 'COMPLETED'], message: 'Widget is two now\n\nI changed the constant.', patch: SAMPLE_PATCH, pr: 'https://github.com/acme/widgets/pull/7', progress: 120 };
     test = await engine();
     const repo = await pushedRepo();
     const task = await ask(test, repo);
@@ -68,6 +68,9 @@ describe('Jules', () => {
     expect(note.body).toContain('I changed the constant.');
     expect(note.body).toContain('`src/widget.ts`');
     expect(readFileSync(join(test.notebook, '.fieldnotes', 'artifacts', task.id, `${task.id}.patch`), 'utf8')).toBe(SAMPLE_PATCH);
+    // 120 progress updates put the message and the patch on the second page of activities (100 a page).
+    const pages = jules.requests.filter((request) => request.path.includes('/activities')).map((request) => new URL(request.path, 'http://x').searchParams);
+    expect(pages.map((query) => [query.get('pageSize'), query.get('pageToken')])).toEqual([['100', null], ['100', '100']]);
     // The key never reaches the notebook.
     const files = readdirSync(test.notebook, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     for (const file of files) expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(jules.key);
@@ -85,6 +88,16 @@ describe('Jules', () => {
     expect(explain.body).not.toHaveProperty('automationMode');
     jules.release();
     expect((await test.finished([first.id, second.id])).map((task) => task.status)).toEqual(['done', 'done']);
+  });
+
+  it('a session that sent no message keeps its pull request\'s title and description as the note', async () => {
+    jules.script = { states: ['IN_PROGRESS', 'COMPLETED'], patch: SAMPLE_PATCH, pr: 'https://github.com/acme/widgets/pull/8', prDescription: 'Sets the widget to two.' };
+    test = await engine();
+    const task = await ask(test, await pushedRepo());
+    expect((await test.finished([task.id]))[0]!.status).toBe('done');
+    const note = await test.note(task.id);
+    expect(note.frontmatter).toMatchObject({ title: 'Change the widget', pr: 'https://github.com/acme/widgets/pull/8' });
+    expect(note.body).toContain('Sets the widget to two.');
   });
 
   it('a failed session ends as a failed note saying why', async () => {
@@ -112,6 +125,17 @@ describe('Jules', () => {
     const [done] = await test.finished([task.id]);
     expect(done!.status).toBe('done');
     expect((await test.note(task.id)).body).toContain('Compared against main.');
+  });
+
+  it('a paused session says where to resume it and is followed on', async () => {
+    jules.script = { states: ['IN_PROGRESS', 'PAUSED', 'IN_PROGRESS', 'COMPLETED'], message: 'Resumed and done.' };
+    test = await engine();
+    const task = await ask(test, await pushedRepo(), 'explain');
+    const paused = await eventually(() => test!.events.some((event) => event.name === 'tasks.changed'
+      && (event.payload as { tasks: Task[] }).tasks.some((t) => t.id === task.id && t.cloud?.state === 'PAUSED'
+        && t.cloud.message === 'Jules paused the session: resume it at https://jules.google.com/session/000001; Fieldnotes keeps following it.')), 'the task shows the pause');
+    expect(paused).toBe(true);
+    expect((await test.finished([task.id]))[0]!.status).toBe('done');
   });
 
   it('waits out a rate limit and goes on', async () => {

@@ -1,8 +1,23 @@
-// Codex Cloud through the installed `codex` CLI (`@openai/codex`, its experimental `codex cloud`
-// command): `exec --env <ENV> --branch <B> <prompt>` prints the task's URL; `status <ID>` prints
-// `[READY|PENDING|APPLIED|ERROR] <title>` and exits 1 unless READY; `diff <ID>` prints the unified
-// diff; `list --json` lists tasks. It uses the CLI's own ChatGPT sign-in (`codex login`), and its
-// backend cannot be pointed elsewhere, so its tests run a stand-in `codex`.
+// Codex Cloud through the installed `codex` CLI (`@openai/codex` 0.171.0, its experimental
+// `codex cloud` command). It uses the CLI's own ChatGPT sign-in (`codex login`), and its backend
+// cannot be pointed elsewhere, so its tests run a stand-in `codex`.
+//
+// Facts, from the CLI's own help (`codex cloud --help`, `codex cloud exec|status|list|diff --help`
+// of 0.171.0) and its source, codex-rs/cloud-tasks (https://github.com/openai/codex, the
+// `run_*_command` functions; the installed binary carries the same messages):
+// - `exec --env <ENV_ID> [--branch B] [--attempts N] <QUERY>` prints the task's URL,
+//   https://chatgpt.com/codex/tasks/<id>. Every command takes a task id OR that URL: the CLI keeps
+//   the last path segment (without query and fragment), as `dispatch` does here.
+// - `status <TASK_ID>` prints `[READY|PENDING|APPLIED|ERROR] <title>`, then the environment and
+//   time, then the diff stats (`+a/-r • n files` or `no diff`); it exits 1 unless READY.
+// - `diff <TASK_ID> [--attempt N]` prints the unified diff (or fails: "No diff available for task").
+// - `list [--env E] [--limit 1-20, default 20] [--cursor C] --json` prints
+//   { tasks: [{ id, url, title, status, updated_at, environment_id, environment_label,
+//   summary: { files_changed, lines_added, lines_removed }, is_review, attempt_total }], cursor }:
+//   `summary` is diff statistics, not text, and `cursor` (null on the last page) pages on.
+// - No subcommand gives the agent's final message, and none cancels a task: the title and the
+//   diff are what comes back; the task's page has the rest.
+// - Not signed in: "Not signed in. Please run 'codex login' …", exit 1.
 import { execFile } from 'node:child_process';
 import { detectExecutable, findOnPath } from '../detect';
 import type { CloudAgent, CloudContext, CloudState, CloudStatus } from './cloud-agent';
@@ -55,25 +70,46 @@ export const codexCloud: CloudAgent = {
     if (state !== 'done') return status;
     const diff = await codex(context, ['cloud', 'diff', id]);
     if (diff.code === 0 && diff.stdout.trim()) status.diff = diff.stdout;
-    const message = await summaryOf(id, context);
-    if (message ?? title) status.message = (message ?? title)!;
+    const listed = await listedTask(id, context);
+    const name = listed?.title?.trim() || title;
+    const stats = listed?.summary;
+    const changed = stats && typeof stats.files_changed === 'number' && stats.files_changed > 0
+      ? ` It changed ${stats.files_changed} file${stats.files_changed === 1 ? '' : 's'} (+${stats.lines_added ?? 0}/-${stats.lines_removed ?? 0}).`
+      : '';
+    if (name) status.message = `${name}\n\n\`codex cloud\` gives the task's title and diff, not its final message.${changed} The full answer is on the task's page.`;
     return status;
   },
 };
 
-/** The task's summary from `codex cloud list --json`, when the list has it. */
-async function summaryOf(id: string, context: CloudContext): Promise<string | undefined> {
-  const out = await codex(context, ['cloud', 'list', '--json', '--env', environmentOf(context)]);
-  if (out.code !== 0) return undefined;
-  try {
-    const parsed = JSON.parse(out.stdout) as unknown;
-    const tasks = Array.isArray(parsed) ? parsed : ((parsed as { tasks?: unknown[] }).tasks ?? []);
-    const task = tasks.find((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && (item as { id?: unknown }).id === id);
-    const text = task?.summary ?? task?.title;
-    return typeof text === 'string' && text.trim() ? text : undefined;
-  } catch {
-    return undefined;
+/** A task as `codex cloud list --json` prints it; only the fields Fieldnotes reads. */
+interface ListedTask {
+  id?: string;
+  title?: string;
+  summary?: { files_changed?: number; lines_added?: number; lines_removed?: number };
+}
+
+/** At most this many pages of `codex cloud list` (20 tasks each) are read to find a task. */
+const MAX_LIST_PAGES = 5;
+
+/** The task as `codex cloud list --json` gives it, paging on with `--cursor`; undefined when not found. */
+async function listedTask(id: string, context: CloudContext): Promise<ListedTask | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const out = await codex(context, ['cloud', 'list', '--json', '--env', environmentOf(context), '--limit', '20', ...(cursor ? ['--cursor', cursor] : [])]);
+    if (out.code !== 0) return undefined;
+    let parsed: { tasks?: unknown; cursor?: unknown };
+    try {
+      parsed = JSON.parse(out.stdout) as { tasks?: unknown; cursor?: unknown };
+    } catch {
+      return undefined;
+    }
+    const tasks = Array.isArray(parsed.tasks) ? (parsed.tasks as unknown[]) : [];
+    const task = tasks.find((item): item is ListedTask => typeof item === 'object' && item !== null && (item as { id?: unknown }).id === id);
+    if (task) return task;
+    if (typeof parsed.cursor !== 'string' || !parsed.cursor) return undefined;
+    cursor = parsed.cursor;
   }
+  return undefined;
 }
 
 function environmentOf(context: CloudContext): string {

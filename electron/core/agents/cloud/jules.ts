@@ -1,6 +1,25 @@
 // Google Jules through its REST API (v1alpha, `X-Goog-Api-Key`), called with fetch: a session per
 // task on the GitHub repository and branch, followed by its state; its activities give the final
 // message and the change set's git patch, its outputs the pull request. No Jules CLI is needed.
+//
+// Facts, from the Jules API reference, v1alpha (alpha, "subject to change"):
+// https://developers.google.com/jules/api/reference/rest (v1alpha.sessions, v1alpha.sessions.activities)
+// and https://jules.google/docs/api/reference (sessions, activities, types):
+// - POST /sessions { prompt, title, sourceContext: { source: "sources/github/{owner}/{repo}",
+//   githubRepoContext: { startingBranch } }, requirePlanApproval, automationMode: AUTO_CREATE_PR }
+//   answers the Session: { name: "sessions/{id}", id, url, state, outputs[] }.
+// - Session.state: STATE_UNSPECIFIED, QUEUED, PLANNING, AWAITING_PLAN_APPROVAL,
+//   AWAITING_USER_FEEDBACK, IN_PROGRESS, PAUSED, FAILED, COMPLETED.
+// - SessionOutput: { pullRequest: { url, title, description } }.
+// - GET /sessions/{id}/activities?pageSize=1..100 (default 50)&pageToken → { activities,
+//   nextPageToken }. Activity: { name, id, description, createTime, originator ("user", "agent",
+//   "system"), artifacts[] } with one of agentMessaged { agentMessage }, userMessaged,
+//   planGenerated { plan }, planApproved, progressUpdated { title, description },
+//   sessionCompleted {}, sessionFailed { reason }. Artifact: changeSet { source, gitPatch
+//   { unidiffPatch, baseCommitId, suggestedCommitMessage } }, media, bashOutput.
+// - POST /sessions/{id}:approvePlan, :sendMessage. No cancel, stop or delete call is documented.
+// - Errors are Google's { error: { code, message, status, details } }; a rate limit is 429
+//   RESOURCE_EXHAUSTED, its wait a google.rpc.RetryInfo detail (service-http.ts).
 import type { CloudAgent, CloudContext, CloudState, CloudStatus } from './cloud-agent';
 import { CloudError } from './cloud-agent';
 import { callService } from './service-http';
@@ -14,7 +33,7 @@ interface Session {
   url?: string;
   state?: string;
   title?: string;
-  outputs?: Array<{ pullRequest?: { url?: string } }>;
+  outputs?: Array<{ pullRequest?: { url?: string; title?: string; description?: string } }>;
 }
 
 interface Activity {
@@ -22,6 +41,7 @@ interface Activity {
   description?: string;
   agentMessaged?: { agentMessage?: string };
   progressUpdated?: { title?: string; description?: string };
+  sessionCompleted?: Record<string, never>;
   sessionFailed?: { reason?: string };
   artifacts?: Array<{ changeSet?: { gitPatch?: { unidiffPatch?: string } } }>;
 }
@@ -82,13 +102,21 @@ export const jules: CloudAgent = {
     const status: CloudStatus = { state, detail, ...(pr ? { pr } : {}) };
     const messages = activities.flatMap((activity) => activity.agentMessaged?.agentMessage ?? []);
     if (messages.length > 0) status.message = messages.at(-1)!;
+    else {
+      // Without an agent message, the pull request's title and description are what Jules said.
+      const pull = session.outputs?.map((output) => output.pullRequest).find((request) => request?.title || request?.description);
+      const said = [pull?.title, pull?.description].filter((part) => part?.trim()).join('\n\n');
+      if (said) status.message = said;
+    }
     const patches = activities.flatMap((activity) => activity.artifacts ?? []).flatMap((artifact) => artifact.changeSet?.gitPatch?.unidiffPatch ?? []);
     if (patches.length > 0) status.diff = patches.at(-1)!;
     if (state === 'failed') {
       const reason = activities.flatMap((activity) => activity.sessionFailed?.reason ?? []).at(-1)?.trim().replace(/\.$/, '');
       status.reason = `Jules ended the session as failed${reason ? `: ${reason}` : ''}.`;
     }
-    if (state === 'waiting') {
+    if (detail === 'PAUSED') {
+      status.reason = `Jules paused the session: resume it at ${session.url ?? `https://jules.google.com/session/${id}`}; Fieldnotes keeps following it.`;
+    } else if (state === 'waiting') {
       status.reason = `Jules waits for your feedback${status.message ? ` (“${status.message.slice(0, 200)}”)` : ''}: answer it at ${session.url ?? `https://jules.google.com/session/${id}`}; Fieldnotes keeps following the session.`;
     }
     return status;

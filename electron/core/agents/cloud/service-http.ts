@@ -1,5 +1,12 @@
 // Calls to a cloud agent's REST API with fetch: JSON in and out, and every failure turned into a
 // CloudError that says what to do (sign in again, wait out a rate limit, check the service).
+// Error bodies: GitHub's { message, documentation_url, status }
+// (https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api), Google's
+// { error: { code, message, status, details } } (https://google.aip.dev/193, as Jules answers).
+// How long a rate limit lasts: a `retry-after` header (seconds or an HTTP date); GitHub's primary
+// limit, 403/429 with x-ratelimit-remaining: 0 and x-ratelimit-reset in epoch seconds
+// (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api); Google's
+// google.rpc.RetryInfo detail, `retryDelay` as a duration ("30s") (https://google.aip.dev/194).
 import { CloudError } from './cloud-agent';
 
 export interface ServiceRequest {
@@ -45,8 +52,9 @@ export async function callService<T = unknown>(url: string, request: ServiceRequ
   }
   const said = serviceMessage(text);
   const remaining = response.headers.get('x-ratelimit-remaining');
-  if (response.status === 429 || (response.status === 403 && remaining === '0')) {
-    const wait = retryAfterMs(response.headers);
+  // GitHub answers a secondary rate limit with 403 (or 429) and retry-after, not a spent quota.
+  if (response.status === 429 || (response.status === 403 && (remaining === '0' || response.headers.has('retry-after')))) {
+    const wait = retryAfterMs(response.headers, text);
     throw new CloudError('RATE_LIMITED', `${names.label} is rate limiting requests${said ? ` (${said})` : ''}; Fieldnotes tries again in ${Math.ceil(wait / 1000)} s. `
       + 'Fewer cloud tasks at once, or a later try, avoids it.', wait);
   }
@@ -68,13 +76,25 @@ function serviceMessage(text: string): string {
   }
 }
 
-function retryAfterMs(headers: Headers): number {
+function retryAfterMs(headers: Headers, text: string): number {
   const after = headers.get('retry-after');
   if (after && /^\d+$/.test(after.trim())) return Number(after.trim()) * 1000;
   if (after && !Number.isNaN(Date.parse(after))) return Math.max(0, Date.parse(after) - Date.now());
   const reset = headers.get('x-ratelimit-reset');
   if (reset && /^\d+$/.test(reset)) return Math.max(1000, Number(reset) * 1000 - Date.now());
-  return DEFAULT_RETRY_MS;
+  return retryInfoMs(text) ?? DEFAULT_RETRY_MS;
+}
+
+/** The `retryDelay` of a google.rpc.RetryInfo in a Google error body ("30s", "1.5s"), in ms. */
+function retryInfoMs(text: string): number | undefined {
+  try {
+    const body = JSON.parse(text) as { error?: { details?: Array<{ '@type'?: unknown; retryDelay?: unknown }> } };
+    const info = body.error?.details?.find((detail) => typeof detail['@type'] === 'string' && detail['@type'].endsWith('google.rpc.RetryInfo'));
+    const delay = typeof info?.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(info.retryDelay.trim()) : null;
+    return delay ? Math.round(Number(delay[1]) * 1000) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function causeOf(error: unknown): string {
