@@ -101,12 +101,24 @@ export class NotebookSharing {
     return outcome;
   }
 
-  /** Settles a conflicted note with the user's choice; its `conflict:` key goes. */
+  /**
+   * Settles a conflicted note with the user's choice; its `conflict:` key goes. The settled note is
+   * committed at once, alone (`sync: keep both for <title>`), auto-commit or not: Fieldnotes' own
+   * resolution never leaves the work tree dirty for the next sync, and the user's other edits stay
+   * as they are.
+   */
   async resolve(id: string, keep: ConflictChoice): Promise<Note> {
     const notebook = this.deps.session.require();
-    const note = await notebook.get(id);
-    if (!note.frontmatter?.conflict) throw new ApiError('BAD_INPUT', `“${note.summary.title}” has no sync conflict to settle.`);
-    const saved = await notebook.update(id, { frontmatter: { conflict: null }, body: resolveConflictBody(note.body, keep) });
+    const saved = await this.exclusive(async () => {
+      const note = await notebook.get(id);
+      if (!note.frontmatter?.conflict) throw new ApiError('BAD_INPUT', `“${note.summary.title}” has no sync conflict to settle.`);
+      const settled = await notebook.update(id, { frontmatter: { conflict: null }, body: resolveConflictBody(note.body, keep) });
+      if (await isNotebookRepo(notebook.root)) {
+        const paths = [...new Set([note.summary.path, settled.summary.path])];
+        await commitOnly(notebook.root, paths, `sync: keep ${keep} for ${settled.summary.title}`);
+      }
+      return settled;
+    });
     this.notify();
     return saved;
   }
@@ -214,6 +226,14 @@ async function checkOutSharedBranch(root: string): Promise<void> {
   const branches = listed.stdout.split('\n').filter((name) => name && name !== 'HEAD');
   const branch = ['main', 'master'].find((name) => branches.includes(name)) ?? branches[0];
   if (branch) await gitChecked(root, ['checkout', '-q', '-B', branch, '--track', `origin/${branch}`]);
+}
+
+/** Commits just `paths` (the user's staged and unstaged edits elsewhere stay as they are); nothing when they did not change. */
+async function commitOnly(root: string, paths: string[], message: string): Promise<void> {
+  await gitChecked(root, ['add', '-A', '--', ...paths]);
+  const staged = await syncGit(root, ['diff', '--cached', '--quiet', 'HEAD', '--', ...paths]);
+  if (staged.code === 0) return;
+  await gitChecked(root, ['commit', '--quiet', '--only', '-m', message, '--', ...paths]);
 }
 
 async function gitChecked(root: string, args: string[]): Promise<void> {

@@ -118,11 +118,22 @@ describe('sharing a notebook through the sync API', () => {
     }
     await expectSaneNotebook(benDir);
 
+    // Auto-commit off, and an edit of Ben's own in the work tree: the resolution is committed alone.
+    await ben.settings.update({ sync: { autoCommit: false } });
+    await writeFile(join(benDir, 'scratch.txt'), 'Ben’s own, not for git yet.\n');
     const kept = await ben.sync.resolve({ id: note.summary.id, keep: 'theirs' });
     expect(kept.body).toBe('Ana: retries stop on quokka errors.\n');
     expect(kept.frontmatter?.conflict).toBeUndefined();
+    expect(log(benDir)[0]).toBe('sync: keep theirs for Retries');
+    expect(git(benDir, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe(note.summary.path);
+    expect(git(benDir, 'status', '--porcelain').trim()).toBe('?? scratch.txt');
     expect((await ben.sync.status()).conflicts).toBe(0);
     await expect(ben.sync.resolve({ id: note.summary.id, keep: 'mine' })).rejects.toThrow(/no sync conflict/);
+    // The next sync is not blocked by Fieldnotes' own resolution, and Ana gets it.
+    const after = await ben.sync.run();
+    expect(after.status).toMatchObject({ ahead: 0, behind: 0, lastError: null });
+    await ana.sync.run();
+    expect((await ana.notes.get({ id: note.summary.id })).body).toBe('Ana: retries stop on quokka errors.\n');
   });
 
   it('says what went wrong in words, and remembers it in the status', async () => {
