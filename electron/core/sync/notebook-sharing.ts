@@ -18,6 +18,7 @@ import { syncNotebook } from './notebook-sync';
 import { networkProblem, SyncError } from './sync-errors';
 import { syncGit } from './sync-git';
 import { readSyncStatus } from './sync-status';
+import { untrackUnshared } from './untrack-unshared';
 
 export interface SharingDeps {
   session: NotebookSession;
@@ -153,7 +154,13 @@ export class NotebookSharing {
     }
     if (notebook.readOnly === null) {
       void this.exclusive(async () => {
-        if (await isNotebookRepo(notebook.root)) await writeGitIgnore(notebook.root, { transcripts, artifacts });
+        if (!(await isNotebookRepo(notebook.root))) return;
+        await writeGitIgnore(notebook.root, { transcripts, artifacts });
+        const untracked = await untrackUnshared(notebook.root, { transcripts, artifacts });
+        if (untracked) {
+          this.deps.log(untracked);
+          this.notify();
+        }
       }).catch((error: unknown) => this.deps.log(`could not update the notebook's .gitignore: ${String(error)}`));
     }
     this.notify();

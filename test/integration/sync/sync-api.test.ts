@@ -1,6 +1,6 @@
 // The sync.* API over real engines: two teammates' notebooks share a bare remote in a temp folder;
 // auto-commit, sync, a conflict kept and searchable until settled, and errors in words.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi, type Engine } from '../../../electron/core/api';
@@ -91,6 +91,27 @@ describe('sharing a notebook through the sync API', () => {
     expect(await readFile(join(anaDir, '.gitignore'), 'utf8')).toContain('.fieldnotes/transcripts/');
     await ana.settings.update({ sync: { transcripts: true } });
     await until(() => readFile(join(anaDir, '.gitignore'), 'utf8'), (text) => !text.includes('.fieldnotes/transcripts/'));
+  });
+
+  it('untracks transcripts already committed when they stop being shared, in one commit, leaving them on disk', async () => {
+    const { ana, anaDir } = await pair();
+    await ana.settings.update({ sync: { transcripts: true } });
+    await until(() => readFile(join(anaDir, '.gitignore'), 'utf8'), (text) => !text.includes('.fieldnotes/transcripts/'));
+    await mkdir(join(anaDir, '.fieldnotes', 'transcripts'), { recursive: true });
+    for (const name of ['a', 'b']) await writeFile(join(anaDir, '.fieldnotes', 'transcripts', `${name}.jsonl`), `{"from":"${name}"}\n`);
+    git(anaDir, 'add', '-A');
+    git(anaDir, 'commit', '-q', '-m', 'share transcripts');
+    // Ana's own staged work elsewhere stays staged and out of Fieldnotes' commit.
+    await writeFile(join(anaDir, 'mine.txt'), 'staged by Ana\n');
+    git(anaDir, 'add', 'mine.txt');
+    await ana.settings.update({ sync: { transcripts: false } });
+    await until(() => log(anaDir), (subjects) => subjects[0]!.startsWith('sync: stop sharing'));
+    expect(log(anaDir)[0]).toBe('sync: stop sharing transcripts (2 files); untracked, still on disk');
+    expect(git(anaDir, 'show', '--name-status', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['D\t.fieldnotes/transcripts/a.jsonl', 'D\t.fieldnotes/transcripts/b.jsonl', 'M\t.gitignore']);
+    expect(git(anaDir, 'ls-files', '.fieldnotes/transcripts').trim()).toBe('');
+    expect(await readFile(join(anaDir, '.fieldnotes', 'transcripts', 'a.jsonl'), 'utf8')).toBe('{"from":"a"}\n');
+    expect(git(anaDir, 'status', '--porcelain').trim()).toBe('A  mine.txt');
+    await expectSaneNotebook(anaDir);
   });
 
   it('keeps both bodies of a note edited on both sides, searchable, until the user keeps one', async () => {
