@@ -27,11 +27,14 @@ export interface SharingDeps {
   log: (message: string) => void;
   /** Wait before committing a burst of changes (ms; tests shorten it). */
   commitDelayMs?: number;
+  /** The length of a minute for "sync every N minutes" (ms; tests shorten it). */
+  minuteMs?: number;
 }
 
 export class NotebookSharing {
   private queue: Promise<unknown> = Promise.resolve();
   private syncing = false;
+  private scheduledRunning = false;
   private commitError: string | null = null;
   private pending: NoteChangeEvent[] = [];
   private commitTimer: NodeJS.Timeout | undefined;
@@ -148,8 +151,13 @@ export class NotebookSharing {
     if (this.closed || !notebook) return;
     if (syncEveryMin > 0) {
       this.syncTimer = setInterval(() => {
-        void this.run().catch((error: unknown) => this.deps.log(`scheduled sync: ${error instanceof Error ? error.message : String(error)}`));
-      }, syncEveryMin * 60_000);
+        // A sync slower than the interval (a big pull, a slow network) is not queued up behind itself.
+        if (this.scheduledRunning) return;
+        this.scheduledRunning = true;
+        void this.run()
+          .catch((error: unknown) => this.deps.log(`scheduled sync: ${error instanceof Error ? error.message : String(error)}`))
+          .finally(() => { this.scheduledRunning = false; });
+      }, syncEveryMin * (this.deps.minuteMs ?? 60_000));
       this.syncTimer.unref();
     }
     if (notebook.readOnly === null) {

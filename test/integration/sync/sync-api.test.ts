@@ -14,8 +14,8 @@ afterEach(async () => {
   await Promise.all(engines.splice(0).map((engine) => engine.close()));
 });
 
-async function open(notebook: string, sync: { autoCommit?: boolean } = {}): Promise<InProcessApi> {
-  const engine = await createApi({ app: { name: 'Fieldnotes', version: '0.0.0' }, transport: 'http', notebook, defaultNotebook: notebook, watch: false, search: 'on-demand' });
+async function open(notebook: string, sync: { autoCommit?: boolean; minuteMs?: number } = {}): Promise<InProcessApi> {
+  const engine = await createApi({ app: { name: 'Fieldnotes', version: '0.0.0' }, transport: 'http', notebook, defaultNotebook: notebook, watch: false, search: 'on-demand', ...(sync.minuteMs ? { syncMinuteMs: sync.minuteMs } : {}) });
   engines.push(engine);
   const api = inProcessClient(engine, { validateOutput: true });
   await api.settings.update({ sync: { autoCommit: sync.autoCommit ?? true } });
@@ -155,6 +155,27 @@ describe('sharing a notebook through the sync API', () => {
     expect(after.status).toMatchObject({ ahead: 0, behind: 0, lastError: null });
     await ana.sync.run();
     expect((await ana.notes.get({ id: note.summary.id })).body).toBe('Ana: retries stop on quokka errors.\n');
+  });
+
+  it('syncs every N minutes when asked: a note committed here reaches the remote, and a teammate’s note arrives', async () => {
+    const { ana, remote, anaDir } = await pair();
+    // A minute of 200 ms for Ben: "sync every 1 minute" runs about five times a second.
+    const benDir = await teammate(remote, 'ben-timed');
+    const ben = await open(benDir, { minuteMs: 200 });
+    await ben.settings.update({ sync: { syncEveryMin: 1 } });
+    expect((await ben.sync.status()).syncEveryMin).toBe(1);
+    const note = await ben.notes.create({ title: 'Synced on a timer', body: 'Nobody pressed Sync.\n' });
+    // Poll the remote itself for Ben's commit: nobody calls sync.run.
+    await until(() => git(remote, 'log', '--format=%s', '--all'), (subjects) => subjects.includes('note: Synced on a timer'));
+    await ana.sync.run();
+    expect((await ana.notes.list()).notes.map((row) => row.id)).toContain(note.summary.id);
+    const fromAna = await ana.notes.create({ title: 'Back from Ana', body: 'Pushed by hand.\n' });
+    await until(() => ana.sync.status(), (status) => status.ahead === 1);
+    await ana.sync.run();
+    await until(async () => (await ben.notes.list()).notes.map((row) => row.id), (ids) => ids.includes(fromAna.summary.id));
+    await ben.settings.update({ sync: { syncEveryMin: 0 } });
+    await expectSaneNotebook(benDir);
+    await expectSaneNotebook(anaDir);
   });
 
   it('says what went wrong in words, and remembers it in the status', async () => {
