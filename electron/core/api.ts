@@ -78,6 +78,8 @@ export interface ApiDeps {
   cloudPoll?: PollPace;
   /** Time between SIGTERM and SIGKILL when a task is stopped (default 5 s). */
   killGraceMs?: number;
+  /** The length of the minute in "sync every N minutes" (default 60 s; tests shorten it). */
+  syncMinuteMs?: number;
   /** The platform the agents' OS sandbox is looked for on: this one's (tests simulate a machine without a sandbox). */
   sandboxPlatform?: NodeJS.Platform;
   /** Watch the open notebook for outside changes (default true). */
@@ -164,7 +166,7 @@ export async function createApi(deps: ApiDeps): Promise<Engine> {
     })
     : undefined;
   await capture?.apply();
-  const sharing = new NotebookSharing({ session, settings, events, log });
+  const sharing = new NotebookSharing({ session, settings, events, log, ...(deps.syncMinuteMs ? { minuteMs: deps.syncMinuteMs } : {}) });
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({

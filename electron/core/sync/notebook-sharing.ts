@@ -18,6 +18,7 @@ import { syncNotebook } from './notebook-sync';
 import { networkProblem, SyncError } from './sync-errors';
 import { syncGit } from './sync-git';
 import { readSyncStatus } from './sync-status';
+import { untrackUnshared } from './untrack-unshared';
 
 export interface SharingDeps {
   session: NotebookSession;
@@ -26,11 +27,14 @@ export interface SharingDeps {
   log: (message: string) => void;
   /** Wait before committing a burst of changes (ms; tests shorten it). */
   commitDelayMs?: number;
+  /** The length of a minute for "sync every N minutes" (ms; tests shorten it). */
+  minuteMs?: number;
 }
 
 export class NotebookSharing {
   private queue: Promise<unknown> = Promise.resolve();
   private syncing = false;
+  private scheduledRunning = false;
   private commitError: string | null = null;
   private pending: NoteChangeEvent[] = [];
   private commitTimer: NodeJS.Timeout | undefined;
@@ -101,12 +105,24 @@ export class NotebookSharing {
     return outcome;
   }
 
-  /** Settles a conflicted note with the user's choice; its `conflict:` key goes. */
+  /**
+   * Settles a conflicted note with the user's choice; its `conflict:` key goes. The settled note is
+   * committed at once, alone (`sync: keep both for <title>`), auto-commit or not: Fieldnotes' own
+   * resolution never leaves the work tree dirty for the next sync, and the user's other edits stay
+   * as they are.
+   */
   async resolve(id: string, keep: ConflictChoice): Promise<Note> {
     const notebook = this.deps.session.require();
-    const note = await notebook.get(id);
-    if (!note.frontmatter?.conflict) throw new ApiError('BAD_INPUT', `“${note.summary.title}” has no sync conflict to settle.`);
-    const saved = await notebook.update(id, { frontmatter: { conflict: null }, body: resolveConflictBody(note.body, keep) });
+    const saved = await this.exclusive(async () => {
+      const note = await notebook.get(id);
+      if (!note.frontmatter?.conflict) throw new ApiError('BAD_INPUT', `“${note.summary.title}” has no sync conflict to settle.`);
+      const settled = await notebook.update(id, { frontmatter: { conflict: null }, body: resolveConflictBody(note.body, keep) });
+      if (await isNotebookRepo(notebook.root)) {
+        const paths = [...new Set([note.summary.path, settled.summary.path])];
+        await commitOnly(notebook.root, paths, `sync: keep ${keep} for ${settled.summary.title}`);
+      }
+      return settled;
+    });
     this.notify();
     return saved;
   }
@@ -135,13 +151,24 @@ export class NotebookSharing {
     if (this.closed || !notebook) return;
     if (syncEveryMin > 0) {
       this.syncTimer = setInterval(() => {
-        void this.run().catch((error: unknown) => this.deps.log(`scheduled sync: ${error instanceof Error ? error.message : String(error)}`));
-      }, syncEveryMin * 60_000);
+        // A sync slower than the interval (a big pull, a slow network) is not queued up behind itself.
+        if (this.scheduledRunning) return;
+        this.scheduledRunning = true;
+        void this.run()
+          .catch((error: unknown) => this.deps.log(`scheduled sync: ${error instanceof Error ? error.message : String(error)}`))
+          .finally(() => { this.scheduledRunning = false; });
+      }, syncEveryMin * (this.deps.minuteMs ?? 60_000));
       this.syncTimer.unref();
     }
     if (notebook.readOnly === null) {
       void this.exclusive(async () => {
-        if (await isNotebookRepo(notebook.root)) await writeGitIgnore(notebook.root, { transcripts, artifacts });
+        if (!(await isNotebookRepo(notebook.root))) return;
+        await writeGitIgnore(notebook.root, { transcripts, artifacts });
+        const untracked = await untrackUnshared(notebook.root, { transcripts, artifacts });
+        if (untracked) {
+          this.deps.log(untracked);
+          this.notify();
+        }
       }).catch((error: unknown) => this.deps.log(`could not update the notebook's .gitignore: ${String(error)}`));
     }
     this.notify();
@@ -214,6 +241,14 @@ async function checkOutSharedBranch(root: string): Promise<void> {
   const branches = listed.stdout.split('\n').filter((name) => name && name !== 'HEAD');
   const branch = ['main', 'master'].find((name) => branches.includes(name)) ?? branches[0];
   if (branch) await gitChecked(root, ['checkout', '-q', '-B', branch, '--track', `origin/${branch}`]);
+}
+
+/** Commits just `paths` (the user's staged and unstaged edits elsewhere stay as they are); nothing when they did not change. */
+async function commitOnly(root: string, paths: string[], message: string): Promise<void> {
+  await gitChecked(root, ['add', '-A', '--', ...paths]);
+  const staged = await syncGit(root, ['diff', '--cached', '--quiet', 'HEAD', '--', ...paths]);
+  if (staged.code === 0) return;
+  await gitChecked(root, ['commit', '--quiet', '--only', '-m', message, '--', ...paths]);
 }
 
 async function gitChecked(root: string, args: string[]): Promise<void> {

@@ -51,6 +51,19 @@ test('the sidebar shows the sync state, Sync keeps both sides of a clash, and Ke
   await expect(body).toContainText('quokka trie');
   await expect(row).not.toContainText('Conflict');
   await expect(box).not.toContainText('both sides of a conflict');
+  // Keeping both is committed at once, alone: the next sync has nothing of Fieldnotes' to stop on.
+  await expect.poll(() => git(ben, 'log', '-1', '--format=%s').trim()).toBe('sync: keep both for How does routing work?');
+});
+
+test('"Share this notebook" in the sidebar opens Settings at Sharing', async ({ page }) => {
+  const notebook = await tempDir('fieldnotes-unshared-');
+  home = await tempDir('fieldnotes-home-');
+  server = await startServeProcess(notebook, { FIELDNOTES_HOME: home });
+  await openApp(page, server.url);
+  await page.getByRole('region', { name: 'Sharing' }).getByRole('button', { name: 'Share this notebook' }).click();
+  await expect(page).toHaveURL(/#\/settings\/sharing$/);
+  await expect(page.getByRole('heading', { name: 'Sharing', level: 2 })).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Tasks', level: 2 })).not.toBeInViewport();
 });
 
 test('a remote that is gone is an error in words in the sidebar', async ({ page }) => {

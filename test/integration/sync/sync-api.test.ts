@@ -1,6 +1,6 @@
 // The sync.* API over real engines: two teammates' notebooks share a bare remote in a temp folder;
 // auto-commit, sync, a conflict kept and searchable until settled, and errors in words.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi, type Engine } from '../../../electron/core/api';
@@ -14,8 +14,8 @@ afterEach(async () => {
   await Promise.all(engines.splice(0).map((engine) => engine.close()));
 });
 
-async function open(notebook: string, sync: { autoCommit?: boolean } = {}): Promise<InProcessApi> {
-  const engine = await createApi({ app: { name: 'Fieldnotes', version: '0.0.0' }, transport: 'http', notebook, defaultNotebook: notebook, watch: false, search: 'on-demand' });
+async function open(notebook: string, sync: { autoCommit?: boolean; minuteMs?: number } = {}): Promise<InProcessApi> {
+  const engine = await createApi({ app: { name: 'Fieldnotes', version: '0.0.0' }, transport: 'http', notebook, defaultNotebook: notebook, watch: false, search: 'on-demand', ...(sync.minuteMs ? { syncMinuteMs: sync.minuteMs } : {}) });
   engines.push(engine);
   const api = inProcessClient(engine, { validateOutput: true });
   await api.settings.update({ sync: { autoCommit: sync.autoCommit ?? true } });
@@ -93,6 +93,27 @@ describe('sharing a notebook through the sync API', () => {
     await until(() => readFile(join(anaDir, '.gitignore'), 'utf8'), (text) => !text.includes('.fieldnotes/transcripts/'));
   });
 
+  it('untracks transcripts already committed when they stop being shared, in one commit, leaving them on disk', async () => {
+    const { ana, anaDir } = await pair();
+    await ana.settings.update({ sync: { transcripts: true } });
+    await until(() => readFile(join(anaDir, '.gitignore'), 'utf8'), (text) => !text.includes('.fieldnotes/transcripts/'));
+    await mkdir(join(anaDir, '.fieldnotes', 'transcripts'), { recursive: true });
+    for (const name of ['a', 'b']) await writeFile(join(anaDir, '.fieldnotes', 'transcripts', `${name}.jsonl`), `{"from":"${name}"}\n`);
+    git(anaDir, 'add', '-A');
+    git(anaDir, 'commit', '-q', '-m', 'share transcripts');
+    // Ana's own staged work elsewhere stays staged and out of Fieldnotes' commit.
+    await writeFile(join(anaDir, 'mine.txt'), 'staged by Ana\n');
+    git(anaDir, 'add', 'mine.txt');
+    await ana.settings.update({ sync: { transcripts: false } });
+    await until(() => log(anaDir), (subjects) => subjects[0]!.startsWith('sync: stop sharing'));
+    expect(log(anaDir)[0]).toBe('sync: stop sharing transcripts (2 files); untracked, still on disk');
+    expect(git(anaDir, 'show', '--name-status', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['D\t.fieldnotes/transcripts/a.jsonl', 'D\t.fieldnotes/transcripts/b.jsonl', 'M\t.gitignore']);
+    expect(git(anaDir, 'ls-files', '.fieldnotes/transcripts').trim()).toBe('');
+    expect(await readFile(join(anaDir, '.fieldnotes', 'transcripts', 'a.jsonl'), 'utf8')).toBe('{"from":"a"}\n');
+    expect(git(anaDir, 'status', '--porcelain').trim()).toBe('A  mine.txt');
+    await expectSaneNotebook(anaDir);
+  });
+
   it('keeps both bodies of a note edited on both sides, searchable, until the user keeps one', async () => {
     const { ana, ben, benDir } = await pair();
     const note = await ana.notes.create({ title: 'Retries', body: 'Retries stop after a 413.\n' });
@@ -118,11 +139,43 @@ describe('sharing a notebook through the sync API', () => {
     }
     await expectSaneNotebook(benDir);
 
+    // Auto-commit off, and an edit of Ben's own in the work tree: the resolution is committed alone.
+    await ben.settings.update({ sync: { autoCommit: false } });
+    await writeFile(join(benDir, 'scratch.txt'), 'Ben’s own, not for git yet.\n');
     const kept = await ben.sync.resolve({ id: note.summary.id, keep: 'theirs' });
     expect(kept.body).toBe('Ana: retries stop on quokka errors.\n');
     expect(kept.frontmatter?.conflict).toBeUndefined();
+    expect(log(benDir)[0]).toBe('sync: keep theirs for Retries');
+    expect(git(benDir, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe(note.summary.path);
+    expect(git(benDir, 'status', '--porcelain').trim()).toBe('?? scratch.txt');
     expect((await ben.sync.status()).conflicts).toBe(0);
     await expect(ben.sync.resolve({ id: note.summary.id, keep: 'mine' })).rejects.toThrow(/no sync conflict/);
+    // The next sync is not blocked by Fieldnotes' own resolution, and Ana gets it.
+    const after = await ben.sync.run();
+    expect(after.status).toMatchObject({ ahead: 0, behind: 0, lastError: null });
+    await ana.sync.run();
+    expect((await ana.notes.get({ id: note.summary.id })).body).toBe('Ana: retries stop on quokka errors.\n');
+  });
+
+  it('syncs every N minutes when asked: a note committed here reaches the remote, and a teammate’s note arrives', async () => {
+    const { ana, remote, anaDir } = await pair();
+    // A minute of 200 ms for Ben: "sync every 1 minute" runs about five times a second.
+    const benDir = await teammate(remote, 'ben-timed');
+    const ben = await open(benDir, { minuteMs: 200 });
+    await ben.settings.update({ sync: { syncEveryMin: 1 } });
+    expect((await ben.sync.status()).syncEveryMin).toBe(1);
+    const note = await ben.notes.create({ title: 'Synced on a timer', body: 'Nobody pressed Sync.\n' });
+    // Poll the remote itself for Ben's commit: nobody calls sync.run.
+    await until(() => git(remote, 'log', '--format=%s', '--all'), (subjects) => subjects.includes('note: Synced on a timer'));
+    await ana.sync.run();
+    expect((await ana.notes.list()).notes.map((row) => row.id)).toContain(note.summary.id);
+    const fromAna = await ana.notes.create({ title: 'Back from Ana', body: 'Pushed by hand.\n' });
+    await until(() => ana.sync.status(), (status) => status.ahead === 1);
+    await ana.sync.run();
+    await until(async () => (await ben.notes.list()).notes.map((row) => row.id), (ids) => ids.includes(fromAna.summary.id));
+    await ben.settings.update({ sync: { syncEveryMin: 0 } });
+    await expectSaneNotebook(benDir);
+    await expectSaneNotebook(anaDir);
   });
 
   it('says what went wrong in words, and remembers it in the status', async () => {

@@ -21,7 +21,7 @@ export function AppFooter({ connected, transport, view }: AppFooterProps) {
         <button
           type="button"
           className={`icon-button${view === 'settings' ? ' is-active' : ''}`}
-          onClick={openSettings}
+          onClick={() => openSettings()}
           aria-label="Settings"
           aria-current={view === 'settings' ? 'page' : undefined}
           title="Settings"

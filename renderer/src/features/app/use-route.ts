@@ -1,6 +1,7 @@
 // Where the app is lives in the URL hash, so reloads and back/forward keep it:
 //   #/notes/<id>   a note (the notes list beside it)        #/tasks/<id>   the tasks, one of them open
 //   #/tasks        the tasks                                #/settings     the settings
+//   #/settings/<section>  the settings, scrolled to one section (sharing)
 //   #/sessions     the agents' own sessions on this machine
 //   #/compare/<id> a note's answer beside its siblings' (the same question asked of other agents)
 // Anything can navigate (a toast, a task card) by calling openNote/openTasks/openSettings/openCompare.
@@ -9,7 +10,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 export type Route =
   | { view: 'notes'; noteId: string | null }
   | { view: 'tasks'; taskId: string | null }
-  | { view: 'settings' }
+  | { view: 'settings'; section: string | null }
   | { view: 'sessions' }
   | { view: 'compare'; noteId: string };
 
@@ -35,7 +36,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'tasks') return { view: 'tasks', taskId: decode(id) };
   const compared = view === 'compare' ? decode(id) : null;
   if (compared) return { view: 'compare', noteId: compared };
-  if (view === 'settings') return { view: 'settings' };
+  if (view === 'settings') return { view: 'settings', section: decode(id) };
   if (view === 'sessions') return { view: 'sessions' };
   return { view: 'notes', noteId: view === 'notes' ? decode(id) : null };
 }
@@ -52,8 +53,9 @@ export function openTasks(taskId?: string | null): void {
   window.location.hash = taskId ? `#/tasks/${encodeURIComponent(taskId)}` : '#/tasks';
 }
 
-export function openSettings(): void {
-  window.location.hash = '#/settings';
+/** Opens the settings, scrolled to `section` when one is named (the id of its heading without `settings-`). */
+export function openSettings(section?: string): void {
+  window.location.hash = section ? `#/settings/${encodeURIComponent(section)}` : '#/settings';
 }
 
 /** Shows a note's answer beside those of its siblings. */

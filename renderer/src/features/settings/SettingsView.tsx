@@ -1,7 +1,9 @@
 // Settings: how many tasks run at once and for how long, the sandbox, the agents (local and cloud) and the custom command, the
 // agents asked by default, the editor citations open in, the theme, and the scratch checkouts PoCs left behind. Each field
 // saves on its own and shows the engine's message when a value is refused.
+import { useEffect } from 'react';
 import { formatDuration } from '../../lib/format';
+import { useRoute } from '../app/use-route';
 import { AgentsSection } from './AgentsSection';
 import { CaptureSessionsSection } from './CaptureSessionsSection';
 import { CloudAgentsSection } from './CloudAgentsSection';
@@ -21,6 +23,14 @@ import './Settings.css';
 export function SettingsView() {
   const settings = useSettings();
   const tasks = settings.data?.tasks;
+  const route = useRoute();
+  const section = route.view === 'settings' ? route.section : null;
+  const loaded = settings.data !== undefined;
+  // #/settings/sharing (the sidebar's "Share this notebook"): that section, once the settings are there.
+  useEffect(() => {
+    if (!section || !loaded) return;
+    document.getElementById(`settings-${section}`)?.closest('section')?.scrollIntoView({ block: 'start' });
+  }, [section, loaded]);
   return (
     <main className="settings-view" aria-label="Settings">
       <div className="settings-page">

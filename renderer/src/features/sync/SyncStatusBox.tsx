@@ -13,7 +13,7 @@ export function SyncStatusBox({ enabled }: { enabled: boolean }) {
   if (!status.repo || !status.remote) {
     return (
       <section className="sync-box is-quiet" aria-label="Sharing">
-        <button type="button" className="sidebar-item" onClick={openSettings} title="Share this notebook with your team through git">
+        <button type="button" className="sidebar-item" onClick={() => openSettings('sharing')} title="Share this notebook with your team through git">
           <Share2 aria-hidden />
           <span className="sidebar-item-label">{status.repo ? 'Add a remote to sync' : 'Share this notebook'}</span>
         </button>
