@@ -5,8 +5,8 @@
 // Two YAML libraries, each for what it does best: js-yaml reads (a cold open parses every note,
 // and js-yaml does that 3–4× faster), yaml's Document API edits (it knows where every node is in
 // the text, and its style) and recovers the source text of a scalar.
-import jsYaml from 'js-yaml';
-import { Document, isCollection, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node, type ParsedNode } from 'yaml';
+import type { Document, Node, ParsedNode, Pair } from 'yaml';
+import { yamlEditor, yamlReader } from './yaml-libraries';
 import { FRONTMATTER_ORDER } from '../../../shared/model/note';
 
 /** A note file split into its parts. */
@@ -47,7 +47,7 @@ const MAX_NODES = 20_000;
  * YAML's core schema: no timestamp type, so `reviewed: 2026-11-21` stays the text it was. Reading
  * and writing use the same schema, so what Fieldnotes does not know round-trips unchanged.
  */
-const READ_OPTIONS = { schema: jsYaml.CORE_SCHEMA };
+const readOptions = () => ({ schema: yamlReader().CORE_SCHEMA });
 const PARSE_OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false } as const;
 /** New values: no anchors for repeated objects. */
 const CREATE_OPTIONS = { schema: 'core', aliasDuplicateObjects: false } as const;
@@ -88,9 +88,9 @@ export function splitNote(text: string): SplitNote {
     yaml,
     yamlStart,
     numberText: (path) => {
-      doc ??= parseDocument(yaml, PARSE_OPTIONS);
+      doc ??= yamlEditor().parseDocument(yaml, PARSE_OPTIONS);
       const node = doc.getIn(path, true);
-      return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
+      return yamlEditor().isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
     },
   };
 }
@@ -99,7 +99,7 @@ export function splitNote(text: string): SplitNote {
 function readYaml(yaml: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = jsYaml.safeLoad(yaml, READ_OPTIONS);
+    data = yamlReader().safeLoad(yaml, readOptions());
   } catch (error) {
     const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/[\s:.]+$/, '');
     throw new FrontmatterError('BAD_YAML', `The frontmatter is not valid YAML: ${reason}. Fix it in any editor.`);
@@ -111,7 +111,7 @@ function readYaml(yaml: string): Record<string, unknown> {
 }
 
 function parseYaml(yaml: string): Document.Parsed {
-  const doc = parseDocument(yaml, PARSE_OPTIONS);
+  const doc = yamlEditor().parseDocument(yaml, PARSE_OPTIONS);
   const error = doc.errors[0];
   if (error) {
     const reason = error.message.split('\n')[0]!.replace(/[\s:.]+$/, '');
@@ -138,7 +138,7 @@ function countNodes(value: unknown, limit: number): number {
 
 /** The frontmatter block for `data`: `---\n<yaml>---\n`. Undefined values are left out. */
 export function frontmatterBlock(data: Record<string, unknown>): string {
-  return `---\n${new Document(data, CREATE_OPTIONS).toString(STRINGIFY_OPTIONS)}---\n`;
+  return `---\n${new (yamlEditor().Document)(data, CREATE_OPTIONS).toString(STRINGIFY_OPTIONS)}---\n`;
 }
 
 /** A whole note file. The body is written exactly as given. */
@@ -182,16 +182,16 @@ export function editFrontmatter(split: SplitNote, patch: Record<string, unknown>
   const doc = parseYaml(split.yaml);
   const newline = split.yaml.includes('\r\n') ? '\r\n' : '\n';
   const map = doc.contents;
-  if (map !== null && (!isMap(map) || map.flow)) return wholeBlock(split, doc, patch, newline);
+  if (map !== null && (!yamlEditor().isMap(map) || map.flow)) return wholeBlock(split, doc, patch, newline);
   const pairs = map?.items ?? [];
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const first: string[] = [];
   const last: string[] = [];
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    const pair = pairs.find((item) => isScalar(item.key) && String(item.key.value) === key) as Pair<ParsedNode, ParsedNode | null> | undefined;
+    const pair = pairs.find((item) => yamlEditor().isScalar(item.key) && String(item.key.value) === key) as Pair<ParsedNode, ParsedNode | null> | undefined;
     if (!pair) {
-      if (value !== null) (leading.includes(key) ? first : last).push(pairText(new Scalar(key), doc.createNode(value, CREATE_OPTIONS), newline));
+      if (value !== null) (leading.includes(key) ? first : last).push(pairText(new (yamlEditor().Scalar)(key), doc.createNode(value, CREATE_OPTIONS), newline));
       continue;
     }
     const keyNode = pair.key as ParsedNode;
@@ -204,7 +204,7 @@ export function editFrontmatter(split: SplitNote, patch: Record<string, unknown>
     if (pair.value && sameValue(pair.value.toJS(doc), value)) continue;
     const next = restyle(doc, pair.value, value);
     // A comment on the same line as a scalar or flow value lies after the replaced text: it stays.
-    if (!isCollection(next) || next.flow) next.comment = undefined;
+    if (!yamlEditor().isCollection(next) || next.flow) next.comment = undefined;
     edits.push({ start, end, text: pairText(keyNode, next, newline, flowPadding(split.yaml, pair.value)) });
   }
   let yaml = split.yaml;
@@ -226,12 +226,12 @@ function wholeBlock(split: SplitNote, doc: Document.Parsed, patch: Record<string
 
 /** One `key: value` entry as YAML text, without the final newline. */
 function pairText(key: Node, value: Node, newline: string, flowCollectionPadding = false): string {
-  const out = new Document(null, CREATE_OPTIONS);
+  const out = new (yamlEditor().Document)(null, CREATE_OPTIONS);
   const bareKey = key.clone();
   bareKey.commentBefore = undefined;
   bareKey.spaceBefore = false;
-  const map = new YAMLMap();
-  map.items.push(new Pair(bareKey, value));
+  const map = new (yamlEditor().YAMLMap)();
+  map.items.push(new (yamlEditor().Pair)(bareKey, value));
   out.contents = map;
   const text = out.toString({ ...STRINGIFY_OPTIONS, flowCollectionPadding });
   return text.replace(/\r?\n$/, '').replace(/\n/g, newline);
@@ -243,21 +243,21 @@ function pairText(key: Node, value: Node, newline: string, flowCollectionPadding
  * a string keeps its quoting.
  */
 function restyle(doc: Document, old: Node | null, value: unknown): Node {
-  if (old && isMap(old) && isPlainObject(value)) {
-    const map = new YAMLMap();
+  if (old && yamlEditor().isMap(old) && isPlainObject(value)) {
+    const map = new (yamlEditor().YAMLMap)();
     map.flow = old.flow;
     map.commentBefore = old.commentBefore;
     map.comment = old.comment;
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
-      const pair = old.items.find((entry) => isScalar(entry.key) && String(entry.key.value) === key);
+      const pair = old.items.find((entry) => yamlEditor().isScalar(entry.key) && String(entry.key.value) === key);
       const previous = (pair?.value ?? null) as Node | null;
       const node = previous && sameValue(previous.toJS(doc), item) ? previous.clone() : restyle(doc, previous, item);
-      map.items.push(new Pair(pair ? (pair.key as Node).clone() : new Scalar(key), node));
+      map.items.push(new (yamlEditor().Pair)(pair ? (pair.key as Node).clone() : new (yamlEditor().Scalar)(key), node));
     }
     return map;
   }
-  if (old && isSeq(old) && Array.isArray(value)) {
+  if (old && yamlEditor().isSeq(old) && Array.isArray(value)) {
     const seq = doc.createNode([]) as typeof old;
     seq.flow = old.flow;
     seq.commentBefore = old.commentBefore;
@@ -270,12 +270,12 @@ function restyle(doc: Document, old: Node | null, value: unknown): Node {
     return seq;
   }
   const node = doc.createNode(value, CREATE_OPTIONS) as Node;
-  if (old && isScalar(old) && isScalar(node)) {
+  if (old && yamlEditor().isScalar(old) && yamlEditor().isScalar(node)) {
     if (typeof old.value === 'string' && typeof value === 'string' && old.type !== 'BLOCK_FOLDED' && old.type !== 'BLOCK_LITERAL') node.type = old.type;
     node.commentBefore = old.commentBefore;
     node.comment = old.comment;
   }
-  if (old && isCollection(node) && isCollection(old)) node.flow = old.flow;
+  if (old && yamlEditor().isCollection(node) && yamlEditor().isCollection(old)) node.flow = old.flow;
   return node;
 }
 
@@ -298,7 +298,7 @@ function lineEnd(yaml: string, at: number): number {
 
 /** Whether a flow collection was written with spaces inside its brackets (`[ a ]`). */
 function flowPadding(yaml: string, node: ParsedNode | null): boolean {
-  if (!node || !isCollection(node) || !node.flow) return false;
+  if (!node || !yamlEditor().isCollection(node) || !node.flow) return false;
   return /^[[{][^\S\r\n]/.test(yaml.slice(node.range[0], node.range[0] + 2));
 }
 
