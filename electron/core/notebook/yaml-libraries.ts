@@ -10,16 +10,16 @@ import type * as Yaml from 'yaml';
 type ReadLibrary = typeof JsYaml;
 type EditLibrary = typeof Yaml;
 
-const load = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 let readLibrary: ReadLibrary | undefined;
 let editLibrary: EditLibrary | undefined;
 
 /** js-yaml: reads frontmatter (fast). */
 export function yamlReader(): ReadLibrary {
-  return (readLibrary ??= load('js-yaml') as ReadLibrary);
+  return (readLibrary ??= requireHere('js-yaml') as ReadLibrary);
 }
 
 /** yaml: edits frontmatter in its text (its Document API knows every node's place and style). */
 export function yamlEditor(): EditLibrary {
-  return (editLibrary ??= load('yaml') as EditLibrary);
+  return (editLibrary ??= requireHere('yaml') as EditLibrary);
 }
